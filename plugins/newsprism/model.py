@@ -1,0 +1,181 @@
+"""The data model: plain, JSON-serialisable dataclasses passed between the pipeline stages.
+
+    article file --parse--> Article --analyse--> ArticleAnalysis --group--> Event
+    Event + its ArticleAnalysis list --compare--> EventComparison
+
+Nothing here imports Pelican. Every text field that comes from an article holds the outlet's
+own words (verbatim sentences), never text we wrote.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of an article body: a paragraph of prose or a sub-heading."""
+
+    kind: str  # "paragraph" | "heading"
+    text: str
+
+
+@dataclass
+class Article:
+    """One parsed article file."""
+
+    id: str  # stable slug derived from the file path; unique within a build
+    source_path: str  # relative to the content folder, with forward slashes
+    title: str
+    outlet: str
+    url: str | None  # link to the original article (http/https only)
+    date: str | None  # ISO date, YYYY-MM-DD
+    author: str | None
+    event: str | None  # pinned event slug from `Event:` metadata
+    blocks: list[Block]
+    content_hash: str  # sha256 of the raw file bytes
+    title_derived: bool = False  # True when the file had no headline and we shortened its lead
+    outlet_derived: str = "source"  # "source" | "url" | "file": where the outlet name came from
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "paragraph"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body, numbered in reading order; `id` is its anchor on the article page."""
+
+    id: str  # "s1", "s2", ...
+    text: str
+    block: int  # index into Article.blocks
+
+
+@dataclass
+class Readability:
+    flesch_reading_ease: float | None
+    flesch_kincaid_grade: float | None
+    gunning_fog: float | None
+    smog_index: float | None
+    dale_chall: float | None
+    words: int
+    sentences: int
+    reading_time_s: int
+    applicable: bool = True  # False for non-English or too-short text: the scores mean nothing
+    note: str | None = None
+
+
+@dataclass
+class Number:
+    """A quantity stated in a sentence, normalised."""
+
+    value: float
+    unit: str  # what is counted, synonyms folded ("troops"), "%" for percentages, "" if unknown
+    text: str  # the verbatim span it was read from
+    qualifier: str = "exact"  # exact | approx | upper | lower | vague
+    value_max: float | None = None  # for ranges ("10 to 12 miles")
+
+
+@dataclass
+class Claim:
+    """A sentence that asserts something checkable."""
+
+    id: str  # the sentence id (anchor) it comes from
+    text: str  # the verbatim sentence
+    kinds: list[str]  # e.g. ["number", "action", "attributed"]
+    entities: list[str] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
+    modality: str = "fact"  # fact | plan | possibility
+    score: float = 0.0  # importance within the article (higher = more important)
+
+
+@dataclass
+class Quote:
+    text: str  # the quoted words, verbatim
+    speaker: str | None  # a name, or None when no speaker can be resolved
+    sentence: str  # sentence id the quote starts in
+    sentence_text: str = ""  # the verbatim sentence it stands in
+    cue: str = ""  # how the speaker was found: "after", "before", "pronoun", "description"
+
+
+@dataclass
+class Tone:
+    label: str  # "news report" | "analysis" | "opinion"
+    reasons: list[str]
+    loaded_share: float  # share of sentences with loaded or opinionated wording
+    hedges: list[str]  # evidence words, verbatim
+    attributions: list[str]
+    loaded_words: list[str]
+    loaded_sentences: list[str] = field(default_factory=list)  # sentence ids
+
+
+@dataclass
+class ArticleAnalysis:
+    """Everything computed from one article alone (cacheable by content hash)."""
+
+    article: Article
+    sentences: list[Sentence]
+    readability: Readability
+    summary: list[str]  # sentence ids, in reading order
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    tone: Tone | None = None
+    keywords: list[str] = field(default_factory=list)  # for grouping: salient terms
+
+    def sentence(self, sid: str) -> Sentence:
+        return self._by_id()[sid]
+
+    def _by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
+
+
+@dataclass
+class Event:
+    slug: str
+    title: str
+    article_ids: list[str]  # ordered: by date, then outlet, then id
+    date_first: str | None = None
+    date_last: str | None = None
+
+
+@dataclass
+class ClaimGroup:
+    id: str  # "g1", "g2", ... in order of importance
+    text: str  # a representative verbatim sentence (from the first article carrying it)
+    articles: list[str]  # article ids
+    sentences: dict[str, str]  # article id -> verbatim sentence
+    anchors: dict[str, str]  # article id -> sentence id
+
+
+@dataclass
+class ConflictValue:
+    article: str
+    value: float
+    text: str  # verbatim number span
+    sentence: str  # verbatim sentence
+    anchor: str  # sentence id
+    qualifier: str = "exact"
+
+
+@dataclass
+class Conflict:
+    subject: str
+    unit: str
+    values: list[ConflictValue]
+
+
+@dataclass
+class EventComparison:
+    event: Event
+    claim_groups: list[ClaimGroup] = field(default_factory=list)
+    consensus: list[str] = field(default_factory=list)  # claim group ids
+    conflicts: list[Conflict] = field(default_factory=list)
+    unique: dict[str, list[str]] = field(default_factory=dict)  # article id -> group ids
+    omitted: dict[str, list[str]] = field(default_factory=dict)  # article id -> consensus ids
+    quotes: list[dict[str, Any]] = field(default_factory=list)  # speaker, text, article, anchor
+
+
+def to_dict(obj: Any) -> Any:
+    """A JSON-ready copy of any model object (dataclasses become dicts)."""
+    return asdict(obj)

@@ -1,0 +1,314 @@
+"""Parse one article file (bytes) into an Article: decode, read metadata, clean the body.
+
+Two input formats share everything but the body syntax:
+
+- `.txt`: optional `Key: value` header lines, a blank line, then the body. With no header the
+  first line is the headline when it looks like one.
+- `.md`: Pelican's metadata block (`Key: value` lines), then Markdown.
+
+Bad input raises UnreadableArticle with a reason a person can act on.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+from .model import Article, Block
+from .text import normalise_space, shorten, slugify, split_sentences, words
+
+KNOWN_KEYS = ("title", "source", "outlet", "url", "date", "author", "event", "slug", "summary",
+              "tags", "category", "lang", "modified", "authors", "status")
+MAX_TITLE_CHARS = 90
+
+
+class UnreadableArticle(ValueError):
+    """The file cannot be read as an article; the message says why."""
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+def decode(raw: bytes) -> str:
+    """Bytes to text: BOM-marked UTF-8/16/32, then UTF-8, then cp1252 (Windows/Latin-1 text).
+    Raises UnreadableArticle for empty or binary content."""
+    if not raw.strip():
+        raise UnreadableArticle("empty file")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return _check_text(raw.decode(codec))
+            except UnicodeDecodeError as exc:
+                raise UnreadableArticle(f"marked as {codec} but not valid {codec}: {exc.reason}")
+    if b"\x00" in raw[:8192]:
+        raise UnreadableArticle("binary file (contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return _check_text(text)
+
+
+def _check_text(text: str) -> str:
+    sample = text[:8192]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if control > max(8, len(sample) // 50):
+        raise UnreadableArticle("binary file (mostly control characters)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise UnreadableArticle("empty file (whitespace only)")
+    return text
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+_HEADER = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):\s*(.*)$")
+
+
+def split_header(text: str, require_known: bool = True) -> tuple[dict[str, str], str]:
+    """Split leading `Key: value` lines (ended by a blank line) from the body.
+    Only a block whose keys are all metadata keys counts, so a body that starts with
+    "Washington: ..." is not taken for a header."""
+    lines = text.split("\n")
+    meta: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and lines[i].strip():
+        m = _HEADER.match(lines[i].strip())
+        if not m:
+            return {}, text
+        key = m.group(1).strip().lower().replace(" ", "_").replace("-", "_")
+        if require_known and key not in KNOWN_KEYS:
+            return {}, text
+        meta[key] = m.group(2).strip()
+        i += 1
+    if not meta or (i < len(lines) and lines[i].strip()):
+        return {}, text
+    return meta, "\n".join(lines[i + 1:])
+
+
+def normalise_date(value: str) -> str | None:
+    """Common date spellings to YYYY-MM-DD; None when it is not a real date."""
+    value = value.strip()
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    try:
+        if m:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%m/%d/%Y",
+                    "%B %d %Y"):
+            try:
+                return _dt.datetime.strptime(value, fmt).date().isoformat()
+            except ValueError:
+                continue
+    except ValueError:
+        return None
+    return None
+
+
+def safe_url(value: str | None) -> str | None:
+    """Only absolute http(s) links to sources survive."""
+    if not value:
+        return None
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(
+            ch in value for ch in " \"'<>`\\"):
+        return None
+    return value
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    host = host[4:] if host.startswith("www.") else host
+    return host or None
+
+
+# --- body cleaning ------------------------------------------------------------------------
+
+# Web debris: whole lines that are comment, share or subscribe prompts, not reporting.
+_DEBRIS = re.compile(
+    r"""^(?:
+        leave\ a\ (?:reply|comment)|reply|or\ to\ participate\.?|
+        (?:reply|log\ ?in|sign\ ?in|subscribe)\b.{0,40}\bto\ participate\.?|
+        share\ (?:this|on)\b.{0,40}|share|tweet|email|print|
+        (?:subscribe|sign\ up)\b.{0,80}(?:newsletter|updates|inbox|free)\b.{0,40}|
+        subscribe(?:\ now)?|click\ (?:here\ )?to\ (?:share|print|email|subscribe)\b.{0,60}|
+        follow\ us\ on\b.{0,60}|advertisement|related\ articles?|comments?|
+        \d+\ comments?|you\ (?:may|might)\ also\ like\.?|read\ more\.?
+    )[:.!]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+
+
+def is_debris(line: str) -> bool:
+    return bool(_DEBRIS.match(normalise_space(line)))
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short title-cased line without a closing period: a headline or sub-heading."""
+    line = normalise_space(line)
+    if not line or len(line) > 140 or line.endswith((".", ",", ";")) or line.endswith(".”"):
+        return False
+    tokens = words(line)
+    if not tokens or len(tokens) > 16:
+        return False
+    if line.endswith(("?", ":")) and len(tokens) <= 12:
+        return True
+    content = [t for t in tokens if t.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for t in content if t[0].isupper() or t[0].isdigit())
+    return capitalised / len(content) >= 0.6
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", "…", "\"", "”", "’", "'", ":", ")"))
+
+
+def _txt_blocks(body: str) -> list[Block]:
+    """Plain-text body: blank lines or single line breaks separate blocks; a line cut mid
+    sentence (hard wrap) is joined to the next; short title-cased lines are headings."""
+    lines = [normalise_space(x) for x in body.split("\n")]
+    blocks: list[Block] = []
+    buffer = ""
+    for i, line in enumerate(lines):
+        if not line or is_debris(line):
+            if buffer:
+                blocks.append(Block("paragraph", buffer))
+                buffer = ""
+            continue
+        if not buffer and looks_like_heading(line):
+            blocks.append(Block("heading", line))
+            continue
+        buffer = f"{buffer} {line}" if buffer else line
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        wrapped = nxt and not _ends_sentence(line) and not looks_like_heading(nxt)
+        if not wrapped:
+            blocks.append(Block("paragraph", buffer))
+            buffer = ""
+    if buffer:
+        blocks.append(Block("paragraph", buffer))
+    return blocks
+
+
+_MD_INLINE = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: keep the words
+    (re.compile(r"<[^>]{0,200}>"), ""),  # inline HTML tags
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+]
+
+
+def _md_inline(text: str) -> str:
+    for pattern, repl in _MD_INLINE:
+        text = pattern.sub(repl, text)
+    return normalise_space(text)
+
+
+def _md_blocks(body: str) -> list[Block]:
+    """Markdown body: `#` lines are headings, blank lines separate paragraphs."""
+    blocks: list[Block] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            text = _md_inline(" ".join(para))
+            if text and not is_debris(text):
+                blocks.append(Block("paragraph", text))
+            para.clear()
+
+    for raw_line in body.split("\n"):
+        line = raw_line.strip()
+        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
+        if heading:
+            flush()
+            text = _md_inline(heading.group(1))
+            if text:
+                blocks.append(Block("heading", text))
+        elif not line or re.match(r"^(?:-{3,}|\*{3,}|_{3,})$", line):
+            flush()
+        else:
+            para.append(re.sub(r"^(?:>\s*|[-*+]\s+)", "", line))  # quote and bullet marks
+    flush()
+    return blocks
+
+
+# --- the article --------------------------------------------------------------------------
+
+def article_id(source_path: str) -> str:
+    """Stable id from the file's path inside the content folder (extension dropped)."""
+    stem = source_path.rsplit(".", 1)[0] if "." in source_path.rsplit("/", 1)[-1] else source_path
+    return slugify(stem, max_length=80)
+
+
+def derive_title(blocks: list[Block]) -> str:
+    """A headline-less article's title: its first sentence, shortened at a word."""
+    for block in blocks:
+        if block.kind == "paragraph":
+            first = split_sentences(block.text)
+            return shorten(first[0] if first else block.text, MAX_TITLE_CHARS)
+    return ""
+
+
+def parse_article(raw: bytes, source_path: str) -> Article:
+    """Parse raw file bytes into an Article. `source_path` is relative to the content folder;
+    its extension picks the body syntax."""
+    text = decode(raw)
+    fmt = "md" if source_path.lower().endswith((".md", ".markdown")) else "txt"
+    meta, body = split_header(text.lstrip("\n"), require_known=(fmt == "txt"))
+    warnings: list[str] = []
+    blocks = _md_blocks(body) if fmt == "md" else _txt_blocks(body)
+
+    title = normalise_space(meta.get("title", ""))
+    title_derived = False
+    if not title and blocks and blocks[0].kind == "heading":
+        title = blocks[0].text
+        blocks = blocks[1:]
+    if not title:
+        title = derive_title(blocks)
+        title_derived = True
+    if not any(b.kind == "paragraph" for b in blocks):
+        raise UnreadableArticle("no article text (metadata or headline only)")
+    if len(title) > MAX_TITLE_CHARS * 2:
+        title = shorten(title, MAX_TITLE_CHARS * 2)
+
+    url = safe_url(meta.get("url"))
+    if meta.get("url") and not url:
+        warnings.append(f"URL ignored (not an http(s) link): {meta['url'][:80]!r}")
+    date = None
+    if meta.get("date"):
+        date = normalise_date(meta["date"])
+        if date is None:
+            warnings.append(f"date ignored (not a real date): {meta['date'][:40]!r}")
+
+    outlet = normalise_space(meta.get("source") or meta.get("outlet") or "")
+    outlet_derived = "source"
+    if not outlet:
+        outlet = outlet_from_url(url) or ""
+        outlet_derived = "url"
+    if not outlet:
+        outlet = f"unknown outlet ({source_path.rsplit('/', 1)[-1]})"
+        outlet_derived = "file"
+
+    event = slugify(meta["event"]) if meta.get("event", "").strip() else None
+    return Article(
+        id=article_id(source_path),
+        source_path=source_path,
+        title=title,
+        outlet=outlet,
+        url=url,
+        date=date,
+        author=normalise_space(meta.get("author", "")) or None,
+        event=event,
+        blocks=blocks,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        title_derived=title_derived,
+        outlet_derived=outlet_derived,
+        warnings=warnings,
+    )

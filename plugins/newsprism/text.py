@@ -1,0 +1,109 @@
+"""Text primitives shared by every stage: the one sentence splitter, the one slug function,
+whitespace folding and word tokens. Pure, fast (regular expressions, linear in the text).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words after which a period does not end a sentence (titles, initials handled separately).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt sen rep gov pres st jr sr rev hon
+    inc corp co ltd llc dept univ est approx vs etc no nos fig al
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    u.s u.k u.n e.u a.m p.m d.c i.e e.g n.y l.a u.s.a""".split()
+)
+
+_SPACE = re.compile(r"\s+")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
+# then something that can open a sentence (capital, digit, opening quote or bracket).
+_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
+_TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
+def normalise_space(text: str) -> str:
+    """Fold runs of whitespace (including non-breaking spaces) into one space; strip ends."""
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences. Verbatim: the pieces, joined by single spaces, give back
+    `normalise_space(text)`."""
+    text = normalise_space(text)
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end(2)
+        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, m.start(1)):
+            continue
+        piece = text[start:end].strip()
+        if piece:
+            sentences.append(piece)
+        start = m.end(3)
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Is the period at `dot` part of an abbreviation or an initial ("J.", "U.S.")?"""
+    m = _TOKEN_BEFORE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    token = m.group(1).lower().strip(".")
+    if not token:
+        return False
+    if len(token) == 1 and token.isalpha():  # an initial: "Donald J. Trump"
+        return True
+    return token in ABBREVIATIONS
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters/digits with an inner apostrophe), in order, case kept."""
+    return _WORD.findall(text)
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """Lower-case ASCII slug: letters and digits joined by single hyphens, cut at a word."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug[:max_length]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug or "untitled"
+
+
+def shorten(text: str, max_chars: int = 90) -> str:
+    """Cut text at a word boundary to at most `max_chars`, marking the cut with an ellipsis."""
+    text = normalise_space(text)
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
+# Function words: ignored when weighing what a sentence or an article is about.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told according new one two would could may might must shall also like just
+    mr mrs ms including since still even many much well back get got make made year years
+    week weeks time last first next""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry meaning (no stopwords, no bare numbers, 3+ letters)."""
+    return [w for w in (t.lower().replace("’", "'") for t in words(text))
+            if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
