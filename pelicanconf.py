@@ -1,0 +1,43 @@
+"""Local build settings (Pelican convention). publishconf.py extends them for GitHub Pages."""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+AUTHOR = "Newsprism"
+SITENAME = "Newsprism"
+SITEDESCRIPTION = "How the press covered it: every outlet's coverage of an event, side by side, in its own words."
+SITEURL = ""
+PATH = os.path.join(HERE, "content")
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+THEME = os.path.join(HERE, "theme")
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["newsprism.pelican_plugin"]
+
+# Every page links relatively, so the site works at any sub-path (GitHub Pages project sites).
+RELATIVE_URLS = True
+
+# Article pages: one per article file, every sentence anchored.
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+# The digest index, event and outlet pages are written by the Newsprism generator; Pelican's
+# own blog pages (tags, categories, authors, archives, pages, static files) are not used.
+DIRECT_TEMPLATES = []
+PAGE_PATHS = []
+STATIC_PATHS = []
+ARTICLE_EXCLUDES = []
+TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+DEFAULT_PAGINATION = False
+
+# Same input, same output: no file-system dates, no build-time randomness.
+DEFAULT_DATE = None
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,105 @@
+import pytest
+
+from newsprism.parse import UnreadableArticle, decode, looks_like_heading, parse_article
+
+from conftest import SEEDS
+
+
+def seed(prefix: str):
+    path = next(SEEDS.glob(prefix + "*.txt"))
+    return parse_article(path.read_bytes(), path.name)
+
+
+def test_seed_headline_is_the_first_line():
+    a = seed("000")
+    assert a.title.startswith("As Biden Greenlights Ukraine Strikes Inside Russia")
+    assert not a.title_derived
+
+
+def test_headline_less_seed_gets_a_short_title_not_a_paragraph():
+    a = seed("003")
+    assert a.title_derived
+    assert len(a.title) <= 90
+    assert a.title.startswith("As the Biden administration faces the twilight")
+
+
+def test_sub_headings_are_kept_as_headings_not_glued_to_sentences():
+    a = seed("000")
+    headings = [b.text for b in a.blocks if b.kind == "heading"]
+    assert "The Official Justification: Countering New Threats" in headings
+    assert "The Timing: A Political Chess Move?" in headings
+    assert not any("Countering New Threats The Biden" in p for p in a.paragraphs)
+
+
+def test_hard_wrapped_lines_are_joined():
+    a = seed("000")
+    assert a.paragraphs[0].startswith("In a move marking a significant policy shift, President Joe Biden has authorized")
+
+
+def test_web_debris_is_removed():
+    for prefix in ("001", "003"):
+        text = " ".join(b.text for b in seed(prefix).blocks)
+        assert "Leave a Reply" not in text and "to participate" not in text
+        assert not any(b.text == "Reply" for b in seed(prefix).blocks)
+
+
+def test_header_metadata_and_source_link():
+    raw = (b"Title: Quake hits city\nSource: Daily Planet\nURL: https://example.com/a/b\n"
+           b"Date: April 20, 2018\nAuthor: Lois Lane\nEvent: Big Quake 2018\n\n"
+           b"A strong earthquake struck the city on Friday, officials said.\n")
+    a = parse_article(raw, "sub/quake.txt")
+    assert (a.title, a.outlet, a.url, a.date, a.author, a.event) == (
+        "Quake hits city", "Daily Planet", "https://example.com/a/b", "2018-04-20", "Lois Lane",
+        "big-quake-2018")
+    assert a.id == "sub-quake"
+    assert a.paragraphs == ["A strong earthquake struck the city on Friday, officials said."]
+
+
+def test_outlet_falls_back_to_url_domain_then_file_name():
+    raw = b"URL: https://www.example.org/x\n\nHeadline Here\n\nSome text about things that happened.\n"
+    assert parse_article(raw, "a.txt").outlet == "example.org"
+    a = seed("002")
+    assert a.outlet == "unknown outlet (002_49b24d08c9ff5df6.txt)"
+
+
+def test_bad_metadata_is_warned_not_fatal():
+    raw = b"Title: T\nDate: 2018-02-31\nURL: javascript:alert(1)\n\nBody text of the article here.\n"
+    a = parse_article(raw, "a.txt")
+    assert a.date is None and a.url is None
+    assert len(a.warnings) == 2
+
+
+def test_markdown_with_pelican_metadata():
+    raw = ("Title: A *markdown* story\nDate: 2024-11-18\nSource: Example News\n\n"
+           "# Sub heading\n\nFirst paragraph with a [link](https://x.y) and **bold** words.\n"
+           "It goes on.\n\n## Another\n\nSecond paragraph.\n").encode()
+    a = parse_article(raw, "story.md")
+    assert a.title == "A *markdown* story"
+    assert [(b.kind, b.text) for b in a.blocks] == [
+        ("heading", "Sub heading"),
+        ("paragraph", "First paragraph with a link and bold words. It goes on."),
+        ("heading", "Another"),
+        ("paragraph", "Second paragraph."),
+    ]
+
+
+@pytest.mark.parametrize("raw,reason", [
+    (b"", "empty"), (b"  \n\t\n", "empty"), (b"\x00\x01\x02PNG\x00" * 50, "binary"),
+    (b"Title: Only metadata\nSource: X\n\n", "no article text"),
+])
+def test_unreadable_input_says_why(raw, reason):
+    with pytest.raises(UnreadableArticle, match=reason):
+        parse_article(raw, "bad.txt")
+
+
+def test_decodes_utf16_and_cp1252():
+    text = "Café owners said the rally drew 2,000 people."
+    assert decode(b"\xff\xfe" + text.encode("utf-16-le")) == text
+    assert decode(text.encode("cp1252")) == text
+
+
+def test_heading_detection():
+    assert looks_like_heading("Why Now?")
+    assert looks_like_heading("North Korea’s Role in the Conflict")
+    assert not looks_like_heading("In a move marking a significant policy shift, President")
+    assert not looks_like_heading("Putin warns escalation could lead to NATO’s direct involvement in the conflict.")

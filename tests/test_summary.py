@@ -1,0 +1,44 @@
+from newsprism.analyse import analyse_article
+from newsprism.parse import parse_article
+from newsprism.summary import summarise, summary_size
+
+from conftest import SEEDS
+
+
+def analysed(prefix):
+    path = next(SEEDS.glob(prefix + "*.txt"))
+    return analyse_article(parse_article(path.read_bytes(), path.name))
+
+
+def test_summary_is_3_to_5_verbatim_sentences_in_reading_order():
+    for path in sorted(SEEDS.glob("*.txt")):
+        a = analyse_article(parse_article(path.read_bytes(), path.name))
+        assert 3 <= len(a.summary) <= 5
+        order = [s.id for s in a.sentences]
+        assert a.summary == sorted(a.summary, key=order.index)
+        body = " ".join(a.article.paragraphs)
+        for sid in a.summary:
+            assert a.sentence(sid).text in body
+
+
+def test_summary_is_chosen_by_centrality_not_position():
+    a = analysed("003")
+    assert a.summary != [s.id for s in a.sentences[:len(a.summary)]]
+
+
+def test_summary_prefers_the_sentences_about_the_main_subject():
+    from newsprism.model import Sentence
+    texts = [
+        "The weather was pleasant on the morning of the ceremony in the old town.",
+        "The city council approved the new bridge budget after a long debate on the bridge.",
+        "Council members said the bridge budget would cover repairs to the bridge deck.",
+        "A local bakery sold out of croissants before nine o'clock that day.",
+        "The bridge repairs approved by the council will start in the spring, the council said.",
+        "Several children played football in the park near the river all afternoon.",
+    ]
+    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    assert summarise(sentences) == ["s2", "s3", "s5"]
+
+
+def test_summary_size_grows_with_length_up_to_five():
+    assert summary_size(4) == 3 and summary_size(60) == 5 and summary_size(2) == 2

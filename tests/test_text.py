@@ -1,0 +1,37 @@
+from hypothesis import given, strategies as st
+
+from newsprism.text import normalise_space, shorten, slugify, split_sentences
+
+
+def test_splits_sentences_and_keeps_abbreviations_and_initials():
+    text = ("Gen. Mark Milley met Donald J. Trump in Washington. The U.S. sent 12,000 troops. "
+            "“Strikes are not made with words,” he said. Was it enough? Yes.")
+    assert split_sentences(text) == [
+        "Gen. Mark Milley met Donald J. Trump in Washington.",
+        "The U.S. sent 12,000 troops.",
+        "“Strikes are not made with words,” he said.",
+        "Was it enough?",
+        "Yes.",
+    ]
+
+
+def test_sentence_ending_inside_quotes_splits_after_the_quote():
+    assert split_sentences("He said “no.” Then he left.") == ["He said “no.”", "Then he left."]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_splitting_is_verbatim(text):
+    assert " ".join(split_sentences(text)) == normalise_space(text)
+
+
+def test_slugify_is_ascii_and_cut_at_a_word():
+    assert slugify("Biden’s Armed Shift: Ukraine Authorized!") == "bidens-armed-shift-ukraine-authorized"
+    assert slugify("Ünïcode façade") == "unicode-facade"
+    assert slugify("!!!") == "untitled"
+    long = slugify("word " * 40)
+    assert len(long) <= 60 and not long.endswith("-")
+
+
+def test_shorten_cuts_at_a_word_and_marks_it():
+    s = shorten("As the Biden administration faces the twilight of its tenure following electoral losses, more", 50)
+    assert len(s) <= 50 and s.endswith("…") and not s[:-1].endswith(" ")
