@@ -75,6 +75,8 @@ class Number:
     text: str  # the verbatim span it was read from
     qualifier: str = "exact"  # exact | approx | upper | lower | vague
     value_max: float | None = None  # for ranges ("10 to 12 miles")
+    subject: str = ""  # what is counted or measured, in the sentence's words ("North Korean troops")
+    modality: str = "fact"  # fact | plan | possibility, from the number's clause
 
 
 @dataclass
