@@ -90,6 +90,7 @@ class Claim:
     numbers: list[Number] = field(default_factory=list)
     modality: str = "fact"  # fact | plan | possibility
     score: float = 0.0  # importance within the article (higher = more important)
+    predicates: list[str] = field(default_factory=list)  # actions, synonyms folded ("authorize")
 
 
 @dataclass
@@ -120,6 +121,7 @@ class ArticleAnalysis:
     sentences: list[Sentence]
     readability: Readability
     summary: list[str]  # sentence ids, in reading order
+    key_claims: list[str] = field(default_factory=list)  # claim ids, most important first
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     tone: Tone | None = None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .text import STOPWORDS
 
 # A capitalised word: "Zelenskyy", "O'Rourke", "Jong-un", "U.S.", "J.", "Jr.", "al-Assad"
-_CAP = r"(?:[A-ZÀ-Þ][\w’'\-]*\.?|(?:[A-Z]\.){2,})"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Þ][\w’'\-]*\.?)"
 _CONNECT = r"(?:de|da|del|van|von|der|bin|al|la|le|du|dos)"
 _RUN = re.compile(rf"(?<![\w’']){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
 
@@ -83,14 +83,14 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
         while tokens and (_at_start(text, tokens[0][0], starts)
                           and _fold_possessive(tokens[0][1]).lower().rstrip(".") in _OPENERS):
             tokens = tokens[1:]
-        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS:
+        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS - {"new", "first"}:
             tokens = tokens[1:]
         if not tokens:
             continue
         # split off titles: everything up to the last title word, when a name follows it
         last_title = -1
         for k, (_, tok) in enumerate(tokens[:-1]):
-            if _fold_possessive(tok).lower().rstrip(".") in TITLES:
+            if _title_word(tok):
                 last_title = k
         title_tokens = tokens[: last_title + 1]
         name_tokens = tokens[last_title + 1:]
@@ -127,6 +127,11 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
                   and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered))
         out.append(Name(start, end, name, " ".join(w for _, w in title_tokens), person))
     return out
+
+
+def _title_word(token: str) -> bool:
+    low = _fold_possessive(token).lower().rstrip(".")
+    return low in TITLES or low.removesuffix("-elect") in TITLES
 
 
 def _at_start(text: str, pos: int, starts: set[int]) -> bool:

@@ -105,13 +105,12 @@ _IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child
                       "news": "news", "series": "series", "species": "species"}
 _PLURAL_ONLY = frozenset(_IRREGULAR_PLURALS.values()) | {"police", "personnel", "staff", "cattle"}
 
-_PLAN_CUES = frozenset(
+PLAN_CUES = frozenset(
     """plan plans planning planned will intend intends intending intended aim aims aiming
     propose proposes proposing proposed proposal proposals pledge pledged pledges vow vowed
     vows prepare prepares preparing promise promised promises expected expects expect going
-    seek seeks seeking considering consider considers offer offered offers want wants wanted
-    budget budgeted allocate earmarked target targets""".split())
-_POSSIBILITY_CUES = frozenset(
+    seek seeks seeking considering consider considers""".split())
+POSSIBILITY_CUES = frozenset(
     """could may might would possibly potentially perhaps if likely unlikely possible
     whether risk risks""".split())
 _MODALITY_STOP = frozenset(";:")
@@ -231,9 +230,9 @@ def _modality(toks: list[_Tok], start: int, end: int) -> str:
             after.append(toks[j].low)
         j += 1
     window = before + after
-    if any(w in _PLAN_CUES for w in window) or ("set" in before and "to" in before):
+    if any(w in PLAN_CUES for w in window) or ("set" in before and "to" in before):
         return "plan"
-    if any(w in _POSSIBILITY_CUES for w in window):
+    if any(w in POSSIBILITY_CUES for w in window):
         return "possibility"
     return "fact"
 
