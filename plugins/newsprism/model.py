@@ -178,6 +178,7 @@ class EventComparison:
     unique: dict[str, list[str]] = field(default_factory=dict)  # article id -> group ids
     omitted: dict[str, list[str]] = field(default_factory=dict)  # article id -> consensus ids
     quotes: list[dict[str, Any]] = field(default_factory=list)  # speaker, text, article, anchor
+    quoted_by: dict[str, list[str]] = field(default_factory=dict)  # speaker -> article ids
 
 
 def to_dict(obj: Any) -> Any:
