@@ -234,6 +234,13 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
         for members in clusters.values():
             if not any(i in disagree for i in members):
                 continue
+            # one article giving two values for the "same" subject means the subject is not
+            # specific enough to tell what is counted: no conflict can be claimed
+            per_article: dict[str, list[Number]] = defaultdict(list)
+            for i in members:
+                per_article[mentions[i].article].append(mentions[i].number)
+            if any(not _values_agree(x, y) for ns in per_article.values() for x in ns for y in ns):
+                continue
             chosen = sorted(members, key=lambda i: (mentions[i].order, mentions[i].ref.index))
             values: list[ConflictValue] = []
             seen: set[tuple[str, float]] = set()

@@ -284,7 +284,7 @@ def _measured_before(toks: list[_Tok], start: int) -> str:
 
 def _measured_after(toks: list[_Tok], j: int) -> str:
     """For "20% of Ukraine" / "$5bn in aid": the noun phrase after "of" / "in"."""
-    if j < len(toks) and toks[j].low in ("of", "in", "for"):
+    if j < len(toks) and toks[j].low in ("of", "in", "for", "on"):
         k = j + 1
         while k < len(toks) and toks[k].low in ("the", "its", "their", "his", "her", "our"):
             k += 1
@@ -471,7 +471,14 @@ def find_numbers(sentence: str) -> list[Number]:
             if not subject:
                 subject = _measured_before(toks, q_start) or _measured_after(toks, j)
             if not subject:
-                subject = " ".join(x.text for x in _noun_run(toks, j, limit=3)[0])
+                after_run = _noun_run(toks, j, limit=3)[0]
+                subject = " ".join(x.text for x in after_run)
+                # "a 25 percent tariff on steel": the measured thing is "tariff on steel"
+                k = j + len(after_run)
+                if after_run and k + 1 < len(toks) and toks[k].low in ("on", "of", "for"):
+                    obj = _measured_after(toks, k)
+                    if obj:
+                        subject = f"{subject} {toks[k].text} {obj}"
         elif run:
             subject = " ".join(x.text for x in run[: head_index + 1])
         # a bare small word number with nothing counted is not a quantity ("the two")
