@@ -23,7 +23,7 @@ from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue,
                     EventComparison, Number)
 from .names import name_key
 from .numbers import MEASURE_UNITS
-from .text import content_words
+from .text import STOPWORDS, content_words
 
 # Two claims are the same claim only above this share of shared content stems ...
 MIN_OVERLAP = 0.2
@@ -170,7 +170,7 @@ def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
     mods = []
     for w in words_:
         low = w.lower()
-        if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit):
+        if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit) or low in STOPWORDS:
             continue
         mods.append(stem(low)[:5])
     return n.unit, frozenset(mods)
@@ -197,8 +197,10 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
     measure = unit in MEASURE_UNITS or unit == "%"
     if measure and not (mods_a and mods_b):
         return False  # a distance or share of what? unknown: do not compare
-    if mods_a != mods_b:
-        return False  # "North Korean troops" vs "Russian troops"; "range" vs "buffer zone"
+    if mods_a != mods_b and not (mods_a and mods_b and (mods_a <= mods_b or mods_b <= mods_a)):
+        # "North Korean troops" vs "Russian troops"; "range" vs "buffer zone"; but "tariff on
+        # steel" is "tariff on steel imports"
+        return False
     # the sentences must be about the same thing beyond the counted noun
     return _entity_overlap(a.ref, b.ref) > 0 or bool(
         (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES)
@@ -206,11 +208,11 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
 
 def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
     mentions = [_Mention(r, n) for r in refs for n in r.claim.numbers]
-    by_key: dict[tuple, list[int]] = defaultdict(list)
+    by_key: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        by_key[m.key].append(i)
+        by_key[m.number.unit].append(i)
     conflicts: list[Conflict] = []
-    for key in sorted(by_key, key=lambda k: (k[0], sorted(k[1]))):
+    for key in sorted(by_key):
         ids = by_key[key]
         parent = {i: i for i in ids}
 
@@ -255,8 +257,8 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
             if len({v.article for v in values}) < 2:
                 continue
             subject = max((mentions[i].number.subject for i in chosen), key=lambda s: (
-                len(s), s)) or key[0]
-            conflicts.append(Conflict(subject=subject, unit=key[0], values=values))
+                len(s), s)) or key
+            conflicts.append(Conflict(subject=subject, unit=key, values=values))
     return conflicts
 
 

@@ -165,7 +165,9 @@ class PeopleRegister:
             key = part.lower().rstrip(".")
             if key in ("jr", "sr", "ii", "iii"):
                 continue
-            self._by_part.setdefault(key, full)
+            current = self._by_part.get(key)
+            if current is None or len(current.split()) < 2 <= len(parts):
+                self._by_part[key] = full  # a full name replaces a bare surname seen earlier
         if len(parts) > 2:  # "Donald Trump Jr." is also "Trump Jr."; "Kim Jong Un" is "Kim"
             self._by_part.setdefault(parts[0].lower(), full)
         for role in role_words:
@@ -175,8 +177,6 @@ class PeopleRegister:
     def resolve(self, text: str) -> str | None:
         """A full name for a short form, when the article named that person in full."""
         key = text.lower().rstrip(".")
-        if text in self.full_names:
-            return text
         if key in self._by_part:
             return self._by_part[key]
         parts = key.split()

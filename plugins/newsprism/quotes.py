@@ -162,6 +162,10 @@ class _SpeakerFinder:
             return known
         if name.title:  # "President Trump": a person by title alone
             return self.people.add(name, role_words_before(text, name))
+        following = re.match(r"\s+([a-z]+)", text[name.end:])
+        if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
+                name.text[1:].islower()):
+            return self.people.add(name, [])  # "Douglas suggests": someone who speaks
         return None
 
     def resolve_mention(self, text: str, name: Name) -> str | None:
