@@ -42,6 +42,8 @@ _NON_PERSON_HEADS = frozenset(
     caravan campaign times tribune herald telegraph guardian gazette review reuters
     trust alliance coalition summit media channel program programme plan system initiative
     church mosque temple palace building tower bridge park garden hospital prison
+    partnership pact deal news network initiative doctrine strategy affairs relations
+    security intelligence defense defence justice treasury commerce energy
     america africa europe asia australia arabia emirates york angeles jersey dakota carolina
     hampshire mexico zealand guinea lanka leone rica salvador kong port""".split())
 _NON_PERSON_WORDS = frozenset(
@@ -77,13 +79,12 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
     Putin" -> "Vladimir Putin", title "Russian President")."""
     out: list[Name] = []
     starts = set(sentence_starts)
-    for m in _RUN.finditer(text):
-        tokens = [(t.start() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+    for tokens in _runs(text):
         # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
         while tokens and (_at_start(text, tokens[0][0], starts)
                           and _fold_possessive(tokens[0][1]).lower().rstrip(".") in _OPENERS):
             tokens = tokens[1:]
-        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS - {"new", "first"}:
+        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS - {"new", "first"} - TITLES:
             tokens = tokens[1:]
         if not tokens:
             continue
@@ -127,6 +128,22 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
                   and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered))
         out.append(Name(start, end, name, " ".join(w for _, w in title_tokens), person))
     return out
+
+
+def _runs(text: str):
+    """Capitalised runs as (offset, token) lists, cut after a token that ends a sentence
+    ("... in Tehran. Iran said" is two runs); initials, "U.S." and "Mr." do not end one."""
+    for m in _RUN.finditer(text):
+        run: list[tuple[int, str]] = []
+        for t in re.finditer(r"\S+", m.group()):
+            tok = t.group()
+            run.append((t.start() + m.start(), tok))
+            if tok.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", tok) or _title_word(tok)
+                                          or tok.lower() in ("jr.", "sr.", "st.")):
+                yield run
+                run = []
+        if run:
+            yield run
 
 
 def _title_word(token: str) -> bool:

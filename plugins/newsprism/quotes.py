@@ -46,6 +46,7 @@ SPEECH_VERBS = frozenset(
     demand demands maintained maintains""".split())
 _OPENING = "“\""
 _CLOSING = "”\""
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|Lt|Col|St|Jr|Sr|[A-Z])\.")
 _TAG_WINDOW = 14  # words after a quote in which its tag (verb and speaker) must stand
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
@@ -163,8 +164,9 @@ class _SpeakerFinder:
         if name.title:  # "President Trump": a person by title alone
             return self.people.add(name, role_words_before(text, name))
         following = re.match(r"\s+([a-z]+)", text[name.end:])
+        at_start = name.start == 0 or text[:name.start].rstrip().endswith((".", "!", "?"))
         if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
-                name.text[1:].islower()):
+                name.text[1:].islower()) and not at_start:
             return self.people.add(name, [])  # "Douglas suggests": someone who speaks
         return None
 
@@ -261,10 +263,16 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     v = verbs[0]
     v_start = toks[v][0]
     between = text[a:v_start]
-    if re.search(r"[.!?]\s", between) and v > 0:
+    if re.search(r"[.!?]\s", _ABBREVIATIONS.sub("", between)) and v > 0:
         return None, ""  # the verb belongs to another sentence
     # speaker then verb: "Douglas warns", "leader of ... Irineo Mujica said", "he explains"
     before = [n for n in names if a <= n.start and n.end <= v_start]
+    # "..., Larry Kudlow, Mr. Trump's chief economic adviser, told reporters": the name that
+    # opens the tag, set off by a comma, is the speaker, not a name inside the apposition
+    if before and before[0].start - a <= 4 and text[before[0].end:before[0].end + 1] == ",":
+        full = finder.resolve_mention(text, before[0])
+        if full:
+            return full, "after"
     for name in reversed(before):
         full = finder.resolve_mention(text, name)
         if full:
@@ -300,7 +308,7 @@ def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _Spe
         full = finder.resolve_mention(text, name)
         if full:
             return full, cue
-    if window and window[0].start - a <= 3:
+    if window and window[0].start - a <= 5:
         return window[0].text, cue  # an organisation: ", according to Reuters"
     return None, ""
 
