@@ -120,7 +120,9 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
                 last_tok) else name
         words_ = [w for _, w in name_tokens]
         lowered = [w.lower().rstrip(".") for w in words_]
-        if all(w in TITLES for w in lowered) or lowered[0] in _NON_PERSON_WORDS:
+        if all(w in TITLES for w in lowered):
+            continue
+        if lowered[0] in _NON_PERSON_WORDS and (len(lowered) > 1 or _is_date_word(text, start, end)):
             continue
         person = (len(words_) >= 2 and not any(w in _NON_PERSON_HEADS for w in lowered)
                   and not any(re.fullmatch(r"(?:[A-Z]\.?){2,}", w) for w in words_)
@@ -144,6 +146,17 @@ def _runs(text: str):
                 run = []
         if run:
             yield run
+
+
+_DATE_CONTEXT = frozenset("in on since until by of early late mid last next this from through "
+                          "during before after".split())
+
+
+def _is_date_word(text: str, start: int, end: int) -> bool:
+    """Is a month-like word ("May") a date here, rather than a name ("Theresa May")?"""
+    before = text[:start].split()[-1:] or [""]
+    after = text[end:].lstrip()[:1]
+    return before[0].lower() in _DATE_CONTEXT or after.isdigit() or text[start:end].lower() != "may"
 
 
 def _title_word(token: str) -> bool:
@@ -171,6 +184,7 @@ class PeopleRegister:
         self.full_names: list[str] = []  # in order of first mention
         self._by_part: dict[str, str] = {}
         self._by_role: dict[str, str] = {}
+        self._titled: set[str] = set()  # bare surnames a title made a person ("President Trump")
 
     def add(self, name: Name, role_words: list[str]) -> str:
         """Register a person named in full; returns the full name."""
@@ -183,12 +197,16 @@ class PeopleRegister:
             if key in ("jr", "sr", "ii", "iii"):
                 continue
             current = self._by_part.get(key)
-            if current is None or len(current.split()) < 2 <= len(parts):
+            if current is None or (len(current.split()) < 2 <= len(parts)
+                                   and current not in self._titled):
                 self._by_part[key] = full  # a full name replaces a bare surname seen earlier
         if len(parts) > 2:  # "Donald Trump Jr." is also "Trump Jr."; "Kim Jong Un" is "Kim"
             self._by_part.setdefault(parts[0].lower(), full)
         for role in role_words:
             self._by_role[role.lower()] = full
+        if len(parts) == 1 and name.title:
+            # "President Trump" is its own person: a later "Melania Trump" does not rename him
+            self._titled.add(full)
         return full
 
     def resolve(self, text: str) -> str | None:

@@ -343,10 +343,15 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
     v_start += a
     v_end += a
     before = [n for n in names if a <= n.start and n.end <= v_start]
-    for name in reversed(before):
-        full = finder.resolve_mention(text, name)
-        if full:
-            return full, "before"
+    people_before = [(n, finder.resolve_mention(text, n)) for n in before]
+    people_before = [(n, full) for n, full in people_before if full]
+    # "John Kerry, who as Mr. Obama's secretary of state ..., said": the subject opens an
+    # apposition with a comma; names inside the apposition are not the speaker
+    if people_before and re.match(r"\s*,\s*(?:who|the|a|an|[a-z]+ (?:of|for|to|at)\b)",
+                                  text[people_before[0][0].end:]):
+        return people_before[0][1], "before"
+    for name, full in reversed(people_before):
+        return full, "before"
     toks = _words_with_pos(text, a, v_start)
     if toks and any(t[2].lower() in PRONOUNS for t in toks[-4:]):
         return finder.last_person, "pronoun" if finder.last_person else ""
