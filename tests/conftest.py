@@ -71,3 +71,24 @@ def seeds_site(tmp_path_factory) -> Site:
     for f in SEEDS.iterdir():
         shutil.copy(f, content / f.name)
     return build(content, tmp_path_factory.mktemp("seeds-site"))
+
+
+def analyse_files(paths):
+    """Parse and analyse article files with the core alone (no Pelican)."""
+    from newsprism.analyse import analyse_article
+    from newsprism.parse import parse_article
+    return [analyse_article(parse_article(p.read_bytes(), p.name)) for p in sorted(paths)]
+
+
+def compare_files(paths, slug="event"):
+    """Analyse files and compare them as one event."""
+    from newsprism.compare import compare_event
+    from newsprism.model import Event
+    analyses = analyse_files(paths)
+    event = Event(slug=slug, title=slug, article_ids=[a.article.id for a in analyses])
+    return analyses, compare_event(event, analyses)
+
+
+@pytest.fixture(scope="session")
+def seed_comparison():
+    return compare_files(SEEDS.glob("*.txt"), "seeds")

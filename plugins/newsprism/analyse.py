@@ -5,14 +5,17 @@ analysis version, and mapped over processes or a cluster.
 """
 from __future__ import annotations
 
+from .claims import extract_claims, rank_claims
 from .model import Article, ArticleAnalysis, Sentence
+from .quotes import extract_quotes
 from .readability import measure
 from .summary import summarise
 from .text import split_sentences
+from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"  # 2: claims, quotes, tone
 
 
 def sentences_of(article: Article) -> list[Sentence]:
@@ -28,9 +31,15 @@ def sentences_of(article: Article) -> list[Sentence]:
 
 def analyse_article(article: Article) -> ArticleAnalysis:
     sentences = sentences_of(article)
+    quotes = extract_quotes(sentences)
+    claims = extract_claims(sentences, quotes)
     return ArticleAnalysis(
         article=article,
         sentences=sentences,
         readability=measure(article.paragraphs, len(sentences)),
         summary=summarise(sentences),
+        key_claims=rank_claims(claims),
+        claims=claims,
+        quotes=quotes,
+        tone=assess_tone(sentences),
     )

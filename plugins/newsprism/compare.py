@@ -1,8 +1,338 @@
-"""PLACEHOLDER until the compare branch lands."""
+"""Compare the articles of one event: claim groups, consensus, unique and omitted claims,
+conflicting numbers and who is quoted by whom.
+
+- Claim groups: two outlets' claims are one claim when they share words AND their entities,
+  predicate (what is done, synonyms folded) and modality agree and their numbers do not
+  disagree. Token overlap alone is not enough. A group holds at most one sentence per article.
+- Consensus: groups reported by more than half of the event's outlets (at least two).
+- Unique: groups only one outlet reports. Omitted: consensus groups an outlet leaves out.
+- Conflicts: the same quantity about the same subject ("North Korean troops") given different
+  values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
+  with a number, or different subjects that share a unit (a missile's range in miles vs a
+  buffer zone in miles).
+
+All-pairs work is only over the claims of this one event. Output is deterministic.
+"""
 from __future__ import annotations
 
-from .model import ArticleAnalysis, Event, EventComparison
+import re
+from collections import defaultdict
+
+from .claims import stem
+from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
+                    EventComparison, Number)
+from .names import name_key
+from .numbers import MEASURE_UNITS
+from .text import STOPWORDS, content_words
+
+# Two claims are the same claim only above this share of shared content stems ...
+MIN_OVERLAP = 0.2
+# ... or, with no predicate on one side, above this share and two shared entities.
+MIN_OVERLAP_NO_PREDICATE = 0.3
+_GENERIC_PREDICATES = frozenset({"say"})
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in content_words(text))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Do two name keys name the same thing? "russia" / "russian", "ukraine" / "ukrainian",
+    "joe biden" / "biden"."""
+    if a == b:
+        return True
+    ta, tb = a.split(), b.split()
+    if ta and tb and ta[-1] == tb[-1] and len(ta[-1]) > 2:
+        return True
+    if len(ta) == 1 and len(tb) == 1 or (len(ta) == len(tb)):
+        x, y = (a, b) if len(a) <= len(b) else (b, a)
+        common = len(_common_prefix(x, y))
+        return len(x) >= 4 and common >= max(4, len(x) - 1)
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+class _ClaimRef:
+    __slots__ = ("article", "order", "claim", "stems", "entities", "preds", "index")
+
+    def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
+        self.article, self.order, self.claim, self.index = article, order, claim, index
+        self.stems = _stems(claim.text)
+        self.entities = [k for k in (name_key(e) for e in claim.entities) if k]
+        self.preds = set(claim.predicates)
+
+
+def _entity_overlap(a: _ClaimRef, b: _ClaimRef) -> int:
+    return sum(1 for x in a.entities if any(same_name(x, y) for y in b.entities))
+
+
+def _values_agree(x: Number, y: Number) -> bool:
+    """Are two values of the same unit compatible (within their qualifiers' slack)?"""
+    lo_x, hi_x = x.value, x.value_max or x.value
+    lo_y, hi_y = y.value, y.value_max or y.value
+    slack = {"exact": 0.005, "upper": 0.05, "lower": 0.05, "approx": 0.1, "vague": 0.0}
+    tol = max(slack.get(x.qualifier, 0.05), slack.get(y.qualifier, 0.05))
+    if hi_x < lo_y:
+        return (lo_y - hi_x) <= tol * max(abs(lo_y), abs(hi_x), 1e-9)
+    if hi_y < lo_x:
+        return (lo_x - hi_y) <= tol * max(abs(lo_x), abs(hi_y), 1e-9)
+    return True
+
+
+def _numbers_agree(a: Claim, b: Claim) -> bool:
+    for x in a.numbers:
+        for y in b.numbers:
+            if x.unit and x.unit == y.unit and "vague" not in (x.qualifier, y.qualifier) and (
+                    _subject_key(x) == _subject_key(y)) and not _values_agree(x, y):
+                return False
+    return True
+
+
+def _same_claim(a: _ClaimRef, b: _ClaimRef) -> float:
+    """How surely two claims from different articles are the same claim; 0 when they are not."""
+    union = a.stems | b.stems
+    if not union:
+        return 0.0
+    overlap = len(a.stems & b.stems) / len(union)
+    if overlap < MIN_OVERLAP:
+        return 0.0
+    shared_entities = _entity_overlap(a, b)
+    if shared_entities == 0 or a.claim.modality != b.claim.modality:
+        return 0.0
+    if overlap < MIN_OVERLAP_NO_PREDICATE and shared_entities < 2:
+        return 0.0  # little shared wording needs more shared names
+    pa, pb = a.preds - _GENERIC_PREDICATES, b.preds - _GENERIC_PREDICATES
+    if pa and pb:
+        if not pa & pb:
+            return 0.0
+    elif overlap < MIN_OVERLAP_NO_PREDICATE or shared_entities < 2:
+        return 0.0
+    if not _numbers_agree(a.claim, b.claim):
+        return 0.0
+    return overlap + 0.05 * shared_entities
+
+
+def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
+    """Greedy agglomeration over scored pairs, best first; a group never holds two sentences
+    of the same article. Candidate pairs come from an index of shared stems (linear-ish)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(refs):
+        for s in r.stems:
+            index[s].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for ids in index.values():
+        if len(ids) > 200:  # a word in nearly every claim says nothing
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                i, j = ids[x], ids[y]
+                if refs[i].article != refs[j].article:
+                    candidates.add((i, j))
+    scored = []
+    for i, j in candidates:
+        score = _same_claim(refs[i], refs[j])
+        if score > 0:
+            scored.append((-score, i, j))
+    scored.sort()
+    parent = list(range(len(refs)))
+    members: dict[int, set[str]] = {i: {r.article} for i, r in enumerate(refs)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in scored:
+        ri, rj = find(i), find(j)
+        if ri == rj or members[ri] & members[rj]:
+            continue
+        parent[rj] = ri
+        members[ri] |= members.pop(rj)
+    groups: dict[int, list[_ClaimRef]] = defaultdict(list)
+    for i, r in enumerate(refs):
+        groups[find(i)].append(r)
+    return list(groups.values())
+
+
+# --- conflicts ----------------------------------------------------------------------------
+
+def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
+    """What a number is about: its unit plus the stems of its subject's words ("North Korean
+    troops" -> ("troops", {"north", "korean"})); demonyms are cut to a common prefix."""
+    words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", n.subject)]
+    mods = []
+    for w in words_:
+        low = w.lower()
+        if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit) or low in STOPWORDS:
+            continue
+        mods.append(stem(low)[:5])
+    return n.unit, frozenset(mods)
+
+
+class _Mention:
+    __slots__ = ("article", "order", "claim", "number", "key", "ref")
+
+    def __init__(self, ref: _ClaimRef, number: Number) -> None:
+        self.article, self.order, self.claim, self.number = ref.article, ref.order, ref.claim, number
+        self.key = _subject_key(number)
+        self.ref = ref
+
+
+def _comparable(a: _Mention, b: _Mention) -> bool:
+    if a.article == b.article or a.number.unit != b.number.unit or not a.number.unit:
+        return False
+    if "vague" in (a.number.qualifier, b.number.qualifier):
+        return False  # "thousands" vs "12,000" is not a disagreement
+    if a.number.modality != b.number.modality:
+        return False  # a plan ("up to 100,000") is not a report of what happened
+    unit, mods_a = a.key
+    _, mods_b = b.key
+    measure = unit in MEASURE_UNITS or unit == "%"
+    if measure and not (mods_a and mods_b):
+        return False  # a distance or share of what? unknown: do not compare
+    if mods_a != mods_b and not (mods_a and mods_b and (mods_a <= mods_b or mods_b <= mods_a)):
+        # "North Korean troops" vs "Russian troops"; "range" vs "buffer zone"; but "tariff on
+        # steel" is "tariff on steel imports"
+        return False
+    # the sentences must be about the same thing beyond the counted noun
+    return _entity_overlap(a.ref, b.ref) > 0 or bool(
+        (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES)
+
+
+def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
+    mentions = [_Mention(r, n) for r in refs for n in r.claim.numbers]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_key[m.number.unit].append(i)
+    conflicts: list[Conflict] = []
+    for key in sorted(by_key):
+        ids = by_key[key]
+        parent = {i: i for i in ids}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        disagree: set[int] = set()
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                a, b = mentions[ids[x]], mentions[ids[y]]
+                if _comparable(a, b):
+                    parent[find(ids[y])] = find(ids[x])
+                    if not _values_agree(a.number, b.number):
+                        disagree.add(ids[x])
+                        disagree.add(ids[y])
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in ids:
+            clusters[find(i)].append(i)
+        for members in clusters.values():
+            if not any(i in disagree for i in members):
+                continue
+            # one article giving two values for the "same" subject means the subject is not
+            # specific enough to tell what is counted: no conflict can be claimed
+            per_article: dict[str, list[Number]] = defaultdict(list)
+            for i in members:
+                per_article[mentions[i].article].append(mentions[i].number)
+            if any(not _values_agree(x, y) for ns in per_article.values() for x in ns for y in ns):
+                continue
+            chosen = sorted(members, key=lambda i: (mentions[i].order, mentions[i].ref.index))
+            values: list[ConflictValue] = []
+            seen: set[tuple[str, float]] = set()
+            for i in chosen:
+                m = mentions[i]
+                if (m.article, m.number.value) in seen:
+                    continue
+                seen.add((m.article, m.number.value))
+                values.append(ConflictValue(article=m.article, value=m.number.value,
+                                            text=m.number.text, sentence=m.claim.text,
+                                            anchor=m.claim.id, qualifier=m.number.qualifier))
+            if len({v.article for v in values}) < 2:
+                continue
+            subject = max((mentions[i].number.subject for i in chosen), key=lambda s: (
+                len(s), s)) or key
+            conflicts.append(Conflict(subject=subject, unit=key, values=values))
+    return conflicts
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
+    """One name per person across the event: "Trump" and "Donald Trump" -> "Donald Trump"."""
+    names = sorted({q.speaker for a in analyses for q in a.quotes if q.speaker},
+                   key=lambda s: (-len(s.split()), s))
+    canonical: dict[str, str] = {}
+    for name in names:
+        last = name.split()[-1].lower()
+        match = next((c for c in canonical.values()
+                      if c.split()[-1].lower() == last and len(c.split()) >= len(name.split())),
+                     None)
+        canonical[name] = match or name
+    return canonical
 
 
 def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventComparison:
-    return EventComparison(event=event)
+    """Everything the event page shows across outlets (see the module docstring)."""
+    by_id = {a.article.id: a for a in analyses}
+    ordered = [by_id[i] for i in event.article_ids if i in by_id]
+    ordered += sorted((a for a in analyses if a.article.id not in event.article_ids),
+                      key=lambda a: a.article.id)
+    order = {a.article.id: k for k, a in enumerate(ordered)}
+    outlet_of = {a.article.id: a.article.outlet for a in ordered}
+    n_outlets = len(set(outlet_of.values()))
+
+    refs = [_ClaimRef(a.article.id, order[a.article.id], c, k)
+            for a in ordered for k, c in enumerate(a.claims)]
+    raw_groups = _group_claims(refs)
+
+    def group_sort_key(members: list[_ClaimRef]) -> tuple:
+        importance = max(r.claim.score for r in members)
+        first = min((r.order, r.index) for r in members)
+        return (-len(members), -round(importance, 4), first)
+
+    raw_groups.sort(key=group_sort_key)
+    groups: list[ClaimGroup] = []
+    for k, members in enumerate(raw_groups, start=1):
+        members = sorted(members, key=lambda r: (r.order, r.index))
+        groups.append(ClaimGroup(
+            id=f"g{k}", text=members[0].claim.text,
+            articles=[r.article for r in members],
+            sentences={r.article: r.claim.text for r in members},
+            anchors={r.article: r.claim.id for r in members}))
+
+    need = max(2, n_outlets // 2 + 1)
+    consensus = [g.id for g in groups if len({outlet_of[a] for a in g.articles}) >= need]
+    unique: dict[str, list[str]] = {a.article.id: [] for a in ordered}
+    for g in groups:
+        if len(g.articles) == 1:
+            unique[g.articles[0]].append(g.id)
+    omitted = {a.article.id: [g.id for g in groups if g.id in consensus
+                              and a.article.id not in g.articles] for a in ordered}
+
+    canonical = _canonical_speakers(ordered)
+    quotes = []
+    for a in ordered:
+        for q in a.quotes:
+            quotes.append({"speaker": canonical.get(q.speaker, q.speaker) if q.speaker else None,
+                           "text": q.text, "article": a.article.id, "anchor": q.sentence,
+                           "sentence": q.sentence_text})
+    quotes.sort(key=lambda d: (d["speaker"] is None, d["speaker"] or "", order[d["article"]],
+                               int(d["anchor"][1:]) if d["anchor"][1:].isdigit() else 0,
+                               d["text"]))
+    quoted_by: dict[str, list[str]] = {}
+    for d in quotes:
+        if d["speaker"]:
+            arts = quoted_by.setdefault(d["speaker"], [])
+            if d["article"] not in arts:
+                arts.append(d["article"])
+
+    return EventComparison(event=event, claim_groups=groups, consensus=consensus,
+                           conflicts=_find_conflicts(refs), unique=unique, omitted=omitted,
+                           quotes=quotes, quoted_by=quoted_by)

@@ -75,6 +75,8 @@ class Number:
     text: str  # the verbatim span it was read from
     qualifier: str = "exact"  # exact | approx | upper | lower | vague
     value_max: float | None = None  # for ranges ("10 to 12 miles")
+    subject: str = ""  # what is counted or measured, in the sentence's words ("North Korean troops")
+    modality: str = "fact"  # fact | plan | possibility, from the number's clause
 
 
 @dataclass
@@ -88,6 +90,7 @@ class Claim:
     numbers: list[Number] = field(default_factory=list)
     modality: str = "fact"  # fact | plan | possibility
     score: float = 0.0  # importance within the article (higher = more important)
+    predicates: list[str] = field(default_factory=list)  # actions, synonyms folded ("authorize")
 
 
 @dataclass
@@ -118,6 +121,7 @@ class ArticleAnalysis:
     sentences: list[Sentence]
     readability: Readability
     summary: list[str]  # sentence ids, in reading order
+    key_claims: list[str] = field(default_factory=list)  # claim ids, most important first
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     tone: Tone | None = None
@@ -174,6 +178,7 @@ class EventComparison:
     unique: dict[str, list[str]] = field(default_factory=dict)  # article id -> group ids
     omitted: dict[str, list[str]] = field(default_factory=dict)  # article id -> consensus ids
     quotes: list[dict[str, Any]] = field(default_factory=list)  # speaker, text, article, anchor
+    quoted_by: dict[str, list[str]] = field(default_factory=dict)  # speaker -> article ids
 
 
 def to_dict(obj: Any) -> Any:

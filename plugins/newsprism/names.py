@@ -1,0 +1,242 @@
+"""The one name finder: capitalised names in a sentence, possessives folded, titles split off,
+and a per-article register of the people named (so "Douglas" resolves to "Jay Douglas" and
+"the spokesperson" to "Dmitry Peskov"). Claims use it for entities, quotes for speakers.
+
+Small rules of our own, no model: a name is a run of capitalised words; a person is a run of
+two or more such words that is not a place or an organisation, or a single word that is the
+surname of a person named in the same article, or that follows a title ("President Trump").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import STOPWORDS
+
+# A capitalised word: "Zelenskyy", "O'Rourke", "Jong-un", "U.S.", "J.", "Jr.", "al-Assad"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Þ][\w’'\-]*\.?)"
+_CONNECT = r"(?:de|da|del|van|von|der|bin|al|la|le|du|dos)"
+_RUN = re.compile(rf"(?<![\w’']){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
+
+# Words that, capitalised, are titles or roles rather than part of a person's name.
+TITLES = frozenset(
+    """president vice chancellor secretary minister prime senator sen rep representative
+    governor gov mayor director chief spokesperson spokesman spokeswoman judge justice general
+    gen admiral adm colonel col lieutenant lt major maj captain capt sergeant sgt king queen
+    prince princess pope sheikh ambassador speaker leader chairman chairwoman chair ceo
+    attorney counsel dr mr mrs ms miss former acting deputy lady press officer commander
+    analyst adviser advisor aide envoy dictator premier emir ayatollah rev reverend sir dame
+    lord supreme marshal founder executive strongman candidate nominee whip host anchor
+    professor prof economist correspondent editor agent inspector
+    superintendent commissioner administrator sheriff detective""".split())
+# Last words of places and organisations: a run ending in one is not a person.
+_NON_PERSON_HEADS = frozenset(
+    """korea states kingdom east west north south house times post street news department
+    ministry council party union nations court congress senate agency office administration
+    committee bank fund forces army navy command republic federation city county island
+    islands sea ocean river accords agreement act treaty accord war journal network tv radio
+    institute university college school foundation group association organization
+    organisation corporation company inc corp ltd llc club center centre hall square airport
+    station base bay valley mountains desert peninsula gulf strait region province district
+    zone border airlines press service services guard police commission board authority
+    caravan campaign times tribune herald telegraph guardian gazette review reuters
+    trust alliance coalition summit media channel program programme plan system initiative
+    church mosque temple palace building tower bridge park garden hospital prison
+    partnership pact deal news network initiative doctrine strategy affairs relations
+    security intelligence defense defence justice treasury commerce energy
+    america africa europe asia australia arabia emirates york angeles jersey dakota carolina
+    hampshire mexico zealand guinea lanka leone rica salvador kong port""".split())
+_NON_PERSON_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday god internet""".split())
+# Sentence openers that are capitalised only because they open the sentence.
+_OPENERS = STOPWORDS | frozenset(
+    """yet however meanwhile thus still instead similarly ultimately additionally moreover
+    furthermore indeed nevertheless nonetheless predictably ironically officially
+    domestically critics supporters others some several both either neither many most few
+    analysts officials reports experts observers earlier later today yesterday tomorrow
+    tonight once unlike whether although though despite following according as while
+    since until unless because""".split())
+PRONOUNS = frozenset({"he", "she"})
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int  # character offsets of the name itself (title excluded) in the text
+    text: str  # the name as written, possessive folded ("Biden’s" -> "Biden")
+    title: str  # title words before it within the same run ("Russian President"), may be ""
+    person: bool  # looks like a person's name on its own (2+ words, no place/organisation word)
+
+
+def _fold_possessive(token: str) -> str:
+    return re.sub(r"['’]s?$", "", token)
+
+
+def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]:
+    """Capitalised name runs in `text`, in order. A run's leading words are dropped when they
+    only open a sentence ("The", "However") or are title words ("Russian President Vladimir
+    Putin" -> "Vladimir Putin", title "Russian President")."""
+    out: list[Name] = []
+    starts = set(sentence_starts)
+    for tokens in _runs(text):
+        # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
+        while tokens and (_at_start(text, tokens[0][0], starts)
+                          and _fold_possessive(tokens[0][1]).lower().rstrip(".") in _OPENERS):
+            tokens = tokens[1:]
+        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS - {"new", "first"} - TITLES:
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        # split off titles: everything up to the last title word, when a name follows it
+        last_title = -1
+        for k, (_, tok) in enumerate(tokens[:-1]):
+            if _title_word(tok):
+                last_title = k
+        title_tokens = tokens[: last_title + 1]
+        name_tokens = tokens[last_title + 1:]
+        # "Secretary of State John Kerry": the run after "<title> of" starts with the office
+        office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[:tokens[0][0]])
+        if office and office.group(1).lower() in TITLES and len(name_tokens) >= 3:
+            keep = 3 if re.fullmatch(r"[A-Z]\.", name_tokens[-2][1]) else 2
+            title_tokens, name_tokens = name_tokens[:-keep], name_tokens[-keep:]
+        # a trailing title-less possessive run: "Biden’s" -> "Biden"
+        last_tok = name_tokens[-1][1]
+        folded_last = _fold_possessive(last_tok)
+        possessive = folded_last != last_tok
+        cut = possessive or last_tok.endswith(".") and not re.match(
+            r"^(?:[A-Z]\.)+$|^(?:Jr|Sr)\.$", last_tok)
+        if possessive:
+            name_tokens = name_tokens[:-1] + [(name_tokens[-1][0], folded_last)]
+        elif cut:
+            name_tokens = name_tokens[:-1] + [(name_tokens[-1][0], last_tok.rstrip("."))]
+        if not name_tokens or not name_tokens[-1][1]:
+            continue
+        start = name_tokens[0][0]
+        end = name_tokens[-1][0] + len(name_tokens[-1][1])
+        name = text[start:end]
+        if possessive:
+            name = name[: len(name) - (len(last_tok) - len(folded_last))] if name.endswith(
+                last_tok) else name
+        words_ = [w for _, w in name_tokens]
+        lowered = [w.lower().rstrip(".") for w in words_]
+        if all(w in TITLES for w in lowered):
+            continue
+        if lowered[0] in _NON_PERSON_WORDS and (len(lowered) > 1 or _is_date_word(text, start, end)):
+            continue
+        person = (len(words_) >= 2 and not any(w in _NON_PERSON_HEADS for w in lowered)
+                  and not any(re.fullmatch(r"(?:[A-Z]\.?){2,}", w) for w in words_)
+                  and not lowered[-1].endswith(("ian", "ean", "ese"))
+                  and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered))
+        out.append(Name(start, end, name, " ".join(w for _, w in title_tokens), person))
+    return out
+
+
+def _runs(text: str):
+    """Capitalised runs as (offset, token) lists, cut after a token that ends a sentence
+    ("... in Tehran. Iran said" is two runs); initials, "U.S." and "Mr." do not end one."""
+    for m in _RUN.finditer(text):
+        run: list[tuple[int, str]] = []
+        for t in re.finditer(r"\S+", m.group()):
+            tok = t.group()
+            run.append((t.start() + m.start(), tok))
+            if tok.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", tok) or _title_word(tok)
+                                          or tok.lower() in ("jr.", "sr.", "st.")):
+                yield run
+                run = []
+        if run:
+            yield run
+
+
+_DATE_CONTEXT = frozenset("in on since until by of early late mid last next this from through "
+                          "during before after".split())
+
+
+def _is_date_word(text: str, start: int, end: int) -> bool:
+    """Is a month-like word ("May") a date here, rather than a name ("Theresa May")?"""
+    before = text[:start].split()[-1:] or [""]
+    after = text[end:].lstrip()[:1]
+    return before[0].lower() in _DATE_CONTEXT or after.isdigit() or text[start:end].lower() != "may"
+
+
+def _title_word(token: str) -> bool:
+    low = _fold_possessive(token).lower().rstrip(".")
+    return low in TITLES or low.removesuffix("-elect") in TITLES
+
+
+def _at_start(text: str, pos: int, starts: set[int]) -> bool:
+    if pos in starts:
+        return True
+    before = text[:pos].rstrip(" \"“‘'(")
+    return not before or before.endswith((".", "!", "?", ":", "—", "\"", "“", "”"))
+
+
+def name_key(name: str) -> str:
+    """A comparable key for a name: lower case, possessive folded, "U.S." -> "us"."""
+    return re.sub(r"[^a-z0-9 ]", "", _fold_possessive(name).lower().replace("’", "'")).strip()
+
+
+class PeopleRegister:
+    """The people an article names, so that later short forms resolve to full names:
+    a surname ("Douglas"), a title or role ("the spokesperson", "the president")."""
+
+    def __init__(self) -> None:
+        self.full_names: list[str] = []  # in order of first mention
+        self._by_part: dict[str, str] = {}
+        self._by_role: dict[str, str] = {}
+        self._titled: set[str] = set()  # bare surnames a title made a person ("President Trump")
+
+    def add(self, name: Name, role_words: list[str]) -> str:
+        """Register a person named in full; returns the full name."""
+        full = name.text
+        if full not in self.full_names:
+            self.full_names.append(full)
+        parts = full.replace("-", " ").split()
+        for part in (parts[-1], parts[0]) if len(parts) > 1 else (parts[0],):
+            key = part.lower().rstrip(".")
+            if key in ("jr", "sr", "ii", "iii"):
+                continue
+            current = self._by_part.get(key)
+            if current is None or (len(current.split()) < 2 <= len(parts)
+                                   and current not in self._titled):
+                self._by_part[key] = full  # a full name replaces a bare surname seen earlier
+        if len(parts) > 2:  # "Donald Trump Jr." is also "Trump Jr."; "Kim Jong Un" is "Kim"
+            self._by_part.setdefault(parts[0].lower(), full)
+        for role in role_words:
+            self._by_role[role.lower()] = full
+        if len(parts) == 1 and name.title:
+            # "President Trump" is its own person: a later "Melania Trump" does not rename him
+            self._titled.add(full)
+        return full
+
+    def resolve(self, text: str) -> str | None:
+        """A full name for a short form, when the article named that person in full."""
+        key = text.lower().rstrip(".")
+        if key in self._by_part:
+            return self._by_part[key]
+        parts = key.split()
+        if len(parts) > 1 and parts[-1] in self._by_part:
+            return self._by_part[parts[-1]]
+        return None
+
+    def by_role(self, role: str) -> str | None:
+        return self._by_role.get(role.lower())
+
+    def is_known(self, text: str) -> bool:
+        return self.resolve(text) is not None
+
+
+def role_words_before(text: str, name: Name) -> list[str]:
+    """Role words right before a name: the title in its run and lower-case description words
+    ("geopolitical analyst Jay Douglas" -> ["analyst"], "Kremlin spokesperson ..." ->
+    ["spokesperson"], "Russian President Vladimir Putin" -> ["president"])."""
+    roles = [w.lower().rstrip(".") for w in name.title.split() if w.lower().rstrip(".") in TITLES]
+    before = text[: name.start - len(name.title)].rstrip().split()[-3:]
+    for w in reversed(before):
+        low = re.sub(r"[^a-z]", "", w.lower())
+        if low in TITLES:
+            roles.append(low)
+            break
+        if not w[:1].islower():
+            break
+    return roles

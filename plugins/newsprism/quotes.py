@@ -1,0 +1,394 @@
+"""Direct quotations and who said them.
+
+`extract_quotes(sentences)` finds every span in quotation marks (curly or straight; a quote may
+run over several sentences, or to the end of its paragraph when the closing mark is missing, as
+in multi-paragraph quotes) and names its speaker:
+
+- a tag after the quote: `”, says Douglas`, `” Putin stated in September`, `,” he explains`,
+  `,” said Rep. Zoe Lofgren`, `,” according to Kim`;
+- a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington of “`;
+- a pronoun resolves to the last person named outside quotes, a surname or a role ("the
+  spokesperson") to the full name the article gave earlier ("Kremlin spokesperson Dmitry
+  Peskov");
+- a paragraph that is only a quote continues the previous quote's speaker.
+
+Scare quotes ("poison the well", "adult in the room") and titles in quotation marks are not
+quotes. The quote text is always the article's own characters, verbatim.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .model import Quote, Sentence
+from .names import PRONOUNS, Name, PeopleRegister, find_names, role_words_before
+from .text import words
+
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told telling explain explains explained explaining add
+    adds added adding warn warns warned warning state states stated stating note notes noted
+    noting argue argues argued arguing claim claims claimed claiming insist insists insisted
+    insisting write writes wrote writing tweet tweets tweeted tweeting post posted posts declare
+    declares declared declaring announce announces announced announcing remark remarks
+    remarked respond responds responded responding reply replies replied replying comment
+    comments commented commenting suggest suggests suggested suggesting ask asks asked asking
+    accuse accuses accused accusing call calls called calling continue continues continued
+    recall recalls recalled acknowledge acknowledges acknowledged admit admits admitted
+    describe describes described describing emphasize emphasized emphasizes emphasise
+    emphasised stress stresses stressed contend contends contended testify testified
+    testifies predict predicts predicted urge urges urged joke joked quip quipped agree
+    agreed agrees echo echoed echoes read reads concluded concludes conclude complain
+    complained complaining hint hinted hints vow vowed vows promise promised promises
+    pledge pledged pledges threaten threatened threatens boast boasted deny denied denies
+    charge charged charges allege alleged alleges counter countered observe observed
+    observes caution cautioned cautions assert asserted asserts reiterate reiterated
+    repeated repeat repeats told shouted yelled exclaimed wondered mused lamented demanded
+    demand demands maintained maintains""".split())
+_OPENING = "“\""
+_CLOSING = "”\""
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|Lt|Col|St|Jr|Sr|[A-Z])\.")
+_TAG_WINDOW = 14  # words after a quote in which its tag (verb and speaker) must stand
+_QUOTE_CHARS = re.compile(r"[“”\"]")
+
+
+class _Block:
+    """The sentences of one paragraph joined by single spaces, with each sentence's offset."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.offsets: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for s in sentences:
+            self.offsets.append(pos)
+            parts.append(s.text)
+            pos += len(s.text) + 1
+        self.text = " ".join(parts)
+
+    def sentence_at(self, pos: int) -> int:
+        index = 0
+        for k, off in enumerate(self.offsets):
+            if off <= pos:
+                index = k
+        return index
+
+    def sentence_bounds(self, k: int) -> tuple[int, int]:
+        start = self.offsets[k]
+        return start, start + len(self.sentences[k].text)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks: curly pairs, straight
+    pairs in turn; an opening mark left unclosed runs to the end of the text."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "“" or (ch == "\"" and _opens_straight(text, i)):
+            close = "”" if ch == "“" else "\""
+            j = text.find(close, i + 1)
+            if ch == "“":
+                # a stray straight quote may close a curly one in badly typed text
+                other = text.find("\"", i + 1)
+                if j == -1 or (other != -1 and other < j and text.find("“", i + 1, other) == -1
+                               and _closes_straight(text, other)):
+                    j = other if other != -1 else j
+            nxt_open = text.find("“", i + 1)
+            if j == -1 or (ch == "“" and nxt_open != -1 and nxt_open < j):
+                j = nxt_open if nxt_open != -1 else n  # unclosed: to the next quote or the end
+                spans.append((i + 1, j))
+                i = j
+                continue
+            spans.append((i + 1, j))
+            i = j + 1
+            continue
+        i += 1
+    return spans
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([—-:,;" or i == 0)
+
+
+def _closes_straight(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return after.isspace() or after in ".,;:!?)—-"
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim the quote span: spaces, and a trailing comma that belongs to the sentence."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _verb_positions(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)
+            if m.group().lower() in SPEECH_VERBS]
+
+
+class _SpeakerFinder:
+    def __init__(self) -> None:
+        self.people = PeopleRegister()
+        self.last_person: str | None = None
+
+    def register(self, block: "_Block", names: list[Name],
+                 outside: list[tuple[int, int]]) -> None:
+        """Note the people named outside quotes. A later "he" or "she" means the person a
+        recent sentence is about: the first person that sentence names (its subject, as a
+        rule), not whoever it names last ("Trump ridiculed ... John Kerry. "...," he said")."""
+        first_in_sentence: dict[int, str] = {}
+        for name in names:
+            if any(a <= name.start < b for a, b in outside):
+                continue
+            full = self.person_name(block.text, name)
+            if full:
+                first_in_sentence.setdefault(block.sentence_at(name.start), full)
+        if first_in_sentence:
+            self.last_person = first_in_sentence[max(first_in_sentence)]
+
+    def person_name(self, text: str, name: Name) -> str | None:
+        """The full name of a person mention, registering new people as they appear."""
+        if name.person:
+            known = self.people.resolve(name.text)
+            if known and len(known.split()) >= len(name.text.split()):
+                return known
+            return self.people.add(name, role_words_before(text, name))
+        known = self.people.resolve(name.text)
+        if known:
+            return known
+        if name.title:  # "President Trump": a person by title alone
+            return self.people.add(name, role_words_before(text, name))
+        following = re.match(r"\s+([a-z]+)", text[name.end:])
+        at_start = name.start == 0 or text[:name.start].rstrip().endswith((".", "!", "?"))
+        if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
+                name.text[1:].islower()) and not at_start:
+            return self.people.add(name, [])  # "Douglas suggests": someone who speaks
+        return None
+
+    def resolve_mention(self, text: str, name: Name) -> str | None:
+        return self.person_name(text, name)
+
+
+def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
+    """Every direct quotation in the article, in reading order, with its speaker."""
+    by_block: dict[int, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        by_block[s.block].append(s)
+    finder = _SpeakerFinder()
+    quotes: list[Quote] = []
+    previous_speaker: str | None = None
+    previous_block: int | None = None
+    for block_index in sorted(by_block):
+        block = _Block(by_block[block_index])
+        text = block.text
+        starts = tuple(block.offsets)
+        names = find_names(text, starts)
+        spans = [_clean(text, a, b) for a, b in quote_spans(text)]
+        spans = [(a, b) for a, b in spans if b > a]
+        cursor = 0
+        block_speaker_seen = False
+        for qi, (qs, qe) in enumerate(spans):
+            # people named before this quote (outside quotes) are known before we resolve it
+            finder.register(block, [n for n in names if cursor <= n.start < qs], spans)
+            prev_end = spans[qi - 1][1] + 1 if qi else 0
+            next_start = spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text)
+            k = block.sentence_at(qs)
+            s_start, s_end = block.sentence_bounds(k)
+            k_end = block.sentence_at(min(qe, len(text) - 1))
+            _, tail_sentence_end = block.sentence_bounds(k_end)
+            head = (max(prev_end, s_start), max(qs - 1, 0))
+            tail = (qe + 1, min(next_start, _tail_end(text, qe, tail_sentence_end)))
+            speaker, cue = _speaker_after(text, tail, names, finder)
+            if not speaker:
+                speaker, cue = _speaker_before(text, head, names, finder)
+            quote_text = text[qs:qe]
+            if not _is_real_quote(text, qs, qe, quote_text, cue):
+                cursor = qs
+                continue
+            if not speaker:
+                opens_paragraph = not text[:qs - 1].strip()
+                if opens_paragraph and previous_speaker and previous_block is not None and (
+                        block_index - previous_block <= 2):
+                    speaker, cue = previous_speaker, "continuation"
+                elif qi and quotes and quotes[-1].speaker and block_speaker_seen:
+                    speaker, cue = quotes[-1].speaker, "continuation"
+            quotes.append(Quote(text=quote_text, speaker=speaker,
+                                sentence=block.sentences[k].id,
+                                sentence_text=block.sentences[k].text, cue=cue))
+            if speaker:
+                previous_speaker, previous_block = speaker, block_index
+                block_speaker_seen = True
+                finder.last_person = speaker
+            cursor = qs
+        finder.register(block, [n for n in names if n.start >= cursor], spans)
+        if not spans and names and any(n.person for n in names):
+            previous_speaker = None  # a narrative paragraph naming someone breaks continuity
+    return quotes
+
+
+def _tail_end(text: str, qe: int, sentence_end: int) -> int:
+    """Where a quote's trailing tag may end: the end of the sentence the quote closes in, or,
+    when the quote ends its sentence with a period, the next sentence is not its tag."""
+    return max(sentence_end, qe + 1)
+
+
+def _words_with_pos(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + a, m.end() + a, m.group()) for m in
+            re.finditer(r"[A-Za-zÀ-ÿ][\w’'\-.]*", text[a:b])]
+
+
+def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
+                   finder: _SpeakerFinder) -> tuple[str | None, str]:
+    """A tag after the quote: verb then speaker, speaker then verb, or a pronoun."""
+    a, b = span
+    if a >= b:
+        return None, ""
+    closing = text[a - 2:a].strip()  # the quote's own last characters
+    if closing.endswith(".") and not text[a:b].lstrip().startswith(("”", ",")):
+        # a quote that ends its sentence with a period: a tag would start a new sentence,
+        # allowed only as a short "Name said." / "he said." tail
+        pass
+    toks = _words_with_pos(text, a, b)[:_TAG_WINDOW]
+    verbs = [i for i, (_, _, w) in enumerate(toks) if w.lower().rstrip(".") in SPEECH_VERBS]
+    if not verbs:
+        acc = re.match(r"\s*,?\s*according to\s+", text[a:b])
+        if acc:
+            return _first_name_after(text, a + acc.end(), b, names, finder, "after")
+        return None, ""
+    v = verbs[0]
+    v_start = toks[v][0]
+    between = text[a:v_start]
+    if re.search(r"[.!?]\s", _ABBREVIATIONS.sub("", between)) and v > 0:
+        return None, ""  # the verb belongs to another sentence
+    # speaker then verb: "Douglas warns", "leader of ... Irineo Mujica said", "he explains"
+    before = [n for n in names if a <= n.start and n.end <= v_start]
+    # "..., Larry Kudlow, Mr. Trump's chief economic adviser, told reporters": the name that
+    # opens the tag, set off by a comma, is the speaker, not a name inside the apposition
+    if before and before[0].start - a <= 4 and text[before[0].end:before[0].end + 1] == ",":
+        full = finder.resolve_mention(text, before[0])
+        if full:
+            return full, "after"
+    for name in reversed(before):
+        full = finder.resolve_mention(text, name)
+        if full:
+            return full, "after"
+    if v > 0 and toks[v - 1][2].lower() in PRONOUNS:
+        return finder.last_person, "pronoun" if finder.last_person else ""
+    if v > 0:
+        role = _role_before(toks[:v], finder)
+        if role:
+            return role, "description"
+    # verb then speaker: "says Douglas", "said Rep. Zoe Lofgren", "explains analyst Jay Douglas"
+    if v == 0 or (v <= 2 and not before):
+        if v + 1 < len(toks) and toks[v + 1][2].lower() in PRONOUNS:
+            return finder.last_person, "pronoun" if finder.last_person else ""
+        found = _first_name_after(text, toks[v][1], b, names, finder, "after")
+        if found[0]:
+            return found
+        role = _role_before(toks[v + 1:v + 5], finder)
+        if role:
+            return role, "description"
+    if before and not before[-1].person:
+        # an organisation speaking: "the Kremlin said"
+        name = before[-1]
+        if v_start - name.end <= 2:
+            return name.text, "after"
+    return None, ""
+
+
+def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _SpeakerFinder,
+                      cue: str) -> tuple[str | None, str]:
+    window = [n for n in names if a <= n.start < min(b, a + 80)]
+    for name in window:
+        full = finder.resolve_mention(text, name)
+        if full:
+            return full, cue
+    if window and window[0].start - a <= 5:
+        return window[0].text, cue  # an organisation: ", according to Reuters"
+    return None, ""
+
+
+def _role_before(toks: list[tuple[int, int, str]], finder: _SpeakerFinder) -> str | None:
+    """"the spokesperson said", "the president hinted": a role the article gave a person."""
+    for _, _, w in reversed(toks):
+        full = finder.people.by_role(re.sub(r"[^a-z]", "", w.lower()))
+        if full:
+            return full
+    return None
+
+
+def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
+                    finder: _SpeakerFinder) -> tuple[str | None, str]:
+    """A lead-in before the quote in the same sentence: the subject of the last speech verb."""
+    a, b = span
+    if a >= b:
+        return None, ""
+    verbs = [v for v in _verb_positions(text[a:b])]
+    lead = text[a:b].rstrip()
+    if not verbs:
+        if lead.endswith(":"):
+            # "Kim's statement: “...”" - a name right before a colon
+            before = [n for n in names if a <= n.start and n.end <= b]
+            for name in reversed(before):
+                full = finder.resolve_mention(text, name)
+                if full:
+                    return full, "before"
+        return None, ""
+    v_start, v_end, _ = verbs[-1]
+    v_start += a
+    v_end += a
+    before = [n for n in names if a <= n.start and n.end <= v_start]
+    people_before = [(n, finder.resolve_mention(text, n)) for n in before]
+    people_before = [(n, full) for n, full in people_before if full]
+    # "John Kerry, who as Mr. Obama's secretary of state ..., said": the subject opens an
+    # apposition with a comma; names inside the apposition are not the speaker
+    if people_before and re.match(r"\s*,\s*(?:who|the|a|an|[a-z]+ (?:of|for|to|at)\b)",
+                                  text[people_before[0][0].end:]):
+        return people_before[0][1], "before"
+    for name, full in reversed(people_before):
+        return full, "before"
+    toks = _words_with_pos(text, a, v_start)
+    if toks and any(t[2].lower() in PRONOUNS for t in toks[-4:]):
+        return finder.last_person, "pronoun" if finder.last_person else ""
+    role = _role_before(toks[-4:], finder)
+    if role:
+        return role, "description"
+    # "said Jay Douglas: “...”"
+    after = [n for n in names if v_end <= n.start and n.end <= b]
+    for name in after:
+        full = finder.resolve_mention(text, name)
+        if full:
+            return full, "before"
+    if before and v_start - before[-1].end <= 12:
+        return before[-1].text, "before"  # an organisation or a nameless source
+    return None, ""
+
+
+def _is_real_quote(text: str, qs: int, qe: int, quote: str, cue: str) -> bool:
+    """Scare quotes and titles are not quotations: short spans need a speech tag, and a short
+    title-cased span with no tag is a title."""
+    n = len(words(quote))
+    if n == 0:
+        return False
+    tagged = bool(cue)
+    ends_sentence = bool(re.search(r"[.!?…]$", quote.rstrip("’' ")))
+    tokens = [w for w in words(quote) if w.lower() not in ("a", "an", "the", "of", "and", "in",
+                                                            "on", "to", "for", "with")]
+    title_like = tokens and sum(1 for w in tokens if w[0].isupper()) / len(tokens) >= 0.75
+    if title_like and n <= 8 and not ends_sentence:
+        return False
+    if n < 3:
+        return False
+    # a quote set off as speech: its own punctuation before the closing mark, or a colon /
+    # comma lead-in, or a tag
+    lead = text[max(0, qs - 3):max(0, qs - 1)]
+    set_off = ends_sentence or text[qe:qe + 2].startswith(",") or lead.rstrip().endswith(
+        (":", ","))
+    if n < 6:
+        return tagged and (set_off or n >= 4)
+    return tagged or set_off or n >= 8

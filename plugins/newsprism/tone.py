@@ -1,0 +1,136 @@
+"""Tone: how loaded an article's own language is, how much it hedges and how much it attributes.
+
+`assess_tone(sentences)` reads the outlet's own words only: text inside quotation marks belongs
+to the people quoted and is left out. It counts
+
+- loaded sentences: evaluative or emotive words ("reckless", "catastrophic"), prescriptions
+  ("must", "should"), first person, rhetorical questions and exclamations;
+- hedges: "reportedly", "allegedly", "critics argue", "some speculate", "appears to";
+- attribution cues: "according to", "officials said", "citing", "confirmed by";
+
+and labels the article news report / analysis / opinion with the reasons spelled out and the
+evidence words listed, never a bare score.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Sentence, Tone
+from .quotes import quote_spans
+
+_LOADED = frozenset(
+    """reckless dangerous catastrophic catastrophe disastrous disaster shocking outrageous
+    radical extremist extreme slam slams slammed blast blasted disgraceful pathetic absurd
+    ridiculous brutal sinister naive perilous failing failed desperate desperation
+    dysfunctional bogus sham scandal scandalous corrupt crooked chaos chaotic insane
+    unhinged hysterical hysteria disgusting shameful shameless appalling horrific horrible
+    terrible evil vile heinous notorious infamous lunatic bizarre stunning staggering
+    alarming devastating damning explosive bombshell humiliating humiliation embarrassing
+    embarrassment fiasco debacle meltdown rant tirade smear witch hunt propaganda
+    puppet regime thug thugs tyrant dictator warmonger warmongering hawkish
+    incompetent inept foolish stupid idiotic cowardly craven arrogant brazen blatant
+    unprecedented draconian gamble recklessness misstep pretext proxy mercenaries
+    irresponsible provocative provocation aggressive aggression cynical ploy scheme
+    dubious far-fetched untenable grave dire ominous landmark bold boldly historic
+    heroic courageous brilliant triumph triumphant masterful genius steadfast
+    sovereignty betrayal betray betrayed treachery treacherous traitor capitulation
+    ironically predictably clearly obviously undoubtedly certainly surely simply merely
+    truly blatantly shockingly""".split())
+_PRESCRIPTIVE = re.compile(r"\b(?:must|should|ought to|need to|needs to|have to|has to)\b",
+                           re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+_HEDGES = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|purportedly|supposedly|seemingly|"
+    r"(?:appears?|appeared|seems?|seemed) to|is said to|are said to|"
+    r"(?:critics|some|others|analysts|observers|experts) (?:argue|say|suggest|speculate|"
+    r"believe|contend|claim|fear|warn|question)s?|some speculate|it is unclear|remains unclear|"
+    r"possibly|potentially|perhaps|likely|unconfirmed|rumou?red|may have|might have|"
+    r"could have)\b", re.IGNORECASE)
+_ATTRIBUTIONS = re.compile(
+    r"\b(?:(?i:according to)|(?:officials?|sources?|spokes(?:person|man|woman)|a statement|"
+    r"reports?|the (?:White House|Kremlin|ministry|department|agency)) (?:said|say|says|"
+    r"told|confirmed|reported|stated|indicated|suggest|suggested)|citing|cited|"
+    r"confirmed by|told reporters|said in a statement|in a statement|(?:he|she|they) said|"
+    r"said (?:on|in|that)|told [A-Z][a-z]+|reported by|a report by)\b")
+
+
+def _outside_quotes(text: str) -> str:
+    out, pos = [], 0
+    for a, b in quote_spans(text):
+        out.append(text[pos:max(a - 1, pos)])
+        pos = b + 1
+    out.append(text[pos:])
+    return " ".join(out)
+
+
+def assess_tone(sentences: list[Sentence]) -> Tone:
+    """The article's tone, with the evidence words and the reasons for its label."""
+    n = len(sentences)
+    loaded_ids: list[str] = []
+    loaded_words: list[str] = []
+    hedges: list[str] = []
+    attributions: list[str] = []
+    prescriptive = first_person = questions = 0
+    for s in sentences:
+        own = _outside_quotes(s.text)
+        found = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", own) if w.lower() in _LOADED]
+        is_loaded = bool(found)
+        if _PRESCRIPTIVE.search(own):
+            prescriptive += 1
+            is_loaded = True
+            found.append(_PRESCRIPTIVE.search(own).group())
+        if _FIRST_PERSON.search(own):
+            first_person += 1
+        if own.rstrip().endswith(("?", "!")):
+            questions += 1
+            is_loaded = True
+        if is_loaded:
+            loaded_ids.append(s.id)
+        loaded_words.extend(found)
+        hedges.extend(m.group() for m in _HEDGES.finditer(own))
+        attributions.extend(m.group() for m in _ATTRIBUTIONS.finditer(s.text))
+    share = len(loaded_ids) / n if n else 0.0
+    hedge_rate = len(hedges) / n if n else 0.0
+    attr_rate = len(attributions) / n if n else 0.0
+    reasons: list[str] = []
+
+    def pct(x: float) -> str:
+        return f"{round(100 * x)}%"
+
+    reasons.append(f"{len(loaded_ids)} of {n} sentences ({pct(share)}) use loaded or "
+                   f"opinionated wording" + (f": {', '.join(_top(loaded_words))}"
+                                              if loaded_words else ""))
+    reasons.append(f"{len(hedges)} hedges" + (f" ({', '.join(_top(hedges))})" if hedges else ""))
+    reasons.append(f"{len(attributions)} attribution cues" + (
+        f" ({', '.join(_top(attributions))})" if attributions else ""))
+    if prescriptive:
+        reasons.append(f"{prescriptive} sentences say what should or must happen")
+    if first_person:
+        reasons.append(f"{first_person} sentences speak in the first person")
+    if questions:
+        reasons.append(f"{questions} rhetorical questions or exclamations")
+    opinion_signals = share >= 0.28 or (share >= 0.2 and (
+        first_person + prescriptive + questions) >= 3)
+    if opinion_signals and attr_rate < 0.2:
+        label = "opinion"
+        reasons.insert(0, "opinion: much of its own wording is loaded and it attributes little "
+                          "to sources")
+    elif share >= 0.15 or hedge_rate >= attr_rate + 0.15 or (questions and attr_rate < 0.2):
+        label = "analysis"
+        reasons.insert(0, "analysis: it interprets and speculates beyond what sources said")
+    else:
+        label = "news report"
+        reasons.insert(0, "news report: mostly neutral wording, with statements attributed "
+                          "to sources")
+    return Tone(label=label, reasons=reasons, loaded_share=round(share, 3), hedges=hedges,
+                attributions=attributions, loaded_words=loaded_words,
+                loaded_sentences=loaded_ids)
+
+
+def _top(items: list[str], k: int = 6) -> list[str]:
+    """The most frequent evidence words, each once (first seen first on ties)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.lower()] = counts.get(item.lower(), 0) + 1
+    order = sorted(counts, key=lambda w: (-counts[w], list(counts).index(w)))
+    return [f"{w} ×{counts[w]}" if counts[w] > 1 else w for w in order[:k]]

@@ -1,0 +1,27 @@
+"""Over the NewsWCL50 development corpus (not in the repository: skipped when absent)."""
+import json
+
+import pytest
+
+from conftest import NEWSWCL50, compare_files
+from test_compare_seeds import assert_verbatim
+
+pytestmark = pytest.mark.skipif(not (NEWSWCL50 / "gold.json").exists(),
+                                reason="../shared/data/newswcl50 not present")
+
+
+def events():
+    gold = json.loads((NEWSWCL50 / "gold.json").read_text())
+    grouped = {}
+    for name, event in sorted(gold.items()):
+        grouped.setdefault(event, []).append(NEWSWCL50 / name)
+    return sorted(grouped.items())
+
+
+def test_every_event_is_verbatim_and_sane():
+    for slug, files in events():
+        analyses, cmp = compare_files(files, slug)
+        assert_verbatim(analyses, cmp)
+        for c in cmp.conflicts:
+            assert len({v.article for v in c.values}) >= 2
+            assert all(v.qualifier != "vague" for v in c.values)

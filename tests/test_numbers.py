@@ -1,0 +1,83 @@
+from hypothesis import given, strategies as st
+
+from newsprism.numbers import find_numbers
+
+
+def one(sentence):
+    found = find_numbers(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_digits_with_commas_and_subject():
+    n = one("Reports suggest that as many as 12,000 North Korean troops have been deployed.")
+    assert (n.value, n.unit, n.qualifier, n.subject) == (12000, "troops", "upper",
+                                                         "North Korean troops")
+    assert n.text == "12,000 North Korean troops"
+
+
+def test_words_and_synonyms_fold():
+    n = one("Officials said eleven thousand soldiers crossed.")
+    assert (n.value, n.unit) == (11000, "troops")
+    assert one("They sent 500 forces there.").unit == "troops"
+
+
+def test_plan_is_not_a_fact():
+    n = one("Pyongyang is planning to send up to 100,000 soldiers to support Russian forces.")
+    assert (n.value, n.unit, n.qualifier, n.modality) == (100000, "troops", "upper", "plan")
+
+
+def test_vague_amounts():
+    n = one("North Korea has begun deploying thousands of troops to Kursk.")
+    assert (n.unit, n.qualifier) == ("troops", "vague")
+    assert one("tens of thousands of migrants arrived").value == 10000
+
+
+def test_measures_and_their_subjects():
+    n = one("ATACMS has a range of about 190 miles.")
+    assert (n.value, n.unit, n.qualifier, n.subject) == (190, "miles", "approx", "range")
+    n = one("It would secure an 800-mile buffer zone.")
+    assert (n.value, n.unit, n.text, n.subject) == (800, "miles", "800-mile", "buffer zone")
+    n = one("The plan includes a 20-year moratorium on membership.")
+    assert (n.value, n.unit, n.subject) == (20, "years", "moratorium")
+    n = one("Russia holds roughly 20% of Ukraine.")
+    assert (n.value, n.unit, n.qualifier, n.subject) == (20, "%", "approx", "Ukraine")
+
+
+def test_scales_currency_ranges():
+    assert one("It costs $1.5 billion.").value == 1.5e9
+    assert one("It costs $1.5 billion.").unit == "dollars"
+    assert one("about 1.5 million people fled").value == 1.5e6
+    n = one("between 10 and 12 miles away")
+    assert (n.value, n.value_max, n.unit) == (10, 12, "miles")
+
+
+def test_years_dates_ids_are_not_quantities():
+    assert find_numbers("In 2024, on September 12 at 10 a.m., Article 5 and F-16 and COVID-19 "
+                        "were discussed in the 1990s for the 1st time.") == []
+
+
+def test_one_is_not_a_count():
+    assert find_numbers("One thing is clear: one of them left.") == []
+
+
+@given(st.integers(min_value=1, max_value=999_999_999),
+       st.sampled_from(["troops", "soldiers", "people", "migrants", "missiles"]),
+       st.sampled_from([("", "exact"), ("about ", "approx"), ("up to ", "upper"),
+                        ("more than ", "lower"), ("as many as ", "upper")]))
+def test_property_digits_round_trip(value, noun, qualifier):
+    text = f"{value:,}"
+    if 1800 <= value <= 2100:
+        return  # may be read as a year when written without a comma; not a round trip
+    sentence = f"Officials said {qualifier[0]}{text} {noun} arrived on Tuesday."
+    n = one(sentence)
+    assert n.value == value
+    assert n.qualifier == qualifier[1]
+    assert n.text in sentence
+    assert n.unit == ("troops" if noun in ("troops", "soldiers") else noun)
+
+
+@given(st.text(max_size=200))
+def test_property_never_crashes_and_spans_are_verbatim(sentence):
+    for n in find_numbers(sentence):
+        assert n.text in sentence
