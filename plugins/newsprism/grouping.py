@@ -1,0 +1,390 @@
+"""Event grouping: put the articles that report the same event together, across outlets.
+
+    group_into_events(articles) -> [Event, ...]   (newest first)
+
+How (one fixed configuration for every corpus; see docs/grouping.md):
+
+1. Each article becomes three sparse TF-IDF views (sublinear tf, IDF from the corpus):
+   *words* of the headline (counted twice) and lead (first ~150 words), lightly stemmed;
+   *names* (people, places, organisations) found by capitalisation over the first ~400
+   words, each full name plus its parts ("Mike Pompeo" -> mike pompeo, pompeo);
+   *numbers* of the headline and lead ("7.1", "12,000", "2016").  The three unit vectors are
+   concatenated with fixed weights, so one dot product gives a weighted sum of cosines.
+2. Candidate pairs come from blocking on each article's rarest, heaviest terms (a sparse
+   product of pruned vectors, in row chunks), never a dense all-pairs matrix; each article keeps
+   its best `NEIGHBOURS` candidates, scored exactly.
+3. Dates: when both articles carry one, similarity fades with the gap in days
+   (full up to `DATE_FULL_DAYS`, nothing from `DATE_MAX_DAYS`).  An undated article is
+   judged on its text alone.
+4. Average-link agglomerative clustering over that sparse graph (a missing edge counts as
+   similarity 0, which keeps chains from forming), merging while the average similarity between
+   two clusters is at least `MERGE_THRESHOLD`.  Articles pinned with `Event: <slug>` start in
+   their pinned cluster; clusters pinned to different slugs never merge, and an unpinned article
+   joins a pinned event only by meeting the same threshold.
+
+Slug rule (published links must not break):
+    A pinned event's slug is its pin.  Otherwise the slug is `slugify(headline)` of the event's
+    *anchor*: its earliest-dated article (undated articles count as later than any date), ties
+    broken by the smallest article id.  A clash with another event's slug gets "-2", "-3", ... in
+    the order of the anchors (date, then id); pinned slugs always win a clash.
+    Consequences: rebuilding the same files gives the same slugs; adding coverage published on
+    or after the event's first day keeps the slug (the anchor does not change) unless the new
+    file is dated the same first day and has a smaller id.  Limits: a back-dated article that
+    becomes the new earliest, or two events merging, changes the slug; a slug clash can renumber
+    the later event.  For links that must never move, pin the article (`Event: <slug>`).
+
+Event title: the real headline (never invented) of the article closest to the event's centroid,
+preferring files that had a headline of their own, shortened at a word when long.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import heapq
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from .model import Article, Event
+from .text import STOPWORDS, content_words, shorten, slugify, split_sentences
+
+# --- the one configuration (the same for every corpus; never tuned per data set) ----------
+LEAD_WORDS = 150  # words of the body read as the lead
+NAME_WORDS = 400  # words of the body searched for names
+WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS = 0.55, 0.35, 0.10  # shares of the similarity
+MERGE_THRESHOLD = 0.20  # average-link similarity needed to put two clusters together
+DATE_FULL_DAYS, DATE_MAX_DAYS = 2, 8  # date gap: no penalty up to 2 days, no link from 8
+NEIGHBOURS = 40  # candidate neighbours kept per article
+BLOCK_TERMS = 24  # heaviest terms per article used for blocking
+TITLE_CHARS = 90  # longer headlines are shortened at a word
+
+# Capitalised words that open sentences or name calendar units, not entities.
+_NOT_NAMES = STOPWORDS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow but and
+    the a an in on at as if for after before when while with this that these those there here
+    it its his her their our we they he she i you yet so still however meanwhile according
+    read watch see photo video update editor note breaking exclusive opinion""".split()
+)
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’.\-]*|[A-Z]\.)(?:\s+(?:(?:of|de|del|da|la|al|bin|von|van)\s+)?"
+    r"(?:[A-Z][\w'’.\-]*))*")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent))?")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+# --- features -----------------------------------------------------------------------------
+
+def _stem(word: str) -> str:
+    """A light, rule-based stem so "sues"/"sue" and "delays"/"delayed" meet."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _lead(article: Article, limit: int) -> str:
+    """The first `limit` words of the body (whole paragraphs, the last one cut)."""
+    parts: list[str] = []
+    count = 0
+    for para in article.paragraphs:
+        tokens = para.split()
+        parts.append(" ".join(tokens[: limit - count]))
+        count += len(tokens)
+        if count >= limit:
+            break
+    return " ".join(parts)
+
+
+def _name_key(span: str) -> str:
+    span = _POSSESSIVE.sub("", span)
+    span = span.replace(".", "").replace("-", " ").replace("’", "'").lower()
+    return " ".join(span.split())
+
+
+def extract_names(text: str) -> list[str]:
+    """Names by capitalisation: runs of capitalised words, minus a sentence's opening word
+    when that word is a common one ("The", "But", "Monday")."""
+    names: list[str] = []
+    for sentence in split_sentences(text):
+        for m in _NAME_RUN.finditer(sentence):
+            tokens = m.group(0).split()
+            while tokens and _name_key(tokens[0]) in _NOT_NAMES:
+                tokens = tokens[1:]
+            while tokens and _name_key(tokens[-1]) in _NOT_NAMES:
+                tokens = tokens[:-1]
+            if not tokens:
+                continue
+            if m.start() == 0 and len(tokens) == 1 and len(m.group(0).split()) == 1:
+                continue  # a lone capitalised opener: as likely a verb as a name
+            key = _name_key(" ".join(tokens))
+            if len(key) < 2 or key.isdigit():
+                continue
+            names.append(key)
+    return names
+
+
+def _name_features(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for key in names:
+        parts = key.split()
+        out.append(key)
+        if len(parts) > 1:  # "mike pompeo" also answers to "pompeo"
+            out.extend(p for p in parts if p not in _NOT_NAMES and len(p) > 1)
+    return out
+
+
+def extract_numbers(text: str) -> list[str]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = m.group(1).replace(",", "")
+        out.append(value + ("%" if m.group(2) else ""))
+    return out
+
+
+def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
+    lead = _lead(article, LEAD_WORDS)
+    title = article.title
+    words = [_stem(w) for w in content_words(title)] * 2 + [_stem(w) for w in content_words(lead)]
+    names = _name_features(extract_names(title) + extract_names(_lead(article, NAME_WORDS)))
+    numbers = extract_numbers(title + " . " + lead)
+    return words, names, numbers
+
+
+def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
+    """Sublinear-tf, smooth-idf TF-IDF rows, L2-normalised (empty rows stay zero)."""
+    vocab: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for doc in docs:
+        counts = Counter(doc)
+        for term in sorted(counts):
+            indices.append(vocab.setdefault(term, len(vocab)))
+            data.append(1.0 + np.log(counts[term]))
+        indptr.append(len(indices))
+    n = len(docs)
+    m = sp.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                       np.asarray(indptr, dtype=np.int64)), shape=(n, max(1, len(vocab))))
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    m = m @ sp.diags(idf)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ m)
+
+
+def article_vectors(articles: Sequence[Article]) -> sp.csr_matrix:
+    """One row per article: the weighted concatenation of its word, name and number views;
+    the dot product of two rows is the weighted sum of the three cosines."""
+    feats = [_features(a) for a in articles]
+    blocks = [np.sqrt(w) * _tfidf([f[i] for f in feats])
+              for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS))]
+    return sp.csr_matrix(sp.hstack(blocks, format="csr"))
+
+
+# --- candidate pairs (blocking) -----------------------------------------------------------
+
+def _prune(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
+    """Keep each row's `keep` heaviest entries (its most telling terms) for blocking."""
+    m = matrix.copy()
+    for i in range(m.shape[0]):
+        start, end = m.indptr[i], m.indptr[i + 1]
+        if end - start > keep:
+            row = m.data[start:end]
+            cut = np.partition(row, end - start - keep)[end - start - keep]
+            row[row < cut] = 0.0
+    m.eliminate_zeros()
+    return m
+
+
+def _date_ordinal(date: str | None) -> int | None:
+    if not date:
+        return None
+    try:
+        return _dt.date.fromisoformat(date).toordinal()
+    except ValueError:
+        return None
+
+
+def date_factor(gap_days: float) -> float:
+    """How much of the text similarity survives a gap between two articles' dates."""
+    if gap_days <= DATE_FULL_DAYS:
+        return 1.0
+    if gap_days >= DATE_MAX_DAYS:
+        return 0.0
+    return 1.0 - (gap_days - DATE_FULL_DAYS) / (DATE_MAX_DAYS - DATE_FULL_DAYS)
+
+
+def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
+                     chunk: int = 2000) -> dict[tuple[int, int], float]:
+    """Sparse graph {(i, j): similarity} with i < j over candidate pairs only."""
+    n = vectors.shape[0]
+    blocked = _prune(vectors, BLOCK_TERMS)
+    blocked_t = sp.csr_matrix(blocked.T)
+    day = np.array([d if d is not None else -(10**9) for d in days], dtype=np.int64)
+    dated = np.array([d is not None for d in days])
+    edges: dict[tuple[int, int], float] = {}
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        cand = sp.csr_matrix(blocked[start:stop] @ blocked_t)
+        for r in range(stop - start):
+            i = start + r
+            cols = cand.indices[cand.indptr[r]:cand.indptr[r + 1]]
+            scores = cand.data[cand.indptr[r]:cand.indptr[r + 1]]
+            keep = cols != i
+            cols, scores = cols[keep], scores[keep]
+            if dated[i]:  # dated pairs too far apart can never link
+                near = ~dated[cols] | (np.abs(day[cols] - day[i]) < DATE_MAX_DAYS)
+                cols, scores = cols[near], scores[near]
+            if len(cols) > NEIGHBOURS:
+                top = np.lexsort((cols, -scores))[:NEIGHBOURS]
+                cols = cols[top]
+            if not len(cols):
+                continue
+            exact = np.asarray(vectors[cols].multiply(vectors[i]).sum(axis=1)).ravel()
+            for j, s in zip(cols.tolist(), exact.tolist()):
+                if dated[i] and dated[j]:
+                    s *= date_factor(abs(int(day[i]) - int(day[j])))
+                if s > 0:
+                    edges[(i, j) if i < j else (j, i)] = s
+    return edges
+
+
+# --- clustering ---------------------------------------------------------------------------
+
+def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
+                 pins: Sequence[str | None]) -> list[list[int]]:
+    """Average-link agglomeration over a sparse graph; missing edges count as 0.
+    Items sharing a pin start together; clusters with different pins never merge."""
+    parent_of_pin: dict[str, int] = {}
+    start_cluster = list(range(n))
+    for i, pin in enumerate(pins):
+        if pin is not None:
+            start_cluster[i] = parent_of_pin.setdefault(pin, i)
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(start_cluster[i], []).append(i)
+    pin_of: dict[int, str | None] = {c: pins[m[0]] for c, m in members.items()}
+    sums: dict[int, dict[int, float]] = {c: {} for c in members}
+    for (i, j), s in edges.items():
+        a, b = start_cluster[i], start_cluster[j]
+        if a != b:
+            sums[a][b] = sums[a].get(b, 0.0) + s
+            sums[b][a] = sums[b].get(a, 0.0) + s
+
+    def compatible(a: int, b: int) -> bool:
+        return pin_of[a] is None or pin_of[b] is None or pin_of[a] == pin_of[b]
+
+    heap: list[tuple[float, int, int]] = []
+    for a, nbrs in sums.items():
+        for b, s in nbrs.items():
+            if a < b and compatible(a, b):
+                link = s / (len(members[a]) * len(members[b]))
+                if link >= threshold:
+                    heap.append((-link, a, b))
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # stale: one side was merged already
+        c = next_id
+        next_id += 1
+        members[c] = members.pop(a) + members.pop(b)
+        pin_of[c] = pin_of[a] if pin_of[a] is not None else pin_of[b]
+        merged: dict[int, float] = {}
+        for old in (a, b):
+            for other, s in sums.pop(old).items():
+                if other in (a, b):
+                    continue
+                merged[other] = merged.get(other, 0.0) + s
+                del sums[other][old]
+        sums[c] = merged
+        size_c = len(members[c])
+        for other, s in merged.items():
+            sums[other][c] = s
+            if compatible(c, other):
+                link = s / (size_c * len(members[other]))
+                if link >= threshold:
+                    heapq.heappush(heap, (-link, min(c, other), max(c, other)))
+    return [sorted(m) for m in members.values()]
+
+
+# --- events -------------------------------------------------------------------------------
+
+def _date_key(article: Article) -> tuple[int, str]:
+    """Sort key: dated before undated, earliest first."""
+    return (0, article.date) if article.date else (1, "")
+
+
+def _representative_title(group: list[int], articles: Sequence[Article],
+                          vectors: sp.csr_matrix) -> str:
+    """The real headline of the member closest to the group's centroid."""
+    rows = vectors[group]
+    centroid = np.asarray(rows.sum(axis=0)).ravel()
+    scores = rows @ centroid
+
+    def rank(k: int) -> tuple:
+        a = articles[group[k]]
+        own = not a.title_derived and len(a.title) <= 2 * TITLE_CHARS
+        return (not own, -round(float(scores[k]), 9), a.id)
+
+    best = articles[group[min(range(len(group)), key=rank)]]
+    return shorten(best.title.rstrip(" ."), TITLE_CHARS) if best.title else best.id
+
+
+def group_into_events(articles: Iterable[Article]) -> list[Event]:
+    """Group articles into events (every article in exactly one), newest event first.
+
+    Deterministic: the result depends on the set of articles, not their input order."""
+    items = sorted(articles, key=lambda a: (a.id, a.content_hash))
+    if not items:
+        return []
+    vectors = article_vectors(items)
+    days = [_date_ordinal(a.date) for a in items]
+    edges = similarity_graph(vectors, days)
+    groups = average_link(len(items), edges, MERGE_THRESHOLD, [a.event for a in items])
+
+    drafts = []
+    for group in groups:
+        members = [items[i] for i in group]
+        anchor = min(members, key=lambda a: (_date_key(a), a.id))
+        pin = next((a.event for a in members if a.event), None)
+        drafts.append((group, members, anchor, pin))
+    # pinned slugs are claimed first; the rest in anchor order, so clashes resolve stably
+    drafts.sort(key=lambda d: (d[3] is None, _date_key(d[2]), d[2].id))
+    taken: set[str] = {d[3] for d in drafts if d[3]}
+    events: list[Event] = []
+    for group, members, anchor, pin in drafts:
+        if pin:
+            slug = pin
+        else:
+            base = slugify(anchor.title or anchor.id)
+            slug, k = base, 2
+            while slug in taken:
+                slug, k = f"{base}-{k}", k + 1
+            taken.add(slug)
+        ordered = sorted(members, key=lambda a: (_date_key(a), a.outlet.lower(), a.id))
+        dates = sorted(a.date for a in members if a.date)
+        events.append(Event(
+            slug=slug,
+            title=_representative_title(group, items, vectors),
+            article_ids=[a.id for a in ordered],
+            date_first=dates[0] if dates else None,
+            date_last=dates[-1] if dates else None,
+        ))
+    events.sort(key=lambda e: e.slug)
+    events.sort(key=lambda e: e.date_last or "", reverse=True)
+    events.sort(key=lambda e: e.date_last is None)
+    return events
