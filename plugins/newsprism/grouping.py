@@ -54,7 +54,12 @@ from .text import STOPWORDS, content_words, shorten, slugify, split_sentences
 LEAD_WORDS = 150  # words of the body read as the lead
 NAME_WORDS = 400  # words of the body searched for names
 WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS = 0.55, 0.35, 0.10  # shares of the similarity
-MERGE_THRESHOLD = 0.20  # average-link similarity needed to put two clusters together
+WEIGHT_HEAD = 0.0
+MERGE_THRESHOLD = 0.15  # average-link similarity needed to put two clusters together
+# Near-twin guard: two groups of 2+ articles merge only when the link between them is at least
+# this share of the looser group's own cohesion (capped, so near-duplicate wire copies do not
+# make a group impossible to join).
+COHESION_RATIO, COHESION_CAP = 0.6, 0.5
 DATE_FULL_DAYS, DATE_MAX_DAYS = 2, 8  # date gap: no penalty up to 2 days, no link from 8
 NEIGHBOURS = 40  # candidate neighbours kept per article
 BLOCK_TERMS = 24  # heaviest terms per article used for blocking
@@ -68,6 +73,22 @@ _NOT_NAMES = STOPWORDS | frozenset(
     it its his her their our we they he she i you yet so still however meanwhile according
     read watch see photo video update editor note breaking exclusive opinion""".split()
 )
+# One spelling for the places news names most often in several ways (general knowledge, not
+# fitted to any corpus): "Britain", "British", "U.K." and "United Kingdom" are one place.
+_ALIASES = {
+    "united kingdom": "britain", "great britain": "britain", "uk": "britain",
+    "british": "britain", "us": "united states", "usa": "united states",
+    "united states of america": "united states", "america": "united states",
+    "american": "united states", "americans": "united states", "european union": "eu",
+    "european": "europe",
+    "north korean": "north korea", "south korean": "south korea", "russian": "russia",
+    "chinese": "china", "iranian": "iran", "israeli": "israel", "french": "france",
+    "german": "germany", "mexican": "mexico", "canadian": "canada", "ukrainian": "ukraine",
+    "syrian": "syria", "turkish": "turkey", "japanese": "japan", "indian": "india",
+    "saudi": "saudi arabia", "palestinian": "palestine", "italian": "italy",
+    "spanish": "spain", "brazilian": "brazil", "australian": "australia", "pakistani": "pakistan",
+    "afghan": "afghanistan", "iraqi": "iraq", "egyptian": "egypt", "venezuelan": "venezuela",
+}
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w'’.\-]*|[A-Z]\.)(?:\s+(?:(?:of|de|del|da|la|al|bin|von|van)\s+)?"
     r"(?:[A-Z][\w'’.\-]*))*")
@@ -82,6 +103,8 @@ def _stem(word: str) -> str:
     word = word.replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    if word in _ALIASES:
+        return _ALIASES[word].replace(" ", "_")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 5 and word.endswith("ing"):
@@ -111,7 +134,8 @@ def _lead(article: Article, limit: int) -> str:
 def _name_key(span: str) -> str:
     span = _POSSESSIVE.sub("", span)
     span = span.replace(".", "").replace("-", " ").replace("’", "'").lower()
-    return " ".join(span.split())
+    span = " ".join(span.split())
+    return _ALIASES.get(span, span)
 
 
 def extract_names(text: str) -> list[str]:
@@ -154,13 +178,15 @@ def extract_numbers(text: str) -> list[str]:
     return out
 
 
-def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
+def _features(article: Article) -> tuple[list[str], list[str], list[str], list[str]]:
     lead = _lead(article, LEAD_WORDS)
     title = article.title
+    first = split_sentences(lead)
+    head = [_stem(w) for w in content_words(title + " " + (first[0] if first else ""))]
     words = [_stem(w) for w in content_words(title)] * 2 + [_stem(w) for w in content_words(lead)]
     names = _name_features(extract_names(title) + extract_names(_lead(article, NAME_WORDS)))
     numbers = extract_numbers(title + " . " + lead)
-    return words, names, numbers
+    return words, names, numbers, head
 
 
 def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
@@ -189,7 +215,7 @@ def article_vectors(articles: Sequence[Article]) -> sp.csr_matrix:
     the dot product of two rows is the weighted sum of the three cosines."""
     feats = [_features(a) for a in articles]
     blocks = [np.sqrt(w) * _tfidf([f[i] for f in feats])
-              for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS))]
+              for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS, WEIGHT_HEAD)) if w > 0]
     return sp.csr_matrix(sp.hstack(blocks, format="csr"))
 
 
@@ -262,6 +288,10 @@ def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
 
 
 # --- clustering ---------------------------------------------------------------------------
+def _cohesion(inner_sum: float, size: int) -> float | None:
+    """Average similarity between the members of one cluster (None for a single article)."""
+    return inner_sum / (size * (size - 1) / 2) if size > 1 else None
+
 
 def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
                  pins: Sequence[str | None]) -> list[list[int]]:
@@ -277,9 +307,12 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
         members.setdefault(start_cluster[i], []).append(i)
     pin_of: dict[int, str | None] = {c: pins[m[0]] for c, m in members.items()}
     sums: dict[int, dict[int, float]] = {c: {} for c in members}
+    inner: dict[int, float] = {c: 0.0 for c in members}
     for (i, j), s in edges.items():
         a, b = start_cluster[i], start_cluster[j]
-        if a != b:
+        if a == b:
+            inner[a] += s
+        else:
             sums[a][b] = sums[a].get(b, 0.0) + s
             sums[b][a] = sums[b].get(a, 0.0) + s
 
@@ -299,8 +332,13 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
         neg, a, b = heapq.heappop(heap)
         if a not in members or b not in members:
             continue  # stale: one side was merged already
+        tighter = [x for x in (_cohesion(inner[a], len(members[a])),
+                               _cohesion(inner[b], len(members[b]))) if x is not None]
+        if len(tighter) == 2 and -neg < COHESION_RATIO * min(COHESION_CAP, *tighter):
+            continue  # two tight groups, loosely linked: near-twin events, keep apart
         c = next_id
         next_id += 1
+        inner[c] = inner.pop(a) + inner.pop(b) + sums[a][b]
         members[c] = members.pop(a) + members.pop(b)
         pin_of[c] = pin_of[a] if pin_of[a] is not None else pin_of[b]
         merged: dict[int, float] = {}
