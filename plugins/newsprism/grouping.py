@@ -40,30 +40,34 @@ from __future__ import annotations
 
 import datetime as _dt
 import heapq
+import os
 import re
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
 from .model import Article, Event
-from .text import STOPWORDS, content_words, shorten, slugify, split_sentences
+from .text import STOPWORDS, content_words, shorten, slugify
 
 # --- the one configuration (the same for every corpus; never tuned per data set) ----------
 LEAD_WORDS = 150  # words of the body read as the lead
 NAME_WORDS = 400  # words of the body searched for names
 WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS = 0.55, 0.35, 0.10  # shares of the similarity
-WEIGHT_HEAD = 0.0
 MERGE_THRESHOLD = 0.15  # average-link similarity needed to put two clusters together
 # Near-twin guard: two groups of 2+ articles merge only when the link between them is at least
 # this share of the looser group's own cohesion (capped, so near-duplicate wire copies do not
 # make a group impossible to join).
 COHESION_RATIO, COHESION_CAP = 0.6, 0.5
 DATE_FULL_DAYS, DATE_MAX_DAYS = 2, 8  # date gap: no penalty up to 2 days, no link from 8
-NEIGHBOURS = 40  # candidate neighbours kept per article
+NEIGHBOURS = 20  # candidate neighbours kept per article
+EDGE_FLOOR = 0.05  # weaker links are dropped (counted as 0) to keep the graph sparse
 BLOCK_TERMS = 24  # heaviest terms per article used for blocking
-TITLE_CHARS = 90  # longer headlines are shortened at a word
+TITLE_CHARS = 90
+PARALLEL_FROM = 4000  # from this many articles, feature extraction runs on all cores  # longer headlines are shortened at a word
 
 # Capitalised words that open sentences or name calendar units, not entities.
 _NOT_NAMES = STOPWORDS | frozenset(
@@ -93,11 +97,13 @@ _NAME_RUN = re.compile(
     r"(?:[A-Z][\w'’.\-]*|[A-Z]\.)(?:\s+(?:(?:of|de|del|da|la|al|bin|von|van)\s+)?"
     r"(?:[A-Z][\w'’.\-]*))*")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent))?")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+$")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
 # --- features -----------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 17)
 def _stem(word: str) -> str:
     """A light, rule-based stem so "sues"/"sue" and "delays"/"delayed" meet."""
     word = word.replace("’", "'")
@@ -131,6 +137,7 @@ def _lead(article: Article, limit: int) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=1 << 17)
 def _name_key(span: str) -> str:
     span = _POSSESSIVE.sub("", span)
     span = span.replace(".", "").replace("-", " ").replace("’", "'").lower()
@@ -142,8 +149,8 @@ def extract_names(text: str) -> list[str]:
     """Names by capitalisation: runs of capitalised words, minus a sentence's opening word
     when that word is a common one ("The", "But", "Monday")."""
     names: list[str] = []
-    for sentence in split_sentences(text):
-        for m in _NAME_RUN.finditer(sentence):
+    for m in _NAME_RUN.finditer(text):
+        if True:
             tokens = m.group(0).split()
             while tokens and _name_key(tokens[0]) in _NOT_NAMES:
                 tokens = tokens[1:]
@@ -151,7 +158,9 @@ def extract_names(text: str) -> list[str]:
                 tokens = tokens[:-1]
             if not tokens:
                 continue
-            if m.start() == 0 and len(tokens) == 1 and len(m.group(0).split()) == 1:
+            opener = m.start() == 0 or _SENTENCE_END.search(text, max(0, m.start() - 4),
+                                                             m.start()) is not None
+            if opener and len(tokens) == 1 and len(m.group(0).split()) == 1:
                 continue  # a lone capitalised opener: as likely a verb as a name
             key = _name_key(" ".join(tokens))
             if len(key) < 2 or key.isdigit():
@@ -178,15 +187,26 @@ def extract_numbers(text: str) -> list[str]:
     return out
 
 
-def _features(article: Article) -> tuple[list[str], list[str], list[str], list[str]]:
-    lead = _lead(article, LEAD_WORDS)
+def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
+    opening = _lead(article, NAME_WORDS)
+    lead = " ".join(opening.split(" ", LEAD_WORDS)[:LEAD_WORDS])
     title = article.title
-    first = split_sentences(lead)
-    head = [_stem(w) for w in content_words(title + " " + (first[0] if first else ""))]
     words = [_stem(w) for w in content_words(title)] * 2 + [_stem(w) for w in content_words(lead)]
-    names = _name_features(extract_names(title) + extract_names(_lead(article, NAME_WORDS)))
+    names = _name_features(extract_names(title) + extract_names(opening))
     numbers = extract_numbers(title + " . " + lead)
-    return words, names, numbers, head
+    return words, names, numbers
+
+
+def _all_features(articles: Sequence[Article]) -> list[tuple[list[str], list[str], list[str]]]:
+    """Features of every article; a pure map, so large inputs use every core (same result)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(articles) < PARALLEL_FROM or workers < 2:
+        return [_features(a) for a in articles]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_features, articles, chunksize=500))
+    except (OSError, RuntimeError):  # no process support here (sandbox): do it in-process
+        return [_features(a) for a in articles]
 
 
 def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
@@ -195,13 +215,14 @@ def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
     indptr, indices, data = [0], [], []
     for doc in docs:
         counts = Counter(doc)
-        for term in sorted(counts):
-            indices.append(vocab.setdefault(term, len(vocab)))
-            data.append(1.0 + np.log(counts[term]))
+        indices.extend([vocab.setdefault(term, len(vocab)) for term in counts])
+        data.extend(counts.values())
         indptr.append(len(indices))
     n = len(docs)
     m = sp.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
                        np.asarray(indptr, dtype=np.int64)), shape=(n, max(1, len(vocab))))
+    m.data = 1.0 + np.log(m.data)
+    m.sort_indices()
     df = np.bincount(m.indices, minlength=m.shape[1])
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     m = m @ sp.diags(idf)
@@ -213,9 +234,9 @@ def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
 def article_vectors(articles: Sequence[Article]) -> sp.csr_matrix:
     """One row per article: the weighted concatenation of its word, name and number views;
     the dot product of two rows is the weighted sum of the three cosines."""
-    feats = [_features(a) for a in articles]
+    feats = _all_features(articles)
     blocks = [np.sqrt(w) * _tfidf([f[i] for f in feats])
-              for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS, WEIGHT_HEAD)) if w > 0]
+              for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS))]
     return sp.csr_matrix(sp.hstack(blocks, format="csr"))
 
 
@@ -243,17 +264,15 @@ def _date_ordinal(date: str | None) -> int | None:
         return None
 
 
-def date_factor(gap_days: float) -> float:
-    """How much of the text similarity survives a gap between two articles' dates."""
-    if gap_days <= DATE_FULL_DAYS:
-        return 1.0
-    if gap_days >= DATE_MAX_DAYS:
-        return 0.0
-    return 1.0 - (gap_days - DATE_FULL_DAYS) / (DATE_MAX_DAYS - DATE_FULL_DAYS)
+def date_factor(gap_days):
+    """How much of the text similarity survives a gap of `gap_days` between two articles'
+    dates (a number or a numpy array): all of it up to DATE_FULL_DAYS, none from DATE_MAX_DAYS."""
+    return np.clip(1.0 - (np.asarray(gap_days, dtype=np.float64) - DATE_FULL_DAYS)
+                   / (DATE_MAX_DAYS - DATE_FULL_DAYS), 0.0, 1.0)
 
 
 def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
-                     chunk: int = 2000) -> dict[tuple[int, int], float]:
+                     chunk: int = 500) -> dict[tuple[int, int], float]:
     """Sparse graph {(i, j): similarity} with i < j over candidate pairs only."""
     n = vectors.shape[0]
     blocked = _prune(vectors, BLOCK_TERMS)
@@ -264,6 +283,8 @@ def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
         cand = sp.csr_matrix(blocked[start:stop] @ blocked_t)
+        left: list[np.ndarray] = []
+        right: list[np.ndarray] = []
         for r in range(stop - start):
             i = start + r
             cols = cand.indices[cand.indptr[r]:cand.indptr[r + 1]]
@@ -274,16 +295,20 @@ def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
                 near = ~dated[cols] | (np.abs(day[cols] - day[i]) < DATE_MAX_DAYS)
                 cols, scores = cols[near], scores[near]
             if len(cols) > NEIGHBOURS:
-                top = np.lexsort((cols, -scores))[:NEIGHBOURS]
-                cols = cols[top]
-            if not len(cols):
-                continue
-            exact = np.asarray(vectors[cols].multiply(vectors[i]).sum(axis=1)).ravel()
-            for j, s in zip(cols.tolist(), exact.tolist()):
-                if dated[i] and dated[j]:
-                    s *= date_factor(abs(int(day[i]) - int(day[j])))
-                if s > 0:
-                    edges[(i, j) if i < j else (j, i)] = s
+                cols = cols[np.lexsort((cols, -scores))[:NEIGHBOURS]]
+            left.append(np.full(len(cols), i, dtype=np.int64))
+            right.append(cols.astype(np.int64))
+        if not left:
+            continue
+        lo, hi = np.concatenate(left), np.concatenate(right)
+        lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
+        exact = np.asarray(vectors[lo].multiply(vectors[hi]).sum(axis=1)).ravel()
+        both = dated[lo] & dated[hi]
+        gap = np.abs(day[lo] - day[hi]).astype(np.float64)
+        exact *= np.where(both, date_factor(gap), 1.0)
+        for i, j, s in zip(lo.tolist(), hi.tolist(), exact.tolist()):
+            if s >= EDGE_FLOOR:
+                edges[(i, j)] = s
     return edges
 
 
