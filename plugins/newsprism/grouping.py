@@ -27,11 +27,13 @@ Slug rule (published links must not break):
     *anchor*: its earliest-dated article (undated articles count as later than any date), ties
     broken by the smallest article id.  A clash with another event's slug gets "-2", "-3", ... in
     the order of the anchors (date, then id); pinned slugs always win a clash.
-    Consequences: rebuilding the same files gives the same slugs; adding coverage published on
-    or after the event's first day keeps the slug (the anchor does not change) unless the new
-    file is dated the same first day and has a smaller id.  Limits: a back-dated article that
-    becomes the new earliest, or two events merging, changes the slug; a slug clash can renumber
-    the later event.  For links that must never move, pin the article (`Event: <slug>`).
+    Consequences: rebuilding the same files gives the same slugs; adding coverage dated after
+    the event's first day keeps the slug (the anchor does not change).  Limits of a rule that
+    sees only the files: a new file dated the event's first day with a smaller id, or a
+    back-dated one, becomes the anchor; two events merging keep one slug; a clash can renumber
+    the later event.  Two ways to make links never move: pin the article (`Event: <slug>`), or
+    pass `known_slugs` ({article id: slug} from the previous build's events.json): an unpinned
+    event then keeps the slug most of its already-published articles had.
 
 Event title: the real headline (never invented) of the article closest to the event's centroid,
 preferring files that had a headline of their own, shortened at a word when long.
@@ -45,7 +47,7 @@ import re
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -407,10 +409,14 @@ def _representative_title(group: list[int], articles: Sequence[Article],
     return shorten(best.title.rstrip(" ."), TITLE_CHARS) if best.title else best.id
 
 
-def group_into_events(articles: Iterable[Article]) -> list[Event]:
+def group_into_events(articles: Iterable[Article],
+                      known_slugs: Mapping[str, str] | None = None) -> list[Event]:
     """Group articles into events (every article in exactly one), newest event first.
 
-    Deterministic: the result depends on the set of articles, not their input order."""
+    `known_slugs` ({article id: event slug}, e.g. read from the last build's events.json) makes
+    slugs fully stable: an unpinned event keeps the slug most of its already-published articles
+    had.  Deterministic: the result depends on the set of articles, not their input order."""
+    known_slugs = known_slugs or {}
     items = sorted(articles, key=lambda a: (a.id, a.content_hash))
     if not items:
         return []
@@ -428,10 +434,20 @@ def group_into_events(articles: Iterable[Article]) -> list[Event]:
     # pinned slugs are claimed first; the rest in anchor order, so clashes resolve stably
     drafts.sort(key=lambda d: (d[3] is None, _date_key(d[2]), d[2].id))
     taken: set[str] = {d[3] for d in drafts if d[3]}
+    kept: dict[int, str] = {}
+    for k, (group, members, anchor, pin) in enumerate(drafts):
+        votes = Counter(known_slugs[a.id] for a in members if a.id in known_slugs)
+        for slug, _ in sorted(votes.items(), key=lambda v: (-v[1], v[0])):
+            if not pin and slug not in taken:
+                kept[k] = slug
+                taken.add(slug)
+                break
     events: list[Event] = []
-    for group, members, anchor, pin in drafts:
+    for k, (group, members, anchor, pin) in enumerate(drafts):
         if pin:
             slug = pin
+        elif k in kept:
+            slug = kept[k]
         else:
             base = slugify(anchor.title or anchor.id)
             slug, k = base, 2
