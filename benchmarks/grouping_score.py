@@ -1,6 +1,7 @@
 """Score event grouping against a gold standard.
 
     .venv/bin/python benchmarks/grouping_score.py DIR [DIR ...] [--gold DIR/gold.json]
+    .venv/bin/python benchmarks/grouping_score.py --twins      # the near-twin test corpus
 
 Every article file (.txt, .md) in each DIR is parsed with parse_article and grouped with
 group_into_events.  The gold standard is `{file name: event id}` from DIR/gold.json (or
@@ -114,10 +115,21 @@ def score(articles, gold, show: int = 5, out=sys.stdout) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("dirs", nargs="+", type=Path, help="folders of article files")
+    ap.add_argument("dirs", nargs="*", type=Path, help="folders of article files")
+    ap.add_argument("--twins", action="store_true",
+                    help="score the hand-written near-twin corpus of tests/, dated and undated")
     ap.add_argument("--gold", type=Path, help="gold.json for a single DIR (default DIR/gold.json)")
     ap.add_argument("--show", type=int, default=5, help="how many merges and splits to list")
     args = ap.parse_args(argv)
+    if args.twins:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+        from twin_corpus import twin_articles
+        for dated in (True, False):
+            print(f"== near-twin corpus, {'dated' if dated else 'dates removed'}")
+            score(*twin_articles(dated), show=args.show)
+            print()
+    if not args.dirs:
+        return 0
     articles, gold = load(args.dirs, args.gold)
     if not gold:
         print("no gold labels found", file=sys.stderr)
