@@ -18,7 +18,9 @@ How (one fixed configuration for every corpus; see docs/grouping.md):
    judged on its text alone.
 4. Average-link agglomerative clustering over that sparse graph (a missing edge counts as
    similarity 0, which keeps chains from forming), merging while the average similarity between
-   two clusters is at least `MERGE_THRESHOLD`.  Articles pinned with `Event: <slug>` start in
+   two clusters is at least `MERGE_THRESHOLD`, and (near-twin guard) two groups of 2+ articles
+   only when that link is at least `COHESION_RATIO` of the looser group's own cohesion: two
+   tight groups loosely linked are two events on one topic.  Articles pinned with `Event: <slug>` start in
    their pinned cluster; clusters pinned to different slugs never merge, and an unpinned article
    joins a pinned event only by meeting the same threshold.
 
