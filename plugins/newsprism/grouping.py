@@ -1,30 +1,471 @@
-"""PLACEHOLDER until the grouping branch lands: pinned events, else word overlap of leads."""
+"""Event grouping: put the articles that report the same event together, across outlets.
+
+    group_into_events(articles) -> [Event, ...]   (newest first)
+
+How (one fixed configuration for every corpus; see docs/grouping.md):
+
+1. Each article becomes three sparse TF-IDF views (sublinear tf, IDF from the corpus):
+   *words* of the headline (counted twice) and lead (first ~150 words), lightly stemmed;
+   *names* (people, places, organisations) found by capitalisation over the first ~400
+   words, each full name plus its parts ("Mike Pompeo" -> mike pompeo, pompeo);
+   *numbers* of the headline and lead ("7.1", "12,000", "2016").  The three unit vectors are
+   concatenated with fixed weights, so one dot product gives a weighted sum of cosines.
+2. Candidate pairs come from blocking on each article's rarest, heaviest terms (a sparse
+   product of pruned vectors, in row chunks), never a dense all-pairs matrix; each article keeps
+   its best `NEIGHBOURS` candidates, scored exactly.
+3. Dates: when both articles carry one, similarity fades with the gap in days
+   (full up to `DATE_FULL_DAYS`, nothing from `DATE_MAX_DAYS`).  An undated article is
+   judged on its text alone.
+4. Average-link agglomerative clustering over that sparse graph (a missing edge counts as
+   similarity 0, which keeps chains from forming), merging while the average similarity between
+   two clusters is at least `MERGE_THRESHOLD`, and (near-twin guard) two groups of 2+ articles
+   only when that link is at least `COHESION_RATIO` of the looser group's own cohesion: two
+   tight groups loosely linked are two events on one topic.  Articles pinned with `Event: <slug>` start in
+   their pinned cluster; clusters pinned to different slugs never merge, and an unpinned article
+   joins a pinned event only by meeting the same threshold.
+
+Slug rule (published links must not break):
+    A pinned event's slug is its pin.  Otherwise the slug is `slugify(headline)` of the event's
+    *anchor*: its earliest-dated article (undated articles count as later than any date), ties
+    broken by the smallest article id.  A clash with another event's slug gets "-2", "-3", ... in
+    the order of the anchors (date, then id); pinned slugs always win a clash.
+    Consequences: rebuilding the same files gives the same slugs; adding coverage dated after
+    the event's first day keeps the slug (the anchor does not change).  Limits of a rule that
+    sees only the files: a new file dated the event's first day with a smaller id, or a
+    back-dated one, becomes the anchor; two events merging keep one slug; a clash can renumber
+    the later event.  Two ways to make links never move: pin the article (`Event: <slug>`), or
+    pass `known_slugs` ({article id: slug} from the previous build's events.json): an unpinned
+    event then keeps the slug most of its already-published articles had.
+
+Event title: the real headline (never invented) of the article closest to the event's centroid,
+preferring files that had a headline of their own, shortened at a word when long.
+"""
 from __future__ import annotations
 
+import datetime as _dt
+import heapq
+import os
+import re
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
 from .model import Article, Event
-from .text import content_words, slugify
+from .text import STOPWORDS, content_words, shorten, slugify
+
+# --- the one configuration (the same for every corpus; never tuned per data set) ----------
+LEAD_WORDS = 150  # words of the body read as the lead
+NAME_WORDS = 400  # words of the body searched for names
+WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS = 0.55, 0.35, 0.10  # shares of the similarity
+MERGE_THRESHOLD = 0.15  # average-link similarity needed to put two clusters together
+# Near-twin guard: two groups of 2+ articles merge only when the link between them is at least
+# this share of the looser group's own cohesion (capped, so near-duplicate wire copies do not
+# make a group impossible to join).
+COHESION_RATIO, COHESION_CAP = 0.6, 0.5
+DATE_FULL_DAYS, DATE_MAX_DAYS = 2, 8  # date gap: no penalty up to 2 days, no link from 8
+NEIGHBOURS = 20  # candidate neighbours kept per article
+EDGE_FLOOR = 0.05  # weaker links are dropped (counted as 0) to keep the graph sparse
+BLOCK_TERMS = 24  # heaviest terms per article used for blocking
+TITLE_CHARS = 90
+PARALLEL_FROM = 4000  # from this many articles, feature extraction runs on all cores  # longer headlines are shortened at a word
+
+# Capitalised words that open sentences or name calendar units, not entities.
+_NOT_NAMES = STOPWORDS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow but and
+    the a an in on at as if for after before when while with this that these those there here
+    it its his her their our we they he she i you yet so still however meanwhile according
+    read watch see photo video update editor note breaking exclusive opinion""".split()
+)
+# One spelling for the places news names most often in several ways (general knowledge, not
+# fitted to any corpus): "Britain", "British", "U.K." and "United Kingdom" are one place.
+_ALIASES = {
+    "united kingdom": "britain", "great britain": "britain", "uk": "britain",
+    "british": "britain", "us": "united states", "usa": "united states",
+    "united states of america": "united states", "america": "united states",
+    "american": "united states", "americans": "united states", "european union": "eu",
+    "european": "europe",
+    "north korean": "north korea", "south korean": "south korea", "russian": "russia",
+    "chinese": "china", "iranian": "iran", "israeli": "israel", "french": "france",
+    "german": "germany", "mexican": "mexico", "canadian": "canada", "ukrainian": "ukraine",
+    "syrian": "syria", "turkish": "turkey", "japanese": "japan", "indian": "india",
+    "saudi": "saudi arabia", "palestinian": "palestine", "italian": "italy",
+    "spanish": "spain", "brazilian": "brazil", "australian": "australia", "pakistani": "pakistan",
+    "afghan": "afghanistan", "iraqi": "iraq", "egyptian": "egypt", "venezuelan": "venezuela",
+}
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’.\-]*|[A-Z]\.)(?:\s+(?:(?:of|de|del|da|la|al|bin|von|van)\s+)?"
+    r"(?:[A-Z][\w'’.\-]*))*")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent))?")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+$")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
-def group_into_events(articles: list[Article]) -> list[Event]:
-    groups: dict[str, list[Article]] = {}
-    bags: dict[str, set[str]] = {}
-    for a in sorted(articles, key=lambda a: a.id):
-        if a.event:
-            groups.setdefault(a.event, []).append(a)
+# --- features -----------------------------------------------------------------------------
+
+@lru_cache(maxsize=1 << 17)
+def _stem(word: str) -> str:
+    """A light, rule-based stem so "sues"/"sue" and "delays"/"delayed" meet."""
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in _ALIASES:
+        return _ALIASES[word].replace(" ", "_")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("es") and word[-3] in "sxz":
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _lead(article: Article, limit: int) -> str:
+    """The first `limit` words of the body (whole paragraphs, the last one cut)."""
+    parts: list[str] = []
+    count = 0
+    for para in article.paragraphs:
+        tokens = para.split()
+        parts.append(" ".join(tokens[: limit - count]))
+        count += len(tokens)
+        if count >= limit:
+            break
+    return " ".join(parts)
+
+
+@lru_cache(maxsize=1 << 17)
+def _name_key(span: str) -> str:
+    span = _POSSESSIVE.sub("", span)
+    span = span.replace(".", "").replace("-", " ").replace("’", "'").lower()
+    span = " ".join(span.split())
+    return _ALIASES.get(span, span)
+
+
+def extract_names(text: str) -> list[str]:
+    """Names by capitalisation: runs of capitalised words, minus a sentence's opening word
+    when that word is a common one ("The", "But", "Monday")."""
+    names: list[str] = []
+    for m in _NAME_RUN.finditer(text):
+        if True:
+            tokens = m.group(0).split()
+            while tokens and _name_key(tokens[0]) in _NOT_NAMES:
+                tokens = tokens[1:]
+            while tokens and _name_key(tokens[-1]) in _NOT_NAMES:
+                tokens = tokens[:-1]
+            if not tokens:
+                continue
+            opener = m.start() == 0 or _SENTENCE_END.search(text, max(0, m.start() - 4),
+                                                             m.start()) is not None
+            if opener and len(tokens) == 1 and len(m.group(0).split()) == 1:
+                continue  # a lone capitalised opener: as likely a verb as a name
+            key = _name_key(" ".join(tokens))
+            if len(key) < 2 or key.isdigit():
+                continue
+            names.append(key)
+    return names
+
+
+def _name_features(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for key in names:
+        parts = key.split()
+        out.append(key)
+        if len(parts) > 1:  # "mike pompeo" also answers to "pompeo"
+            out.extend(p for p in parts if p not in _NOT_NAMES and len(p) > 1)
+    return out
+
+
+def extract_numbers(text: str) -> list[str]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = m.group(1).replace(",", "")
+        out.append(value + ("%" if m.group(2) else ""))
+    return out
+
+
+def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
+    opening = _lead(article, NAME_WORDS)
+    lead = " ".join(opening.split(" ", LEAD_WORDS)[:LEAD_WORDS])
+    title = article.title
+    words = [_stem(w) for w in content_words(title)] * 2 + [_stem(w) for w in content_words(lead)]
+    names = _name_features(extract_names(title) + extract_names(opening))
+    numbers = extract_numbers(title + " . " + lead)
+    return words, names, numbers
+
+
+def _all_features(articles: Sequence[Article]) -> list[tuple[list[str], list[str], list[str]]]:
+    """Features of every article; a pure map, so large inputs use every core (same result)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(articles) < PARALLEL_FROM or workers < 2:
+        return [_features(a) for a in articles]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_features, articles, chunksize=500))
+    except (OSError, RuntimeError):  # no process support here (sandbox): do it in-process
+        return [_features(a) for a in articles]
+
+
+def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
+    """Sublinear-tf, smooth-idf TF-IDF rows, L2-normalised (empty rows stay zero)."""
+    vocab: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for doc in docs:
+        counts = Counter(doc)
+        indices.extend([vocab.setdefault(term, len(vocab)) for term in counts])
+        data.extend(counts.values())
+        indptr.append(len(indices))
+    n = len(docs)
+    m = sp.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                       np.asarray(indptr, dtype=np.int64)), shape=(n, max(1, len(vocab))))
+    m.data = 1.0 + np.log(m.data)
+    m.sort_indices()
+    df = np.bincount(m.indices, minlength=m.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    m = m @ sp.diags(idf)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ m)
+
+
+def article_vectors(articles: Sequence[Article]) -> sp.csr_matrix:
+    """One row per article: the weighted concatenation of its word, name and number views;
+    the dot product of two rows is the weighted sum of the three cosines."""
+    feats = _all_features(articles)
+    blocks = [np.sqrt(w) * _tfidf([f[i] for f in feats])
+              for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS))]
+    return sp.csr_matrix(sp.hstack(blocks, format="csr"))
+
+
+# --- candidate pairs (blocking) -----------------------------------------------------------
+
+def _prune(matrix: sp.csr_matrix, keep: int) -> sp.csr_matrix:
+    """Keep each row's `keep` heaviest entries (its most telling terms) for blocking."""
+    m = matrix.copy()
+    for i in range(m.shape[0]):
+        start, end = m.indptr[i], m.indptr[i + 1]
+        if end - start > keep:
+            row = m.data[start:end]
+            cut = np.partition(row, end - start - keep)[end - start - keep]
+            row[row < cut] = 0.0
+    m.eliminate_zeros()
+    return m
+
+
+def _date_ordinal(date: str | None) -> int | None:
+    if not date:
+        return None
+    try:
+        return _dt.date.fromisoformat(date).toordinal()
+    except ValueError:
+        return None
+
+
+def date_factor(gap_days):
+    """How much of the text similarity survives a gap of `gap_days` between two articles'
+    dates (a number or a numpy array): all of it up to DATE_FULL_DAYS, none from DATE_MAX_DAYS."""
+    return np.clip(1.0 - (np.asarray(gap_days, dtype=np.float64) - DATE_FULL_DAYS)
+                   / (DATE_MAX_DAYS - DATE_FULL_DAYS), 0.0, 1.0)
+
+
+def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
+                     chunk: int = 500) -> dict[tuple[int, int], float]:
+    """Sparse graph {(i, j): similarity} with i < j over candidate pairs only."""
+    n = vectors.shape[0]
+    blocked = _prune(vectors, BLOCK_TERMS)
+    blocked_t = sp.csr_matrix(blocked.T)
+    day = np.array([d if d is not None else -(10**9) for d in days], dtype=np.int64)
+    dated = np.array([d is not None for d in days])
+    edges: dict[tuple[int, int], float] = {}
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        cand = sp.csr_matrix(blocked[start:stop] @ blocked_t)
+        left: list[np.ndarray] = []
+        right: list[np.ndarray] = []
+        for r in range(stop - start):
+            i = start + r
+            cols = cand.indices[cand.indptr[r]:cand.indptr[r + 1]]
+            scores = cand.data[cand.indptr[r]:cand.indptr[r + 1]]
+            keep = cols != i
+            cols, scores = cols[keep], scores[keep]
+            if dated[i]:  # dated pairs too far apart can never link
+                near = ~dated[cols] | (np.abs(day[cols] - day[i]) < DATE_MAX_DAYS)
+                cols, scores = cols[near], scores[near]
+            if len(cols) > NEIGHBOURS:
+                cols = cols[np.lexsort((cols, -scores))[:NEIGHBOURS]]
+            left.append(np.full(len(cols), i, dtype=np.int64))
+            right.append(cols.astype(np.int64))
+        if not left:
             continue
-        bag = set(content_words(a.title + " " + " ".join(a.paragraphs[:3])))
-        best = max(bags, key=lambda k: len(bags[k] & bag) / (len(bags[k] | bag) or 1), default=None)
-        if best and len(bags[best] & bag) / (len(bags[best] | bag) or 1) > 0.1:
-            groups[best].append(a)
-            bags[best] |= bag
+        lo, hi = np.concatenate(left), np.concatenate(right)
+        lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
+        exact = np.asarray(vectors[lo].multiply(vectors[hi]).sum(axis=1)).ravel()
+        both = dated[lo] & dated[hi]
+        gap = np.abs(day[lo] - day[hi]).astype(np.float64)
+        exact *= np.where(both, date_factor(gap), 1.0)
+        for i, j, s in zip(lo.tolist(), hi.tolist(), exact.tolist()):
+            if s >= EDGE_FLOOR:
+                edges[(i, j)] = s
+    return edges
+
+
+# --- clustering ---------------------------------------------------------------------------
+def _cohesion(inner_sum: float, size: int) -> float | None:
+    """Average similarity between the members of one cluster (None for a single article)."""
+    return inner_sum / (size * (size - 1) / 2) if size > 1 else None
+
+
+def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
+                 pins: Sequence[str | None]) -> list[list[int]]:
+    """Average-link agglomeration over a sparse graph; missing edges count as 0.
+    Items sharing a pin start together; clusters with different pins never merge."""
+    parent_of_pin: dict[str, int] = {}
+    start_cluster = list(range(n))
+    for i, pin in enumerate(pins):
+        if pin is not None:
+            start_cluster[i] = parent_of_pin.setdefault(pin, i)
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(start_cluster[i], []).append(i)
+    pin_of: dict[int, str | None] = {c: pins[m[0]] for c, m in members.items()}
+    sums: dict[int, dict[int, float]] = {c: {} for c in members}
+    inner: dict[int, float] = {c: 0.0 for c in members}
+    for (i, j), s in edges.items():
+        a, b = start_cluster[i], start_cluster[j]
+        if a == b:
+            inner[a] += s
         else:
-            key = slugify(a.title)
-            groups[key] = [a]
-            bags[key] = bag
-    events = []
-    for slug, arts in groups.items():
-        dates = sorted(a.date for a in arts if a.date)
-        events.append(Event(slug=slug, title=arts[0].title, article_ids=[a.id for a in arts],
-                            date_first=dates[0] if dates else None,
-                            date_last=dates[-1] if dates else None))
-    return sorted(events, key=lambda e: (e.date_last or "", e.slug), reverse=True)
+            sums[a][b] = sums[a].get(b, 0.0) + s
+            sums[b][a] = sums[b].get(a, 0.0) + s
+
+    def compatible(a: int, b: int) -> bool:
+        return pin_of[a] is None or pin_of[b] is None or pin_of[a] == pin_of[b]
+
+    heap: list[tuple[float, int, int]] = []
+    for a, nbrs in sums.items():
+        for b, s in nbrs.items():
+            if a < b and compatible(a, b):
+                link = s / (len(members[a]) * len(members[b]))
+                if link >= threshold:
+                    heap.append((-link, a, b))
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue  # stale: one side was merged already
+        tighter = [x for x in (_cohesion(inner[a], len(members[a])),
+                               _cohesion(inner[b], len(members[b]))) if x is not None]
+        if len(tighter) == 2 and -neg < COHESION_RATIO * min(COHESION_CAP, *tighter):
+            continue  # two tight groups, loosely linked: near-twin events, keep apart
+        c = next_id
+        next_id += 1
+        inner[c] = inner.pop(a) + inner.pop(b) + sums[a][b]
+        members[c] = members.pop(a) + members.pop(b)
+        pin_of[c] = pin_of[a] if pin_of[a] is not None else pin_of[b]
+        merged: dict[int, float] = {}
+        for old in (a, b):
+            for other, s in sums.pop(old).items():
+                if other in (a, b):
+                    continue
+                merged[other] = merged.get(other, 0.0) + s
+                del sums[other][old]
+        sums[c] = merged
+        size_c = len(members[c])
+        for other, s in merged.items():
+            sums[other][c] = s
+            if compatible(c, other):
+                link = s / (size_c * len(members[other]))
+                if link >= threshold:
+                    heapq.heappush(heap, (-link, min(c, other), max(c, other)))
+    return [sorted(m) for m in members.values()]
+
+
+# --- events -------------------------------------------------------------------------------
+
+def _date_key(article: Article) -> tuple[int, str]:
+    """Sort key: dated before undated, earliest first."""
+    return (0, article.date) if article.date else (1, "")
+
+
+def _representative_title(group: list[int], articles: Sequence[Article],
+                          vectors: sp.csr_matrix) -> str:
+    """The real headline of the member closest to the group's centroid."""
+    rows = vectors[group]
+    centroid = np.asarray(rows.sum(axis=0)).ravel()
+    scores = rows @ centroid
+
+    def rank(k: int) -> tuple:
+        a = articles[group[k]]
+        own = not a.title_derived and len(a.title) <= 2 * TITLE_CHARS
+        return (not own, -round(float(scores[k]), 9), a.id)
+
+    best = articles[group[min(range(len(group)), key=rank)]]
+    return shorten(best.title.rstrip(" ."), TITLE_CHARS) if best.title else best.id
+
+
+def group_into_events(articles: Iterable[Article],
+                      known_slugs: Mapping[str, str] | None = None) -> list[Event]:
+    """Group articles into events (every article in exactly one), newest event first.
+
+    `known_slugs` ({article id: event slug}, e.g. read from the last build's events.json) makes
+    slugs fully stable: an unpinned event keeps the slug most of its already-published articles
+    had.  Deterministic: the result depends on the set of articles, not their input order."""
+    known_slugs = known_slugs or {}
+    items = sorted(articles, key=lambda a: (a.id, a.content_hash))
+    if not items:
+        return []
+    vectors = article_vectors(items)
+    days = [_date_ordinal(a.date) for a in items]
+    edges = similarity_graph(vectors, days)
+    groups = average_link(len(items), edges, MERGE_THRESHOLD, [a.event for a in items])
+
+    drafts = []
+    for group in groups:
+        members = [items[i] for i in group]
+        anchor = min(members, key=lambda a: (_date_key(a), a.id))
+        pin = next((a.event for a in members if a.event), None)
+        drafts.append((group, members, anchor, pin))
+    # pinned slugs are claimed first; the rest in anchor order, so clashes resolve stably
+    drafts.sort(key=lambda d: (d[3] is None, _date_key(d[2]), d[2].id))
+    taken: set[str] = {d[3] for d in drafts if d[3]}
+    kept: dict[int, str] = {}
+    for k, (group, members, anchor, pin) in enumerate(drafts):
+        votes = Counter(known_slugs[a.id] for a in members if a.id in known_slugs)
+        for slug, _ in sorted(votes.items(), key=lambda v: (-v[1], v[0])):
+            if not pin and slug not in taken:
+                kept[k] = slug
+                taken.add(slug)
+                break
+    events: list[Event] = []
+    for k, (group, members, anchor, pin) in enumerate(drafts):
+        if pin:
+            slug = pin
+        elif k in kept:
+            slug = kept[k]
+        else:
+            base = slugify(anchor.title or anchor.id)
+            slug, k = base, 2
+            while slug in taken:
+                slug, k = f"{base}-{k}", k + 1
+            taken.add(slug)
+        ordered = sorted(members, key=lambda a: (_date_key(a), a.outlet.lower(), a.id))
+        dates = sorted(a.date for a in members if a.date)
+        events.append(Event(
+            slug=slug,
+            title=_representative_title(group, items, vectors),
+            article_ids=[a.id for a in ordered],
+            date_first=dates[0] if dates else None,
+            date_last=dates[-1] if dates else None,
+        ))
+    events.sort(key=lambda e: e.slug)
+    events.sort(key=lambda e: e.date_last or "", reverse=True)
+    events.sort(key=lambda e: e.date_last is None)
+    return events
