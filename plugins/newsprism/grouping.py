@@ -44,10 +44,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import heapq
-import os
 import re
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -55,11 +53,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from .model import Article, Event
-from .text import STOPWORDS, content_words, shorten, slugify
+from .names import find_names, name_key
+from .numbers import find_numbers
+from .text import STOPWORDS, content_words, shorten, slugify, split_sentences
 
 # --- the one configuration (the same for every corpus; never tuned per data set) ----------
 LEAD_WORDS = 150  # words of the body read as the lead
-NAME_WORDS = 400  # words of the body searched for names
+NAME_WORDS = 250  # words of the body searched for names
 WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS = 0.55, 0.35, 0.10  # shares of the similarity
 MERGE_THRESHOLD = 0.15  # average-link similarity needed to put two clusters together
 # Near-twin guard: two groups of 2+ articles merge only when the link between them is at least
@@ -71,7 +71,6 @@ NEIGHBOURS = 20  # candidate neighbours kept per article
 EDGE_FLOOR = 0.05  # weaker links are dropped (counted as 0) to keep the graph sparse
 BLOCK_TERMS = 24  # heaviest terms per article used for blocking
 TITLE_CHARS = 90
-PARALLEL_FROM = 4000  # from this many articles, feature extraction runs on all cores  # longer headlines are shortened at a word
 
 # Capitalised words that open sentences or name calendar units, not entities.
 _NOT_NAMES = STOPWORDS | frozenset(
@@ -97,12 +96,7 @@ _ALIASES = {
     "spanish": "spain", "brazilian": "brazil", "australian": "australia", "pakistani": "pakistan",
     "afghan": "afghanistan", "iraqi": "iraq", "egyptian": "egypt", "venezuelan": "venezuela",
 }
-_NAME_RUN = re.compile(
-    r"(?:[A-Z][\w'’.\-]*|[A-Z]\.)(?:\s+(?:(?:of|de|del|da|la|al|bin|von|van)\s+)?"
-    r"(?:[A-Z][\w'’.\-]*))*")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(%|percent))?")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+$")
-_POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
 
 # --- features -----------------------------------------------------------------------------
@@ -143,34 +137,19 @@ def _lead(article: Article, limit: int) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def _name_key(span: str) -> str:
-    span = _POSSESSIVE.sub("", span)
-    span = span.replace(".", "").replace("-", " ").replace("’", "'").lower()
-    span = " ".join(span.split())
-    return _ALIASES.get(span, span)
+    key = name_key(span.replace("-", " "))
+    return _ALIASES.get(key, key)
+
+
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return (0,) + tuple(m.end() for m in _SENTENCE_END.finditer(text))
 
 
 def extract_names(text: str) -> list[str]:
-    """Names by capitalisation: runs of capitalised words, minus a sentence's opening word
-    when that word is a common one ("The", "But", "Monday")."""
-    names: list[str] = []
-    for m in _NAME_RUN.finditer(text):
-        if True:
-            tokens = m.group(0).split()
-            while tokens and _name_key(tokens[0]) in _NOT_NAMES:
-                tokens = tokens[1:]
-            while tokens and _name_key(tokens[-1]) in _NOT_NAMES:
-                tokens = tokens[:-1]
-            if not tokens:
-                continue
-            opener = m.start() == 0 or _SENTENCE_END.search(text, max(0, m.start() - 4),
-                                                             m.start()) is not None
-            if opener and len(tokens) == 1 and len(m.group(0).split()) == 1:
-                continue  # a lone capitalised opener: as likely a verb as a name
-            key = _name_key(" ".join(tokens))
-            if len(key) < 2 or key.isdigit():
-                continue
-            names.append(key)
-    return names
+    """Name keys of the shared name finder, with place spellings folded and calendar or
+    function words dropped."""
+    keys = (_name_key(n.text) for n in find_names(text, _sentence_starts(text)))
+    return [k for k in keys if len(k) > 1 and not k.isdigit() and k not in _NOT_NAMES]
 
 
 def _name_features(names: list[str]) -> list[str]:
@@ -184,10 +163,12 @@ def _name_features(names: list[str]) -> list[str]:
 
 
 def extract_numbers(text: str) -> list[str]:
+    """Quantities stated in the text (values only: a shared figure is a strong link)."""
     out = []
-    for m in _NUMBER.finditer(text):
-        value = m.group(1).replace(",", "")
-        out.append(value + ("%" if m.group(2) else ""))
+    for sentence in split_sentences(text):
+        for n in find_numbers(sentence):
+            if n.qualifier != "vague":
+                out.append(f"{n.value:g}" + ("%" if n.unit == "%" else ""))
     return out
 
 
@@ -199,18 +180,6 @@ def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
     names = _name_features(extract_names(title) + extract_names(opening))
     numbers = extract_numbers(title + " . " + lead)
     return words, names, numbers
-
-
-def _all_features(articles: Sequence[Article]) -> list[tuple[list[str], list[str], list[str]]]:
-    """Features of every article; a pure map, so large inputs use every core (same result)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(articles) < PARALLEL_FROM or workers < 2:
-        return [_features(a) for a in articles]
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_features, articles, chunksize=500))
-    except (OSError, RuntimeError):  # no process support here (sandbox): do it in-process
-        return [_features(a) for a in articles]
 
 
 def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
@@ -238,7 +207,7 @@ def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
 def article_vectors(articles: Sequence[Article]) -> sp.csr_matrix:
     """One row per article: the weighted concatenation of its word, name and number views;
     the dot product of two rows is the weighted sum of the three cosines."""
-    feats = _all_features(articles)
+    feats = [_features(a) for a in articles]
     blocks = [np.sqrt(w) * _tfidf([f[i] for f in feats])
               for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS))]
     return sp.csr_matrix(sp.hstack(blocks, format="csr"))

@@ -96,7 +96,8 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
         title_tokens = tokens[: last_title + 1]
         name_tokens = tokens[last_title + 1:]
         # "Secretary of State John Kerry": the run after "<title> of" starts with the office
-        office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[:tokens[0][0]])
+        office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$",
+                           text[max(0, tokens[0][0] - 40):tokens[0][0]])
         if office and office.group(1).lower() in TITLES and len(name_tokens) >= 3:
             keep = 3 if re.fullmatch(r"[A-Z]\.", name_tokens[-2][1]) else 2
             title_tokens, name_tokens = name_tokens[:-keep], name_tokens[-keep:]
@@ -154,8 +155,8 @@ _DATE_CONTEXT = frozenset("in on since until by of early late mid last next this
 
 def _is_date_word(text: str, start: int, end: int) -> bool:
     """Is a month-like word ("May") a date here, rather than a name ("Theresa May")?"""
-    before = text[:start].split()[-1:] or [""]
-    after = text[end:].lstrip()[:1]
+    before = text[max(0, start - 40):start].split()[-1:] or [""]
+    after = text[end:end + 40].lstrip()[:1]
     return before[0].lower() in _DATE_CONTEXT or after.isdigit() or text[start:end].lower() != "may"
 
 
@@ -167,7 +168,7 @@ def _title_word(token: str) -> bool:
 def _at_start(text: str, pos: int, starts: set[int]) -> bool:
     if pos in starts:
         return True
-    before = text[:pos].rstrip(" \"“‘'(")
+    before = text[max(0, pos - 40):pos].rstrip(" \"“‘'(")
     return not before or before.endswith((".", "!", "?", ":", "—", "\"", "“", "”"))
 
 
@@ -231,7 +232,7 @@ def role_words_before(text: str, name: Name) -> list[str]:
     ("geopolitical analyst Jay Douglas" -> ["analyst"], "Kremlin spokesperson ..." ->
     ["spokesperson"], "Russian President Vladimir Putin" -> ["president"])."""
     roles = [w.lower().rstrip(".") for w in name.title.split() if w.lower().rstrip(".") in TITLES]
-    before = text[: name.start - len(name.title)].rstrip().split()[-3:]
+    before = text[max(0, name.start - len(name.title) - 80): name.start - len(name.title)].rstrip().split()[-3:]
     for w in reversed(before):
         low = re.sub(r"[^a-z]", "", w.lower())
         if low in TITLES:

@@ -321,8 +321,20 @@ def _skip_digit(toks: list[_Tok], i: int, sentence: str) -> bool:
     return False
 
 
+_NUMBER_WORDS = frozenset({*_ONES, *_TENS, *_SCALES, *_VAGUE, "dozen"})
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _may_hold_a_number(sentence: str) -> bool:
+    return bool(_DIGIT.search(sentence)) or not _NUMBER_WORDS.isdisjoint(
+        _LOWER_WORD.findall(sentence.lower()))
+
+
 def find_numbers(sentence: str) -> list[Number]:
     """Every quantity stated in `sentence`, in reading order (see the module docstring)."""
+    if not _may_hold_a_number(sentence):  # most sentences: skip the token scan
+        return []
     toks = _tokens(sentence)
     out: list[Number] = []
     i = 0
