@@ -71,3 +71,20 @@ def seeds_site(tmp_path_factory) -> Site:
     for f in SEEDS.iterdir():
         shutil.copy(f, content / f.name)
     return build(content, tmp_path_factory.mktemp("seeds-site"))
+
+
+def build_with_fake_comparison(content: Path, output: Path) -> Site:
+    """A build whose comparison is tests/fake_compare.py: every section of the pages has data."""
+    cmd = [sys.executable, str(ROOT / "tests" / "fake_compare.py"), str(content), str(output)]
+    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr + run.stdout
+    return Site(output, run)
+
+
+@pytest.fixture(scope="session")
+def fake_site(tmp_path_factory) -> Site:
+    """The seeds built with a stand-in comparison, into a folder named like a GitHub repo."""
+    content = tmp_path_factory.mktemp("fake-content")
+    for f in SEEDS.iterdir():
+        shutil.copy(f, content / f.name)
+    return build_with_fake_comparison(content, tmp_path_factory.mktemp("pages") / "repo")

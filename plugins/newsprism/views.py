@@ -214,6 +214,7 @@ class OutletColumn:
     quotes: list[QuoteView]
     readability: Readability
     tone: ToneView | None
+    search_text: str = ""  # the rest of the article, for the search index only (not shown)
 
 
 @dataclass
@@ -346,7 +347,8 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
                            _group_href(groups[g]))
                      for g in c.omitted.get(i, []) if g in groups],
             quotes=[q for q in quotes if q.article == i],
-            readability=a.readability, tone=_tone_view(a)))
+            readability=a.readability, tone=_tone_view(a),
+            search_text=" ".join(s.text for s in a.sentences if s.id not in a.summary)))
 
     timeline: dict[str, list[Cited]] = {}
     for a in analyses:

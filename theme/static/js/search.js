@@ -15,6 +15,11 @@
       showImages: false,
       autofocus: true
     });
+    // Pagefind's input is labelled by a title only: give it an accessible name.
+    var input = document.querySelector("#search input[type=text], #search input");
+    if (input && !input.hasAttribute("aria-label")) {
+      input.setAttribute("aria-label", "Search events and articles");
+    }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
