@@ -30,10 +30,15 @@ def _loopback_only(self, address):
 socket.socket.connect = _loopback_only
 
 
+FAKE_COMPARISON = [str(ROOT / "tests" / "fake_compare.py")]
+
+
 def run_pelican(content: Path, output: Path, settings: Path | None = None,
-                extra: list[str] | None = None) -> subprocess.CompletedProcess:
-    """Build `content` into `output` with the project's settings, as a user would."""
-    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
+                extra: list[str] | None = None,
+                runner: list[str] | None = None) -> subprocess.CompletedProcess:
+    """Build `content` into `output` with the project's settings, as a user would (`runner`:
+    another entry point taking Pelican's arguments, e.g. FAKE_COMPARISON)."""
+    cmd = [sys.executable, *(runner or ["-m", "pelican"]), str(content), "-o", str(output),
            "-s", str(settings or ROOT / "pelicanconf.py")] + (extra or [])
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
@@ -58,33 +63,28 @@ class Site:
         return self.json(f"data/events/{slug}.json")
 
 
-def build(content: Path, output: Path) -> Site:
-    run = run_pelican(content, output)
+def build(content: Path, output: Path, runner: list[str] | None = None) -> Site:
+    run = run_pelican(content, output, runner=runner)
     assert run.returncode == 0, run.stderr + run.stdout
     return Site(output, run)
+
+
+def seeds_copy(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("seeds-content")
+    for f in SEEDS.iterdir():
+        shutil.copy(f, content / f.name)
+    return content
 
 
 @pytest.fixture(scope="session")
 def seeds_site(tmp_path_factory) -> Site:
     """The five seed articles built once for the whole session."""
-    content = tmp_path_factory.mktemp("seeds-content")
-    for f in SEEDS.iterdir():
-        shutil.copy(f, content / f.name)
-    return build(content, tmp_path_factory.mktemp("seeds-site"))
-
-
-def build_with_fake_comparison(content: Path, output: Path) -> Site:
-    """A build whose comparison is tests/fake_compare.py: every section of the pages has data."""
-    cmd = [sys.executable, str(ROOT / "tests" / "fake_compare.py"), str(content), str(output)]
-    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr + run.stdout
-    return Site(output, run)
+    return build(seeds_copy(tmp_path_factory), tmp_path_factory.mktemp("seeds-site"))
 
 
 @pytest.fixture(scope="session")
 def fake_site(tmp_path_factory) -> Site:
-    """The seeds built with a stand-in comparison, into a folder named like a GitHub repo."""
-    content = tmp_path_factory.mktemp("fake-content")
-    for f in SEEDS.iterdir():
-        shutil.copy(f, content / f.name)
-    return build_with_fake_comparison(content, tmp_path_factory.mktemp("pages") / "repo")
+    """The seeds built with the stand-in comparison of tests/fake_compare.py (every section of
+    the pages has data), into a folder named like a GitHub repository."""
+    return build(seeds_copy(tmp_path_factory), tmp_path_factory.mktemp("pages") / "repo",
+                 runner=FAKE_COMPARISON)

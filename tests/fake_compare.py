@@ -4,7 +4,7 @@ It fills every field the theme shows (claim groups, consensus, a conflict, uniqu
 claims, quotes, tone) from the articles' own sentences with crude rules, so the pages can be
 checked with data in every section. Not the project's comparison: never imported by the site.
 
-    python tests/fake_compare.py CONTENT OUTPUT   # a Pelican build with this comparison
+    python tests/fake_compare.py CONTENT -o OUTPUT -s pelicanconf.py   # Pelican's arguments
 """
 from __future__ import annotations
 
@@ -82,5 +82,4 @@ if __name__ == "__main__":
     from pelican import main
 
     newsprism.pipeline.compare_event = compare_event
-    content, output = sys.argv[1:3]
-    main([content, "-o", output, "-s", "pelicanconf.py", "-q"] + sys.argv[3:])
+    main(sys.argv[1:])
