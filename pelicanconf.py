@@ -38,6 +38,16 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = False
 
+# Article text is untrusted: every template escapes what it prints (feeds and sitemap too).
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+                     "extensions": []}
+
+# The digest lists this many events per page (page 1 is index.html, then page/2/, ...).
+NEWSPRISM_EVENTS_PER_PAGE = 20
+# Run Pagefind after the build (the binary ships with the pagefind[bin] package).
+NEWSPRISM_SEARCH = True
+
 # Same input, same output: no file-system dates, no build-time randomness.
 DEFAULT_DATE = None
 LOAD_CONTENT_CACHE = False
+TEMPLATE_EXTENSIONS = [".html", ".xml"]

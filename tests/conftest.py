@@ -64,13 +64,18 @@ def build(content: Path, output: Path) -> Site:
     return Site(output, run)
 
 
-@pytest.fixture(scope="session")
-def seeds_site(tmp_path_factory) -> Site:
-    """The five seed articles built once for the whole session."""
+def seeds_copy(tmp_path_factory) -> Path:
     content = tmp_path_factory.mktemp("seeds-content")
     for f in SEEDS.iterdir():
         shutil.copy(f, content / f.name)
-    return build(content, tmp_path_factory.mktemp("seeds-site"))
+    return content
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory) -> Site:
+    """The five seed articles built once for the whole session, into a folder named like a
+    GitHub repository (the browser tests serve it under that sub-path)."""
+    return build(seeds_copy(tmp_path_factory), tmp_path_factory.mktemp("pages") / "repo")
 
 
 def analyse_files(paths):

@@ -4,12 +4,13 @@
 
 - readers.py: a Reader for .txt and .md article files (parse + analyse one article, so
   Pelican's reader cache keeps the analysis);
-- generator.py: the finalized-signal hook that groups and compares, and the Generator that
-  writes the digest index, event pages and output/data/*.json.
+- generator.py: the hook that groups and compares once the articles are read, the Generator
+  that writes the digest, event, outlet, methodology and search pages, feeds, sitemap and
+  output/data/*.json, and the finalized hook that runs Pagefind over the written site.
 """
 from pelican import signals
 
-from .generator import DigestGenerator, group_and_compare
+from .generator import DigestGenerator, group_and_compare, run_pagefind
 from .readers import NewsArticleReader
 
 
@@ -26,3 +27,4 @@ def register() -> None:
     signals.readers_init.connect(_add_readers)
     signals.article_generator_finalized.connect(group_and_compare)
     signals.get_generators.connect(_get_generators)
+    signals.finalized.connect(run_pagefind)

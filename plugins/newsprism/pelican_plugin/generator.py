@@ -1,30 +1,50 @@
-"""Groups and compares once Pelican has read every article, then writes the digest."""
+"""Groups and compares once Pelican has read every article, then writes the reader's site:
+the digest (paginated), event pages, outlet pages, methodology and search pages, Atom feeds,
+sitemap.xml and the JSON data; after the build, Pagefind indexes the event and article pages.
+
+Thin: every figure a page shows comes from newsprism.views; this module only writes files.
+"""
 from __future__ import annotations
 
 import logging
 import os
+import subprocess
 
 from pelican.generators import Generator
 
-from ..export import dumps, event_detail, event_url, events_index
+from .. import views
+from ..export import dumps, event_detail, events_index
 from ..pipeline import Digest, build_digest
 from ..report import BuildReport, FileStatus
 from .readers import SKIPPED, NewsArticleReader
 
 logger = logging.getLogger(__name__)
 DIGEST_KEY = "newsprism_digest"
+SLUGS_KEY = "newsprism_outlet_slugs"
+
+
+def absolute_site_url(settings: dict) -> str:
+    """SITEURL when it is an absolute http(s) address (publishing), else "" (local builds)."""
+    url = (settings.get("SITEURL") or "").rstrip("/")
+    return url if url.startswith(("http://", "https://")) else ""
 
 
 def group_and_compare(article_generator) -> None:
-    """article_generator_finalized: build the digest from every analysed article."""
+    """article_generator_finalized: build the digest from every analysed article, and give each
+    article page what it shows (its highlights, its event, its outlet page)."""
     articles = list(article_generator.articles) + list(article_generator.hidden_articles)
     analyses = [a.newsprism for a in articles if hasattr(a, "newsprism")]
     digest = build_digest(analyses)
+    slugs = views.outlet_slugs(a.article.outlet for a in analyses)
     event_of = {i: c for c in digest.comparisons for i in c.event.article_ids}
     for a in articles:
         if hasattr(a, "newsprism"):
             a.newsprism_event = event_of.get(a.newsprism.article.id)
+            a.newsprism_view = views.article_view(a.newsprism)
+            a.newsprism_outlet_href = views.outlet_href(slugs[a.newsprism.article.outlet])
     article_generator.context[DIGEST_KEY] = digest
+    article_generator.context[SLUGS_KEY] = slugs
+    article_generator.context["NEWSPRISM_SITE_URL"] = absolute_site_url(article_generator.settings)
 
 
 def build_report(content_path: str, digest: Digest) -> BuildReport:
@@ -51,27 +71,64 @@ def build_report(content_path: str, digest: Digest) -> BuildReport:
 
 
 class DigestGenerator(Generator):
-    """Writes the digest index, one page per event, and the JSON data."""
+    """Writes the digest, event, outlet, methodology and search pages, feeds, sitemap and JSON."""
 
     def generate_context(self) -> None:
         pass  # the digest is built by group_and_compare, after the articles are read
 
+    def _page(self, writer, name: str, template: str, **kwargs) -> None:
+        writer.write_file(name, self.get_template(template), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], page_name=name, **kwargs)
+
+    def _feed(self, writer, name: str, title: str, alternate: str,
+              entries: list[views.FeedEntry]) -> None:
+        """An Atom feed; links absolute when SITEURL is, else relative to the feed's folder."""
+        site = absolute_site_url(self.settings)
+        root = site + "/" if site else "../" * name.count("/")
+        writer.write_file(name, self.get_template("feed"), self.context, feed_root=root,
+                          feed_id=f"urn:newsprism:feed:{name}", feed_title=title,
+                          feed_self=root + name, feed_alternate=root + alternate,
+                          feed_entries=entries, feed_updated=views.feed_updated(entries))
+
     def generate_output(self, writer) -> None:
         digest: Digest = self.context.get(DIGEST_KEY) or build_digest([])
         analyses = digest.analyses
+        slugs = self.context.get(SLUGS_KEY) or views.outlet_slugs(
+            a.article.outlet for a in analyses.values())
+        self.context.setdefault("NEWSPRISM_SITE_URL", absolute_site_url(self.settings))
+        sitemap: list[tuple[str, str | None]] = []
+
         for comparison in digest.comparisons:
-            writer.write_file(
-                event_url(comparison.event.slug) + "index.html",
-                self.get_template("event"),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                comparison=comparison,
-                articles=digest.articles_of(comparison),
-                page_name=event_url(comparison.event.slug),
-            )
-        writer.write_file("index.html", self.get_template("digest"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"],
-                          comparisons=digest.comparisons, analyses=analyses, page_name="")
+            view = views.event_view(comparison, digest.articles_of(comparison), slugs)
+            self._page(writer, view.href, "event", comparison=comparison, view=view,
+                       articles=digest.articles_of(comparison),
+                       feed_href=f"events/{view.slug}/feed.atom.xml")
+            self._feed(writer, f"events/{view.slug}/feed.atom.xml", view.title, view.href,
+                       views.event_feed(view))
+            sitemap.append((view.href, view.date_last))
+
+        entries = [views.digest_entry(c, analyses, slugs) for c in digest.comparisons]
+        for page in views.paginate(entries, int(self.settings.get("NEWSPRISM_EVENTS_PER_PAGE", 20))):
+            self._page(writer, page.href, "digest", page=page, comparisons=digest.comparisons,
+                       analyses=analyses)
+            sitemap.append((page.href, None))
+        self._feed(writer, "feeds/digest.atom.xml", self.settings["SITENAME"], "index.html",
+                   views.digest_feed(entries))
+
+        outlets = views.outlet_views(analyses, digest.comparisons, slugs)
+        self._page(writer, "outlets/index.html", "outlets", outlets=outlets)
+        for outlet in outlets:
+            self._page(writer, outlet.href, "outlet", outlet=outlet)
+        self._page(writer, "methodology/index.html", "methodology")
+        self._page(writer, "search/index.html", "search")
+        sitemap += [("outlets/index.html", None), ("methodology/index.html", None)]
+        sitemap += [(o.href, None) for o in outlets]
+        sitemap += [(views.article_href(i), a.article.date) for i, a in analyses.items()]
+        site = absolute_site_url(self.settings)
+        writer.write_file("sitemap.xml", self.get_template("sitemap"), self.context,
+                          sitemap_root=site + "/" if site else "",
+                          sitemap_urls=sorted(sitemap))
+
         data = os.path.join(self.output_path, "data")
         self._write(os.path.join(data, "events.json"), dumps(events_index(digest.comparisons, analyses)))
         for c in digest.comparisons:
@@ -86,3 +143,21 @@ class DigestGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+
+
+def run_pagefind(pelican) -> None:
+    """finalized: index the written site with Pagefind (event and article pages only: they are
+    the pages marked data-pagefind-body). The bundle goes to output/pagefind/."""
+    if not pelican.settings.get("NEWSPRISM_SEARCH", True):
+        return
+    try:
+        from pagefind_bin import get_executable
+        binary = str(get_executable())
+    except (ImportError, FileNotFoundError) as exc:
+        logger.warning("Search index not built: the pagefind binary is missing (%s); "
+                       "install pagefind[bin].", exc)
+        return
+    run = subprocess.run([binary, "--site", pelican.output_path, "--silent"],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        logger.error("Pagefind failed (exit %s): %s", run.returncode, run.stderr.strip())

@@ -1,0 +1,639 @@
+"""View models for the reader's site: what each page shows, computed once, presented by templates.
+
+Pure functions from the core model (EventComparison, ArticleAnalysis) to small dataclasses:
+the claims matrix cells, per-outlet columns, averages per outlet, bar-chart geometry, article
+sentences with their highlights, pagination and feed/sitemap entries. No Pelican, no Jinja.
+
+Every link is a path relative to the site root ("articles/<id>/index.html#s3"); templates put
+the page's own root in front, so the site works under any sub-path and from a file system.
+Every text shown is the outlet's verbatim sentence or a number computed from it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .model import ArticleAnalysis, ClaimGroup, EventComparison, Readability
+from .text import slugify
+
+# Readability figures shown per outlet, with what a higher value means.
+READABILITY_METRICS: list[tuple[str, str, str]] = [
+    ("flesch_reading_ease", "Flesch reading ease", "higher is easier"),
+    ("flesch_kincaid_grade", "Flesch–Kincaid grade", "school grade; lower is easier"),
+    ("gunning_fog", "Gunning fog", "years of schooling; lower is easier"),
+    ("smog_index", "SMOG", "school grade; lower is easier"),
+    ("dale_chall", "Dale–Chall", "lower is easier"),
+]
+GRADE_METRICS = ("flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
+
+
+# ---------------------------------------------------------------------------------------------
+# Links
+
+
+def article_href(article_id: str, anchor: str | None = None) -> str:
+    return f"articles/{article_id}/index.html" + (f"#{anchor}" if anchor else "")
+
+
+def event_href(slug: str) -> str:
+    return f"events/{slug}/index.html"
+
+
+def outlet_href(slug: str) -> str:
+    return f"outlets/{slug}/index.html"
+
+
+def page_href(number: int) -> str:
+    """The digest's page `number` (1-based): the first is the site's index."""
+    return "index.html" if number == 1 else f"page/{number}/index.html"
+
+
+def safe_source_url(url: str | None) -> str | None:
+    """Only http(s) links to an original article; anything else (javascript:, data:) is dropped."""
+    if url and re.match(r"https?://[^\s/]", url, re.IGNORECASE):
+        return url
+    return None
+
+
+def outlet_slugs(names: Iterable[str]) -> dict[str, str]:
+    """One slug per outlet name, made unique deterministically ("bbc", "bbc-2")."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(set(names)):
+        base = slugify(name)
+        slug, n = base, 1
+        while slug in used:
+            n += 1
+            slug = f"{base}-{n}"
+        used.add(slug)
+        out[name] = slug
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts: horizontal bars as inline SVG geometry (read without script, labelled in text)
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float | None  # None: not scored
+    display: str  # the value as shown
+    y: float  # top of the row
+    width: float  # bar length in SVG units (0 when not scored)
+
+
+@dataclass
+class Chart:
+    title: str
+    note: str  # what the figure means ("higher is easier")
+    bars: list[Bar]
+    max_value: float
+    width: int = 320
+    bar_x: int = 0
+    bar_area: int = 250  # room for bars; the rest holds the value label
+    row: int = 34
+    bar_height: int = 12
+
+    @property
+    def height(self) -> int:
+        return max(1, len(self.bars)) * self.row + 4
+
+
+def bar_chart(title: str, note: str, items: list[tuple[str, float | None]],
+              max_value: float | None = None, fmt: str = "{:.1f}") -> Chart:
+    """Bars for `items` (label, value) on one scale from 0 to `max_value` (default: the largest
+    value). Negative values (a Flesch score can be below 0) draw as an empty bar."""
+    values = [v for _, v in items if v is not None]
+    top = max_value if max_value is not None else max([v for v in values if v > 0], default=1.0)
+    top = top or 1.0
+    chart = Chart(title=title, note=note, bars=[], max_value=top)
+    for i, (label, value) in enumerate(items):
+        width = 0.0 if value is None else round(max(0.0, min(value, top)) / top * chart.bar_area, 1)
+        chart.bars.append(Bar(label=label, value=value,
+                              display="not scored" if value is None else fmt.format(value),
+                              y=i * chart.row, width=width))
+    return chart
+
+
+# ---------------------------------------------------------------------------------------------
+# Event page
+
+
+@dataclass
+class Cited:
+    """A verbatim sentence and where it stands: the outlet, its article, its anchor."""
+
+    text: str
+    article: str
+    outlet: str
+    href: str
+
+
+@dataclass
+class ConsensusView:
+    group: str
+    text: str
+    href: str
+    outlets: list[Cited]  # every outlet's own sentence for the claim
+
+
+@dataclass
+class ConflictValueView:
+    outlet: str
+    article: str
+    value: float
+    text: str  # the number as the outlet wrote it
+    sentence: str
+    href: str
+    qualifier: str
+
+
+@dataclass
+class ConflictView:
+    subject: str
+    unit: str
+    values: list[ConflictValueView]
+
+
+@dataclass
+class MatrixCell:
+    state: str  # "reported" | "absent" | "conflict"
+    label: str  # screen-reader and print text: "reported", "not reported", "conflicting: 11,000"
+    href: str | None = None
+    sentence: str | None = None
+    value: str | None = None  # the conflicting number as the outlet wrote it
+
+
+@dataclass
+class MatrixRow:
+    group: str
+    text: str
+    href: str
+    consensus: bool
+    cells: list[MatrixCell]
+
+
+@dataclass
+class QuoteView:
+    speaker: str
+    text: str
+    outlet: str
+    article: str
+    href: str
+
+
+@dataclass
+class SpeakerQuotes:
+    speaker: str
+    quotes: list[QuoteView]
+
+
+@dataclass
+class ToneView:
+    label: str
+    loaded_share: float
+    reasons: list[str]
+    hedges: list[str]
+    loaded_words: list[str]
+
+
+@dataclass
+class OutletColumn:
+    article: str
+    outlet: str
+    outlet_href: str
+    title: str
+    href: str
+    source_url: str | None
+    date: str | None
+    summary: list[Cited]
+    unique: list[Cited]
+    omitted: list[Cited]  # consensus claims this outlet does not carry (other outlets' words)
+    quotes: list[QuoteView]
+    readability: Readability
+    tone: ToneView | None
+
+
+@dataclass
+class TimelineDay:
+    date: str
+    articles: list[Cited]  # text = headline
+
+
+@dataclass
+class EventView:
+    slug: str
+    title: str
+    href: str
+    date_first: str | None
+    date_last: str | None
+    outlets: list[str]
+    consensus: list[ConsensusView]
+    conflicts: list[ConflictView]
+    matrix_outlets: list[str]
+    matrix: list[MatrixRow]
+    columns: list[OutletColumn]
+    speakers: list[SpeakerQuotes]
+    timeline: list[TimelineDay]
+    charts: list[Chart]
+    description: str
+
+
+def _tone_view(a: ArticleAnalysis) -> ToneView | None:
+    t = a.tone
+    if t is None:
+        return None
+    return ToneView(label=t.label, loaded_share=t.loaded_share, reasons=list(t.reasons),
+                    hedges=list(t.hedges), loaded_words=list(t.loaded_words))
+
+
+def _quote_views(c: EventComparison, by_id: dict[str, ArticleAnalysis]) -> list[QuoteView]:
+    """The event's quotes: the comparison's list when it has one, else each article's own."""
+    out: list[QuoteView] = []
+    if c.quotes:
+        for q in c.quotes:
+            art = q.get("article")
+            if art not in by_id:
+                continue
+            out.append(QuoteView(speaker=q.get("speaker") or "unnamed speaker", text=q["text"],
+                                 outlet=by_id[art].article.outlet, article=art,
+                                 href=article_href(art, q.get("anchor") or q.get("sentence"))))
+        return out
+    for i, a in by_id.items():
+        for q in a.quotes:
+            out.append(QuoteView(speaker=q.speaker or "unnamed speaker", text=q.text,
+                                 outlet=a.article.outlet, article=i,
+                                 href=article_href(i, q.sentence)))
+    return out
+
+
+def _group_cited(g: ClaimGroup, by_id: dict[str, ArticleAnalysis]) -> list[Cited]:
+    return [Cited(text=g.sentences.get(i, g.text), article=i, outlet=by_id[i].article.outlet,
+                  href=article_href(i, g.anchors.get(i)))
+            for i in g.articles if i in by_id]
+
+
+def _group_href(g: ClaimGroup) -> str:
+    first = g.articles[0] if g.articles else ""
+    return article_href(first, g.anchors.get(first)) if first else ""
+
+
+def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
+               slugs: dict[str, str]) -> EventView:
+    """Everything the event page shows, in its order: consensus, conflicts, matrix, columns."""
+    by_id = {a.article.id: a for a in analyses}
+    ids = [a.article.id for a in analyses]
+    groups = {g.id: g for g in c.claim_groups}
+    consensus_ids = [g for g in c.consensus if g in groups]
+    consensus = [ConsensusView(group=g, text=groups[g].text, href=_group_href(groups[g]),
+                               outlets=_group_cited(groups[g], by_id)) for g in consensus_ids]
+
+    conflicts = [ConflictView(subject=x.subject, unit=x.unit, values=[
+        ConflictValueView(outlet=by_id[v.article].article.outlet, article=v.article,
+                          value=v.value, text=v.text, sentence=v.sentence,
+                          href=article_href(v.article, v.anchor), qualifier=v.qualifier)
+        for v in x.values if v.article in by_id]) for x in c.conflicts]
+
+    # A cell conflicts when that outlet's sentence for the group carries a conflicting value.
+    conflicting: dict[tuple[str, str], str] = {}
+    for x in c.conflicts:
+        for v in x.values:
+            conflicting[(v.article, v.anchor)] = v.text
+    matrix = []
+    for g in c.claim_groups:
+        cells = []
+        for i in ids:
+            if i not in g.articles:
+                cells.append(MatrixCell("absent", "not reported"))
+                continue
+            anchor = g.anchors.get(i)
+            href, sentence = article_href(i, anchor), g.sentences.get(i)
+            if (i, anchor) in conflicting:
+                value = conflicting[(i, anchor)]
+                cells.append(MatrixCell("conflict", f"conflicting value: {value}", href, sentence,
+                                        value))
+            else:
+                cells.append(MatrixCell("reported", "reported", href, sentence))
+        matrix.append(MatrixRow(group=g.id, text=g.text, href=_group_href(g),
+                                consensus=g.id in consensus_ids, cells=cells))
+
+    quotes = _quote_views(c, by_id)
+    speakers: dict[str, list[QuoteView]] = {}
+    for q in quotes:
+        speakers.setdefault(q.speaker, []).append(q)
+    speaker_list = [SpeakerQuotes(s, qs) for s, qs in
+                    sorted(speakers.items(), key=lambda kv: (kv[0] == "unnamed speaker",
+                                                             -len(kv[1]), kv[0]))]
+
+    columns = []
+    for a in analyses:
+        i, art = a.article.id, a.article
+        sentences = {s.id: s.text for s in a.sentences}
+        columns.append(OutletColumn(
+            article=i, outlet=art.outlet, outlet_href=outlet_href(slugs[art.outlet]),
+            title=art.title, href=article_href(i), source_url=safe_source_url(art.url),
+            date=art.date,
+            summary=[Cited(sentences[s], i, art.outlet, article_href(i, s))
+                     for s in a.summary if s in sentences],
+            unique=[Cited(groups[g].sentences.get(i, groups[g].text), i, art.outlet,
+                          article_href(i, groups[g].anchors.get(i)))
+                    for g in c.unique.get(i, []) if g in groups],
+            omitted=[Cited(groups[g].text, groups[g].articles[0] if groups[g].articles else i,
+                           by_id[groups[g].articles[0]].article.outlet
+                           if groups[g].articles and groups[g].articles[0] in by_id else "",
+                           _group_href(groups[g]))
+                     for g in c.omitted.get(i, []) if g in groups],
+            quotes=[q for q in quotes if q.article == i],
+            readability=a.readability, tone=_tone_view(a)))
+
+    timeline: dict[str, list[Cited]] = {}
+    for a in analyses:
+        if a.article.date:
+            timeline.setdefault(a.article.date, []).append(
+                Cited(a.article.title, a.article.id, a.article.outlet, article_href(a.article.id)))
+
+    outlets = [a.article.outlet for a in analyses]
+    n = len(set(outlets))
+    return EventView(
+        slug=c.event.slug, title=c.event.title, href=event_href(c.event.slug),
+        date_first=c.event.date_first, date_last=c.event.date_last,
+        outlets=outlets, consensus=consensus, conflicts=conflicts,
+        matrix_outlets=outlets, matrix=matrix, columns=columns, speakers=speaker_list,
+        timeline=[TimelineDay(d, timeline[d]) for d in sorted(timeline)],
+        charts=comparison_charts(analyses),
+        description=(f"{n} outlet{'s' if n != 1 else ''} side by side: shared claims, "
+                     f"{len(c.conflicts)} conflicting fact{'s' if len(c.conflicts) != 1 else ''}, "
+                     "quotes, readability and tone, each line linked to the outlet's sentence."))
+
+
+def comparison_charts(analyses: list[ArticleAnalysis]) -> list[Chart]:
+    """Readability and tone per outlet, one bar each, on shared scales."""
+    charts = [
+        bar_chart("Flesch reading ease", "0–100; higher is easier to read",
+                  [(a.article.outlet, _score(a.readability, "flesch_reading_ease"))
+                   for a in analyses], max_value=100),
+        bar_chart("Flesch–Kincaid grade", "US school grade; lower is easier",
+                  [(a.article.outlet, _score(a.readability, "flesch_kincaid_grade"))
+                   for a in analyses], max_value=20),
+    ]
+    if any(a.tone for a in analyses):
+        charts.append(bar_chart(
+            "Loaded language", "share of the outlet's own sentences with loaded wording",
+            [(a.article.outlet, a.tone.loaded_share * 100 if a.tone else None) for a in analyses],
+            max_value=100, fmt="{:.0f}%"))
+    return charts
+
+
+def _score(r: Readability, name: str) -> float | None:
+    return getattr(r, name) if r.applicable else None
+
+
+def readability_chart(r: Readability) -> Chart:
+    """One article's grade-level scores on one scale (the article page's panel)."""
+    labels = {k: label for k, label, _ in READABILITY_METRICS}
+    return bar_chart("Grade-level scores", "years of schooling; lower is easier",
+                     [(labels[k], _score(r, k)) for k in GRADE_METRICS], max_value=20)
+
+
+# ---------------------------------------------------------------------------------------------
+# Digest index
+
+
+@dataclass
+class DigestEntry:
+    slug: str
+    title: str
+    href: str
+    date_first: str | None
+    date_last: str | None
+    outlets: list[tuple[str, str]]  # (name, href)
+    top_claim: ConsensusView | None
+    conflict_count: int
+    article_count: int
+
+
+def digest_entry(c: EventComparison, analyses: dict[str, ArticleAnalysis],
+                 slugs: dict[str, str]) -> DigestEntry:
+    arts = [analyses[i] for i in c.event.article_ids if i in analyses]
+    groups = {g.id: g for g in c.claim_groups}
+    by_id = {a.article.id: a for a in arts}
+    top = next((groups[g] for g in c.consensus if g in groups), None)
+    names = sorted({a.article.outlet for a in arts})
+    return DigestEntry(
+        slug=c.event.slug, title=c.event.title, href=event_href(c.event.slug),
+        date_first=c.event.date_first, date_last=c.event.date_last,
+        outlets=[(n, outlet_href(slugs[n])) for n in names],
+        top_claim=(ConsensusView(top.id, top.text, _group_href(top), _group_cited(top, by_id))
+                   if top else None),
+        conflict_count=len(c.conflicts), article_count=len(arts))
+
+
+@dataclass
+class Page:
+    number: int
+    count: int
+    items: list
+    href: str
+    prev_href: str | None
+    next_href: str | None
+
+
+def paginate(items: list, per_page: int) -> list[Page]:
+    """Pages of `per_page` items (at least one page, possibly empty)."""
+    per_page = max(1, per_page)
+    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
+    n = len(chunks)
+    return [Page(number=k, count=n, items=chunk, href=page_href(k),
+                 prev_href=page_href(k - 1) if k > 1 else None,
+                 next_href=page_href(k + 1) if k < n else None)
+            for k, chunk in enumerate(chunks, start=1)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Outlet pages
+
+
+@dataclass
+class OutletArticle:
+    title: str
+    href: str
+    date: str | None
+    event_title: str | None
+    event_href: str | None
+
+
+@dataclass
+class OutletView:
+    name: str
+    slug: str
+    href: str
+    articles: list[OutletArticle]
+    readability: list[tuple[str, float | None, str]]  # (label, average or None, meaning)
+    scored: int  # articles whose readability applies
+    tone_labels: list[tuple[str, int]]  # label, count
+    loaded_share: float | None  # average over articles with a tone
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def outlet_views(analyses: dict[str, ArticleAnalysis], events: list[EventComparison],
+                 slugs: dict[str, str]) -> list[OutletView]:
+    """One view per outlet, by name: its articles (newest first) and its averages."""
+    event_of = {i: c.event for c in events for i in c.event.article_ids}
+    by_outlet: dict[str, list[ArticleAnalysis]] = {}
+    for a in analyses.values():
+        by_outlet.setdefault(a.article.outlet, []).append(a)
+    out = []
+    for name in sorted(by_outlet):
+        arts = sorted(by_outlet[name], key=lambda a: (a.article.date or "", a.article.id),
+                      reverse=True)
+        scored = [a.readability for a in arts if a.readability.applicable]
+        tones = [a.tone for a in arts if a.tone]
+        labels: dict[str, int] = {}
+        for t in tones:
+            labels[t.label] = labels.get(t.label, 0) + 1
+        out.append(OutletView(
+            name=name, slug=slugs[name], href=outlet_href(slugs[name]),
+            articles=[OutletArticle(
+                a.article.title, article_href(a.article.id), a.article.date,
+                event_of[a.article.id].title if a.article.id in event_of else None,
+                event_href(event_of[a.article.id].slug) if a.article.id in event_of else None)
+                for a in arts],
+            readability=[(label, _mean([getattr(r, k) for r in scored
+                                        if getattr(r, k) is not None]), meaning)
+                         for k, label, meaning in READABILITY_METRICS],
+            scored=len(scored),
+            tone_labels=sorted(labels.items(), key=lambda kv: (-kv[1], kv[0])),
+            loaded_share=_mean([t.loaded_share * 100 for t in tones])))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Article page
+
+
+@dataclass
+class Segment:
+    text: str
+    kind: str = ""  # "" | "quote" | "loaded"
+
+
+@dataclass
+class SentenceView:
+    id: str
+    segments: list[Segment]
+    marks: list[str]  # "claim", "quote", "loaded", "summary"
+
+
+@dataclass
+class BlockView:
+    kind: str  # "paragraph" | "heading"
+    text: str
+    sentences: list[SentenceView] = field(default_factory=list)
+
+
+@dataclass
+class ArticleView:
+    blocks: list[BlockView]
+    legend: list[str]  # the highlight kinds that occur on the page
+    chart: Chart
+    source_url: str | None
+    description: str
+
+
+def segments_of(text: str, quotes: list[str], loaded_words: list[str]) -> list[Segment]:
+    """Split a sentence into plain, quoted and loaded-word spans (quotes win over words)."""
+    spans: list[tuple[int, int, str]] = []
+    for q in quotes:
+        k = text.find(q) if q else -1
+        if k >= 0:
+            spans.append((k, k + len(q), "quote"))
+    if loaded_words:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in
+                                                 sorted(set(loaded_words), key=len, reverse=True))
+                             + r")\b", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e, _ in spans):
+                spans.append((m.start(), m.end(), "loaded"))
+    if not spans:
+        return [Segment(text)]
+    out, pos = [], 0
+    for start, end, kind in sorted(spans):
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(Segment(text[pos:start]))
+        out.append(Segment(text[start:end], kind))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+def article_view(a: ArticleAnalysis) -> ArticleView:
+    """The article's blocks with every sentence anchored and its highlights marked."""
+    claims = {c.id for c in a.claims}
+    summary = set(a.summary)
+    quotes_in: dict[str, list[str]] = {}
+    for q in a.quotes:
+        quotes_in.setdefault(q.sentence, []).append(q.text)
+    loaded = set(a.tone.loaded_sentences) if a.tone else set()
+    words = list(a.tone.loaded_words) if a.tone else []
+    blocks = [BlockView(b.kind, b.text) for b in a.article.blocks]
+    seen: set[str] = set()
+    for s in a.sentences:
+        marks = [m for m, on in (("summary", s.id in summary), ("claim", s.id in claims),
+                                 ("quote", s.id in quotes_in), ("loaded", s.id in loaded)) if on]
+        seen.update(marks)
+        blocks[s.block].sentences.append(SentenceView(
+            s.id, segments_of(s.text, quotes_in.get(s.id, []), words if s.id in loaded else []),
+            marks))
+    first = next((s.text for s in a.sentences if s.id in summary), None) or \
+        (a.sentences[0].text if a.sentences else a.article.title)
+    return ArticleView(blocks=blocks,
+                       legend=[m for m in ("summary", "claim", "quote", "loaded") if m in seen],
+                       chart=readability_chart(a.readability),
+                       source_url=safe_source_url(a.article.url),
+                       description=first)
+
+
+# ---------------------------------------------------------------------------------------------
+# Feeds and sitemap
+
+
+@dataclass
+class FeedEntry:
+    id: str
+    title: str
+    href: str  # relative to the site root
+    updated: str  # ISO date
+    summary: str
+    author: str = ""
+
+
+def atom_date(date: str | None) -> str:
+    """An Atom timestamp from an article date (no build time: output must be reproducible)."""
+    return f"{date or '1970-01-01'}T00:00:00Z"
+
+
+def digest_feed(entries: list[DigestEntry], limit: int = 50) -> list[FeedEntry]:
+    return [FeedEntry(id=f"urn:newsprism:event:{e.slug}", title=e.title, href=e.href,
+                      updated=atom_date(e.date_last or e.date_first),
+                      summary=e.top_claim.text if e.top_claim else
+                      f"{e.article_count} article(s): " + ", ".join(n for n, _ in e.outlets))
+            for e in entries[:limit]]
+
+
+def event_feed(view: EventView) -> list[FeedEntry]:
+    return [FeedEntry(id=f"urn:newsprism:article:{col.article}", title=col.title,
+                      href=col.href, updated=atom_date(col.date),
+                      summary=" ".join(s.text for s in col.summary), author=col.outlet)
+            for col in sorted(view.columns, key=lambda c: (c.date or "", c.article), reverse=True)]
+
+
+def feed_updated(entries: list[FeedEntry]) -> str:
+    return max((e.updated for e in entries), default=atom_date(None))

@@ -1,0 +1,142 @@
+"""The reader's site in Debian's Chromium (Playwright), served under a sub-path on 127.0.0.1.
+
+Every kind of page loads with no console error and no failed request, axe-core finds no serious
+or critical violation, the event page fits a 375 px phone, search finds the seed event, and the
+pages work from the keyboard and with JavaScript off.
+"""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from browser import launch, serve_under_subpath
+
+SEVERE = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+def site_pages(site) -> list[str]:
+    """One page of each kind, plus every event and article page."""
+    pages = ["index.html", "methodology/index.html", "outlets/index.html", "search/index.html"]
+    pages.append(sorted(p.relative_to(site.root).as_posix()
+                        for p in (site.root / "outlets").glob("*/index.html"))[0])
+    for e in site.events:
+        pages.append(f"events/{e['slug']}/index.html")
+        pages += [f"articles/{a['id']}/index.html" for a in e["articles"]]
+    return pages
+
+
+def open_page(browser, url: str, width: int = 1280, **context):
+    """A page loaded at `url`, with every console error, page error and failed request."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, **context)
+    page = ctx.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type in ("error", "warning") and problems.append(
+        f"console {m.type}: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+@pytest.mark.parametrize("which", ["seeds_site"])
+def test_every_page_loads_clean_and_passes_axe(browser, which, request):
+    site = request.getfixturevalue(which)
+    failures = []
+    with serve_under_subpath(site.root) as base:
+        for path in site_pages(site):
+            page, problems = open_page(browser, base + path)
+            violations = [v for v in Axe().run(page).response["violations"]
+                          if v["impact"] in SEVERE]
+            failures += [f"{path}: {p}" for p in problems]
+            failures += [f"{path}: axe {v['id']} ({v['impact']}): "
+                         f"{[n['target'] for n in v['nodes']][:3]}" for v in violations]
+            page.context.close()
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("which", ["seeds_site"])
+def test_pages_fit_a_375px_phone(browser, which, request):
+    site = request.getfixturevalue(which)
+    slug = site.events[0]["slug"]
+    article = site.events[0]["articles"][0]["id"]
+    with serve_under_subpath(site.root) as base:
+        for path in (f"events/{slug}/index.html", "index.html", f"articles/{article}/index.html"):
+            page, _ = open_page(browser, base + path, width=375)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+            page.context.close()
+
+
+def test_event_page_columns_side_by_side_on_wide_screens_and_stacked_on_phones(browser, seeds_site):
+    slug = seeds_site.events[0]["slug"]
+    with serve_under_subpath(seeds_site.root) as base:
+        for width, expect_one_row in ((1280, True), (375, False)):
+            page, _ = open_page(browser, base + f"events/{slug}/index.html", width=width)
+            tops = page.eval_on_selector_all("#outlets .outlet",
+                                             "els => els.map(e => e.getBoundingClientRect().top)")
+            assert len(tops) == 5
+            assert (len(set(round(t) for t in tops)) == 1) == expect_one_row, (width, tops)
+            page.context.close()
+
+
+def test_search_finds_the_seed_event_for_atacms(browser, seeds_site):
+    slug = seeds_site.events[0]["slug"]
+    with serve_under_subpath(seeds_site.root) as base:
+        page, problems = open_page(browser, base + "search/index.html")
+        page.fill(".pagefind-ui__search-input", "ATACMS")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
+        assert any(f"/events/{slug}/" in h for h in links), links
+        assert all(h.startswith(base) for h in links), links  # the sub-path is kept
+        filters = page.inner_text(".pagefind-ui__filter-panel")
+        assert "outlet" in filters.lower() and "event" in filters.lower()
+        page.goto(next(h for h in links if f"/events/{slug}/" in h))
+        assert page.inner_text("h1").startswith(seeds_site.events[0]["title"][:20])
+        assert not problems, problems
+        page.context.close()
+
+
+def test_readable_with_javascript_off(browser, seeds_site):
+    slug = seeds_site.events[0]["slug"]
+    with serve_under_subpath(seeds_site.root) as base:
+        page, problems = open_page(browser, base + f"events/{slug}/index.html",
+                                   java_script_enabled=False)
+        for section in ("#consensus", "#conflicts", "#outlets", "#matrix", "#quotes", "#figures"):
+            assert page.locator(section).is_visible(), section
+        assert page.locator("#figures svg").count() >= 2
+        assert "12,000" in page.inner_text("#conflicts") and "11,000" in page.inner_text("#conflicts")
+        page.goto(base + "search/index.html")
+        assert "needs JavaScript" in page.inner_text("main")
+        assert not problems, problems
+        page.context.close()
+
+
+def test_keyboard_reaches_content_with_a_visible_focus(browser, seeds_site):
+    slug = seeds_site.events[0]["slug"]
+    with serve_under_subpath(seeds_site.root) as base:
+        page, _ = open_page(browser, base + f"events/{slug}/index.html")
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent")
+        assert focused == "Skip to content"
+        style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert style not in ("none", ""), style
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "main"
+        # The claims matrix scrolls inside a focusable region, reachable by Tab.
+        assert page.get_attribute(".table-scroll", "tabindex") == "0"
+        # A cited sentence link leads to its anchor, which exists and is highlighted.
+        href = page.get_attribute("#consensus a.cite", "href")
+        page.click("#consensus a.cite")
+        anchor = href.split("#")[1]
+        assert page.evaluate(f"document.getElementById('{anchor}') !== null")
+        assert page.evaluate("location.hash") == f"#{anchor}"
+        page.context.close()

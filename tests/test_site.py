@@ -1,0 +1,228 @@
+"""The built site read as files: links and anchors, CSP and no inline script, escaping of
+hostile article text (pages and feeds), feeds, sitemap, pagination, timeline, determinism."""
+from __future__ import annotations
+
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import SEEDS, build, run_pelican
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class PageParser(HTMLParser):
+    """Collects ids, links, scripts, inline handlers and styles of one page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.links, self.resources, self.problems = set(), [], [], []
+        self.csp = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for name in a:
+            if name.startswith("on"):
+                self.problems.append(f"inline handler {name} on <{tag}>")
+        if "style" in a:
+            self.problems.append(f"style attribute on <{tag}>")
+        if tag == "script":
+            if not a.get("src"):
+                self.problems.append("inline <script>")
+            self.resources.append(a.get("src") or "")
+        if tag == "style":
+            self.problems.append("<style> element")
+        if tag == "a" and "href" in a:
+            self.links.append((a["href"], a.get("rel") or ""))
+        if tag in ("link", "img", "iframe", "source", "video", "audio") and (a.get("href") or a.get("src")):
+            self.resources.append(a.get("href") or a.get("src"))
+        if tag == "meta" and a.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp = a.get("content")
+
+
+def parse(path: Path) -> PageParser:
+    p = PageParser()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def html_pages(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def resolve(page: Path, href: str, root: Path) -> tuple[Path, str]:
+    parts = urlsplit(href)
+    target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+@pytest.mark.parametrize("which", ["seeds_site"])
+def test_no_broken_links_or_anchors_and_sources_open_safely(which, request):
+    site = request.getfixturevalue(which)
+    root = site.root.resolve()
+    parsed = {p.resolve(): parse(p) for p in html_pages(site.root)}
+    broken = []
+    for page, info in parsed.items():
+        for href, rel in info.links:
+            if href.startswith(("http://", "https://")):
+                if not {"noopener", "noreferrer"} <= set(rel.split()):
+                    broken.append(f"{page}: external link without rel=noopener noreferrer: {href}")
+                continue
+            assert not re.match(r"[a-z]+:", href), f"{page}: non-http link {href}"
+            target, fragment = resolve(page, href, root)
+            if root not in target.parents and target != root:
+                broken.append(f"{page}: link leaves the site: {href}")
+            elif not target.exists():
+                broken.append(f"{page}: broken link {href}")
+            elif fragment and target.suffix == ".html" and fragment not in parsed[target].ids:
+                broken.append(f"{page}: missing anchor {href}")
+        for res in info.resources:
+            if res and not res.startswith(("http://", "https://")):
+                target, _ = resolve(page, res, root)
+                if not target.exists():
+                    broken.append(f"{page}: missing resource {res}")
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_every_page_has_a_strict_csp_no_inline_script_and_nothing_external(seeds_site):
+    for page in html_pages(seeds_site.root):
+        info = parse(page)
+        assert info.csp and "script-src 'self'" in info.csp and "'unsafe-inline'" not in info.csp, page
+        assert "object-src 'none'" in info.csp and "base-uri 'none'" in info.csp, page
+        assert not info.problems, (page, info.problems)
+        assert not [r for r in info.resources if re.match(r"[a-z]+:", r)], page  # all self-hosted
+    css = (seeds_site.root / "theme/css/style.css").read_text(encoding="utf-8")
+    assert "@import" not in css and "url(" not in css
+    assert "prefers-color-scheme: dark" in css and "@media print" in css and ":focus-visible" in css
+
+
+def test_pages_have_titles_descriptions_opengraph_and_a_favicon(seeds_site):
+    slug = seeds_site.events[0]["slug"]
+    page = seeds_site.text(f"events/{slug}/index.html")
+    title = seeds_site.events[0]["title"]
+    assert f"<title>{title[:30]}" in page.replace("&#39;", "'").replace("&#34;", '"')
+    for tag in ('name="description"', 'property="og:title"', 'property="og:description"',
+                'property="og:type"', 'rel="icon"', 'type="application/atom+xml"'):
+        assert tag in page, tag
+    assert (seeds_site.root / "theme/favicon.svg").exists()
+
+
+HOSTILE = """Title: <script>alert("t")</script> Bridge & "Tunnel" <b>closes</b>
+Source: <img src=x onerror=alert(1)>Evil & Co
+URL: javascript:alert(document.cookie)
+Date: 2024-05-01
+
+The old bridge closed on Monday <script>alert("b")</script> for repairs, the council said \
+"it is <i>unsafe</i>" today. Engineers found corrosion in the steel frame last month, and the \
+repairs will cost 4 million dollars according to the city. Residents were told to use the \
+ferry instead while the work goes on for at least six weeks, officials said on Monday.
+"""
+
+
+def test_hostile_article_text_is_escaped_in_pages_and_feeds(tmp_path):
+    content = tmp_path / "c"
+    content.mkdir()
+    (content / "evil.md").write_text(HOSTILE, encoding="utf-8")
+    site = build(content, tmp_path / "out")
+    outputs = [p for p in site.root.rglob("*") if p.suffix in (".html", ".xml")
+               and "pagefind" not in p.parts]
+    assert outputs
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, path
+        assert "<i>unsafe" not in text and "<b>closes" not in text, path
+        assert "javascript:" not in text, path
+        if path.suffix == ".xml":
+            ET.fromstring(text.encode("utf-8"))  # still well-formed XML
+    event = site.events[0]
+    page = site.text(f"articles/{event['articles'][0]['id']}/index.html")
+    assert "&lt;script&gt;" in page
+
+
+def test_feeds_are_atom_with_dates_from_articles_not_the_build(tmp_path):
+    content = tmp_path / "c"
+    content.mkdir()
+    for n, (date, text) in enumerate([("2024-05-01", "The old bridge closed on Monday"),
+                                      ("2024-05-03", "The old bridge closed this week")]):
+        (content / f"a{n}.md").write_text(
+            f"Title: Bridge closes for repairs {n}\nSource: Paper {n}\nURL: https://example.com/{n}\n"
+            f"Date: {date}\nEvent: bridge-closure\n\n{text} for repairs, the council said. Engineers "
+            "found corrosion in the steel frame last month. The repairs will take six weeks and "
+            "cost four million dollars, according to the city engineer.\n", encoding="utf-8")
+    site = build(content, tmp_path / "out")
+    digest = ET.parse(site.root / "feeds/digest.atom.xml").getroot()
+    assert digest.tag == f"{ATOM}feed"
+    assert digest.find(f"{ATOM}updated").text == "2024-05-03T00:00:00Z"
+    entry = digest.find(f"{ATOM}entry")
+    link = entry.find(f"{ATOM}link").get("href")
+    assert (site.root / "feeds" / link).resolve().exists()
+    event = ET.parse(site.root / "events/bridge-closure/feed.atom.xml").getroot()
+    assert [e.find(f"{ATOM}updated").text for e in event.findall(f"{ATOM}entry")] == [
+        "2024-05-03T00:00:00Z", "2024-05-01T00:00:00Z"]
+    page = site.text("events/bridge-closure/index.html")
+    assert 'id="timeline"' in page and "2024-05-01" in page and "2024-05-03" in page
+    sitemap = ET.parse(site.root / "sitemap.xml").getroot()
+    locs = [u[0].text for u in sitemap]
+    assert "events/bridge-closure/index.html" in locs and "index.html" in locs
+    assert not any("search" in loc for loc in locs)
+
+
+def test_absolute_siteurl_gives_absolute_feed_links_and_og_urls(tmp_path):
+    content = tmp_path / "c"
+    shutil.copytree(SEEDS, content)
+    out = tmp_path / "out"
+    run = run_pelican(content, out, extra=["-e", 'SITEURL="https://user.github.io/repo"'])
+    assert run.returncode == 0, run.stderr
+    feed = (out / "feeds/digest.atom.xml").read_text(encoding="utf-8")
+    assert 'href="https://user.github.io/repo/events/' in feed
+    assert "<loc>https://user.github.io/repo/events/" in (out / "sitemap.xml").read_text()
+    page = next((out / "events").glob("*/index.html")).read_text(encoding="utf-8")
+    assert 'property="og:url" content="https://user.github.io/repo/events/' in page
+    assert 'href="../../theme/css/style.css"' in page  # page links stay relative
+
+
+def test_digest_paginates(tmp_path):
+    content = tmp_path / "c"
+    content.mkdir()
+    for n in range(3):
+        (content / f"a{n}.md").write_text(
+            f"Title: Story {n}\nSource: Paper\nDate: 2024-05-0{n + 1}\nEvent: story-{n}\n\n"
+            "The council met on Monday and agreed the budget, officials said after the vote. "
+            "The plan adds money for roads and schools over the next three years.\n",
+            encoding="utf-8")
+    out = tmp_path / "out"
+    run = run_pelican(content, out, extra=["-e", "NEWSPRISM_EVENTS_PER_PAGE=2"])
+    assert run.returncode == 0, run.stderr
+    first = (out / "index.html").read_text(encoding="utf-8")
+    second = (out / "page/2/index.html").read_text(encoding="utf-8")
+    assert first.index("story-2") < first.index("story-1") and "story-0" not in first
+    assert "story-0" in second and 'rel="prev" href="../../index.html"' in second
+    assert 'rel="next" href="./page/2/index.html"' in first or 'rel="next" href="page/2/index.html"' in first
+
+
+def test_same_input_gives_byte_identical_site(tmp_path, seeds_site):
+    """Byte-identical output, except Pagefind's bundle: its filter files are written in hash-map
+    order, which differs between runs, so it is kept apart in output/pagefind/."""
+    content = tmp_path / "c"
+    shutil.copytree(SEEDS, content)
+    again = build(content, tmp_path / "again")
+
+    def files(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*")
+                if p.is_file() and p.relative_to(root).parts[0] != "pagefind"}
+
+    assert files(seeds_site.root) == files(again.root)
+    changed = [f for f in sorted(files(again.root))
+               if (seeds_site.root / f).read_bytes() != (again.root / f).read_bytes()]
+    assert not changed, changed
+    fragments = sorted(p.name for p in (again.root / "pagefind" / "fragment").iterdir())
+    assert fragments == sorted(p.name for p in (seeds_site.root / "pagefind" / "fragment").iterdir())

@@ -1,0 +1,149 @@
+"""newsprism.views without Pelican: the figures and cells the pages present, from small fakes."""
+from __future__ import annotations
+
+from newsprism.model import (Article, ArticleAnalysis, Block, Claim, ClaimGroup, Conflict,
+                             ConflictValue, Event, EventComparison, Quote, Readability, Sentence,
+                             Tone)
+from newsprism import views
+
+
+def analysis(i: str, outlet: str, sentences: list[str], date=None, fre=50.0, tone=None,
+             url="https://example.com/x") -> ArticleAnalysis:
+    art = Article(id=i, source_path=f"{i}.txt", title=f"Title {i}", outlet=outlet, url=url,
+                  date=date, author=None, event=None, blocks=[Block("paragraph", " ".join(sentences))],
+                  content_hash="")
+    sents = [Sentence(f"s{k}", t, 0) for k, t in enumerate(sentences, 1)]
+    r = Readability(fre, 10.0, 12.0, 11.0, 9.0, 100, len(sents), 30)
+    return ArticleAnalysis(article=art, sentences=sents, readability=r, summary=["s1"], tone=tone)
+
+
+def tone(share: float, label="news report") -> Tone:
+    return Tone(label=label, reasons=[], loaded_share=share, hedges=[], attributions=[],
+                loaded_words=["reckless"], loaded_sentences=["s2"])
+
+
+A = analysis("a", "Daily Planet", ["Troops: 12,000 arrived.", "A reckless move, critics said."],
+             date="2024-05-01", tone=tone(0.5, "opinion"))
+B = analysis("b", "The Bugle", ["Troops: 11,000 arrived.", "The decision was made Monday."],
+             date="2024-05-02", fre=30.0, tone=tone(0.0))
+C = analysis("c", "Daily Planet", ["Officials met.", "Nothing else."], fre=None, url="javascript:x")
+C.readability.applicable = False
+
+COMPARISON = EventComparison(
+    event=Event("troops", "Troops arrive", ["a", "b", "c"], "2024-05-01", "2024-05-02"),
+    claim_groups=[
+        ClaimGroup("g1", "Troops: 12,000 arrived.", ["a", "b"],
+                   {"a": "Troops: 12,000 arrived.", "b": "Troops: 11,000 arrived."},
+                   {"a": "s1", "b": "s1"}),
+        ClaimGroup("g2", "The decision was made Monday.", ["b"],
+                   {"b": "The decision was made Monday."}, {"b": "s2"}),
+    ],
+    consensus=["g1"],
+    conflicts=[Conflict("troops", "troops", [
+        ConflictValue("a", 12000, "12,000", "Troops: 12,000 arrived.", "s1"),
+        ConflictValue("b", 11000, "11,000", "Troops: 11,000 arrived.", "s1")])],
+    unique={"b": ["g2"]}, omitted={"c": ["g1"]},
+    quotes=[{"speaker": "Ann Lee", "text": "We are ready", "article": "a", "anchor": "s2"}])
+SLUGS = views.outlet_slugs(["Daily Planet", "The Bugle"])
+
+
+def test_claims_matrix_cells_are_reported_absent_or_conflicting_with_links():
+    v = views.event_view(COMPARISON, [A, B, C], SLUGS)
+    g1, g2 = v.matrix
+    assert [c.state for c in g1.cells] == ["conflict", "conflict", "absent"]
+    assert g1.cells[0].value == "12,000" and g1.cells[0].href == "articles/a/index.html#s1"
+    assert [c.state for c in g2.cells] == ["absent", "reported", "absent"]
+    assert g2.cells[1].href == "articles/b/index.html#s2" and g1.consensus and not g2.consensus
+
+
+def test_event_view_columns_conflicts_quotes_and_timeline():
+    v = views.event_view(COMPARISON, [A, B, C], SLUGS)
+    assert [c.text for c in v.consensus[0].outlets] == ["Troops: 12,000 arrived.",
+                                                          "Troops: 11,000 arrived."]
+    assert [(x.outlet, x.text, x.href) for x in v.conflicts[0].values] == [
+        ("Daily Planet", "12,000", "articles/a/index.html#s1"),
+        ("The Bugle", "11,000", "articles/b/index.html#s1")]
+    a, b, c = v.columns
+    assert [s.href for s in a.summary] == ["articles/a/index.html#s1"]
+    assert [u.text for u in b.unique] == ["The decision was made Monday."]
+    assert [o.text for o in c.omitted] == ["Troops: 12,000 arrived."]
+    assert c.source_url is None and a.source_url == "https://example.com/x"
+    assert a.outlet_href == c.outlet_href == "outlets/daily-planet/index.html"
+    assert [(s.speaker, [q.outlet for q in s.quotes]) for s in v.speakers] == [("Ann Lee", ["Daily Planet"])]
+    assert [d.date for d in v.timeline] == ["2024-05-01", "2024-05-02"]
+    fre = v.charts[0]
+    assert [b.display for b in fre.bars] == ["50.0", "30.0", "not scored"]
+    assert fre.bars[0].width == 125.0 and fre.bars[2].width == 0
+    assert v.charts[2].bars[0].display == "50%"
+
+
+def test_an_empty_comparison_degrades_to_summaries_and_figures():
+    v = views.event_view(EventComparison(event=COMPARISON.event), [A, B, C], SLUGS)
+    assert v.consensus == v.conflicts == v.matrix == [] and len(v.columns) == 3
+    assert [c.unique for c in v.columns] == [[], [], []]
+    e = views.digest_entry(EventComparison(event=COMPARISON.event), {"a": A, "b": B, "c": C}, SLUGS)
+    assert e.top_claim is None and e.conflict_count == 0
+    assert [n for n, _ in e.outlets] == ["Daily Planet", "The Bugle"]
+
+
+def test_digest_entry_leads_with_the_top_consensus_claim():
+    e = views.digest_entry(COMPARISON, {"a": A, "b": B, "c": C}, SLUGS)
+    assert e.top_claim.text == "Troops: 12,000 arrived." and len(e.top_claim.outlets) == 2
+    assert e.conflict_count == 1 and e.article_count == 3 and e.href == "events/troops/index.html"
+
+
+def test_outlet_averages_skip_unscored_articles():
+    daily, bugle = views.outlet_views({"a": A, "b": B, "c": C}, [COMPARISON], SLUGS)
+    assert daily.name == "Daily Planet" and daily.scored == 1 and len(daily.articles) == 2
+    assert daily.readability[0] == ("Flesch reading ease", 50.0, "higher is easier")
+    assert daily.tone_labels == [("opinion", 1)] and daily.loaded_share == 50.0
+    assert daily.articles[0].event_href == "events/troops/index.html"
+
+
+def test_outlet_slugs_are_unique_and_from_slugify():
+    assert views.outlet_slugs(["BBC", "B.B.C.", "bbc"]) == {"B.B.C.": "b-b-c", "BBC": "bbc",
+                                                            "bbc": "bbc-2"}
+
+
+def test_bar_chart_clamps_to_its_scale():
+    chart = views.bar_chart("t", "n", [("x", -5.0), ("y", 150.0), ("z", None)], max_value=100)
+    assert [b.width for b in chart.bars] == [0.0, chart.bar_area, 0.0]
+    assert [b.y for b in chart.bars] == [0, chart.row, 2 * chart.row]
+
+
+def test_paginate_links_pages():
+    pages = views.paginate(list(range(5)), 2)
+    assert [p.href for p in pages] == ["index.html", "page/2/index.html", "page/3/index.html"]
+    assert pages[0].prev_href is None and pages[0].next_href == "page/2/index.html"
+    assert pages[2].items == [4] and pages[2].next_href is None
+    assert views.paginate([], 20)[0].items == []
+
+
+def test_article_view_marks_claims_quotes_and_loaded_words():
+    a = analysis("q", "P", ['She said "we will go" today.', "A reckless plan, truly Reckless."],
+                 tone=tone(0.5))
+    a.claims = [Claim("s1", a.sentences[0].text, ["attributed"])]
+    a.quotes = [Quote("we will go", "Ann", "s1")]
+    v = views.article_view(a)
+    s1, s2 = v.blocks[0].sentences
+    assert s1.marks == ["summary", "claim", "quote"] and s2.marks == ["loaded"]
+    assert [(g.text, g.kind) for g in s1.segments] == [
+        ('She said "', ""), ("we will go", "quote"), ('" today.', "")]
+    assert [g.text for g in s2.segments if g.kind == "loaded"] == ["reckless", "Reckless"]
+    assert "".join(g.text for g in s2.segments) == a.sentences[1].text
+    assert v.legend == ["summary", "claim", "quote", "loaded"]
+
+
+def test_only_http_links_to_sources():
+    assert views.safe_source_url("https://x.org/a") == "https://x.org/a"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//x.org", "ftp://x", None, "http://"):
+        assert views.safe_source_url(bad) is None
+
+
+def test_feeds_use_article_dates():
+    v = views.event_view(COMPARISON, [A, B, C], SLUGS)
+    entries = views.event_feed(v)
+    assert [e.updated for e in entries] == ["2024-05-02T00:00:00Z", "2024-05-01T00:00:00Z",
+                                            "1970-01-01T00:00:00Z"]
+    assert views.feed_updated(entries) == "2024-05-02T00:00:00Z"
+    assert views.feed_updated([]) == "1970-01-01T00:00:00Z"
