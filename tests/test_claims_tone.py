@@ -49,3 +49,57 @@ def test_tone_label_has_reasons_and_evidence():
 def test_quoted_words_do_not_count_as_the_outlets_tone():
     tone = assess_tone(sents("“This is a reckless disaster,” the minister said on Monday."))
     assert tone.loaded_words == []
+
+
+# --- conflicts: synthetic two- and three-outlet events --------------------------------------
+
+def _event(*articles):
+    """Compare tiny articles, one list of sentences (one paragraph) each."""
+    from newsprism.analyse import analyse_article
+    from newsprism.compare import compare_event
+    from newsprism.model import Event
+    from newsprism.parse import parse_article
+    analyses = []
+    for k, texts in enumerate(articles):
+        raw = f"Source: Outlet {k}\n\nHeadline number {k}\n\n" + " ".join(texts) + "\n"
+        analyses.append(analyse_article(parse_article(raw.encode(), f"a{k}.txt")))
+    event = Event(slug="e", title="e", article_ids=[a.article.id for a in analyses])
+    return compare_event(event, analyses)
+
+
+def test_a_describing_word_does_not_split_a_subject():
+    cmp = _event(["The minister said the archive held 55,000 files about the secret programme."],
+                 ["The minister said 100,000 secret files about the programme were taken."])
+    assert [(c.unit, sorted(v.value for v in c.values)) for c in cmp.conflicts] == [
+        ("files", [55000, 100000])]
+
+
+def test_proper_and_classifying_adjectives_keep_subjects_apart():
+    cmp = _event(["Officials said 3,000 Egyptian troops were sent to the border region."],
+                 ["Officials said 5,000 troops were sent to the border region."],
+                 ["Officials said 9,000 Egyptian and Sudanese troops were sent to the border."])
+    assert cmp.conflicts == []
+    cmp = _event(["The army tested three ballistic missiles at the coastal range this spring."],
+                 ["The army tested 23 missiles at the coastal range this spring."])
+    assert cmp.conflicts == []
+
+
+def test_count_changing_words_are_not_descriptions():
+    cmp = _event(["The ministry said 2,000 additional troops were deployed to the border."],
+                 ["The ministry said 12,000 troops were deployed to the border."])
+    assert cmp.conflicts == []
+
+
+def test_counts_over_different_years_do_not_conflict():
+    cmp = _event(["The agency counted 16 missile tests in 2017 across the peninsula region."],
+                 ["The agency counted 6 missile tests in 2016 across the peninsula region."])
+    assert cmp.conflicts == []
+    cmp = _event(["The agency counted 16 missile tests in 2017 across the peninsula region."],
+                 ["The agency counted 20 missile tests in 2017 across the peninsula region."])
+    assert len(cmp.conflicts) == 1
+
+
+def test_generic_counts_need_a_subject():
+    cmp = _event(["Near the harbour about 100 people marched with banners on Sunday."],
+                 ["Near the harbour roughly 400 people waited in shelters on Sunday."])
+    assert cmp.conflicts == []

@@ -163,17 +163,70 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
 
 # --- conflicts ----------------------------------------------------------------------------
 
-def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
-    """What a number is about: its unit plus the stems of its subject's words ("North Korean
-    troops" -> ("troops", {"north", "korean"})); demonyms are cut to a common prefix."""
-    words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", n.subject)]
-    mods = []
-    for w in words_:
+def _subject_words(n: Number) -> list[tuple[str, str]]:
+    """The words that say what a number is about, besides the counted noun itself, as
+    (comparable stem, word as written): "North Korean troops" -> [("north", "North"),
+    ("korea", "Korean")]; demonyms are cut to a common prefix."""
+    out = []
+    for w in re.findall(r"[A-Za-z][A-Za-z\-]*", n.subject):
         low = w.lower()
         if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit) or low in STOPWORDS:
             continue
-        mods.append(stem(low)[:5])
-    return n.unit, frozenset(mods)
+        out.append((stem(low)[:5], w))
+    return out
+
+
+def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
+    """What a number is about: its unit plus the stems of its subject's words ("North Korean
+    troops" -> ("troops", {"north", "korea"}))."""
+    return n.unit, frozenset(k for k, _ in _subject_words(n))
+
+
+# Modifiers that change which things are counted, not how they are described: "2,000
+# additional troops" is not "12,000 troops".
+_COUNT_CHANGING = frozenset(
+    """additional more other extra further remaining former current total fewer new
+    original initial first last previous latest only all combined""".split())
+# Adjective endings that classify (what kind of thing) rather than describe: "ballistic",
+# "nuclear", "military", "chemical", "presidential", "wounded", "remaining".
+_CLASSIFYING_ENDINGS = ("al", "ic", "ar", "ary", "ian", "ean", "ese", "ish", "ed", "ing")
+
+
+def _descriptive(word: str) -> bool:
+    """A lower-case describing word that leaves what is counted the same: "secret files" are
+    the files, "missile tests" the tests; proper adjectives ("North Korean"), classifying
+    adjectives ("ballistic"), participles ("wounded") and count-changing words do not."""
+    low = word.lower()
+    return (word.isalpha() and word.islower() and low not in _COUNT_CHANGING
+            and not low.endswith(_CLASSIFYING_ENDINGS))
+
+
+def _subjects_match(a: Number, b: Number) -> bool:
+    """Same counted thing: the same subject words, or one subject is the other plus a single
+    describing word ("files" / "secret files")."""
+    wa, wb = _subject_words(a), _subject_words(b)
+    ka, kb = {k for k, _ in wa}, {k for k, _ in wb}
+    if ka == kb:
+        return True
+    measure = a.unit in MEASURE_UNITS or a.unit == "%"
+    if measure:
+        # a share or a distance of what: both must say, and one must contain the other
+        return bool(ka and kb) and (ka <= kb or kb <= ka)
+    if not (ka <= kb or kb <= ka):
+        return False
+    small, big = (ka, wb) if ka <= kb else (kb, wa)
+    extra = [w for k, w in big if k not in small]
+    return len(extra) == 1 and _descriptive(extra[0])
+
+
+_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
+
+
+def _same_time_frame(a: Claim, b: Claim) -> bool:
+    """Counts over different years are not in conflict ("16 tests in 2017" / "6 tests in
+    2016"): when both sentences name years, they must name a common one."""
+    ya, yb = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    return not (ya and yb) or bool(ya & yb)
 
 
 class _Mention:
@@ -192,18 +245,24 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
         return False  # "thousands" vs "12,000" is not a disagreement
     if a.number.modality != b.number.modality:
         return False  # a plan ("up to 100,000") is not a report of what happened
-    unit, mods_a = a.key
-    _, mods_b = b.key
-    measure = unit in MEASURE_UNITS or unit == "%"
-    if measure and not (mods_a and mods_b):
-        return False  # a distance or share of what? unknown: do not compare
-    if mods_a != mods_b and not (mods_a and mods_b and (mods_a <= mods_b or mods_b <= mods_a)):
+    if a.number.unit in _GENERIC_UNITS and not (a.key[1] and b.key[1]):
+        return False  # "100 people" of which crowd? unknown: do not compare
+    if not _subjects_match(a.number, b.number):
         # "North Korean troops" vs "Russian troops"; "range" vs "buffer zone"; but "tariff on
-        # steel" is "tariff on steel imports"
+        # steel" is "tariff on steel imports" and "secret files" are "files"
         return False
-    # the sentences must be about the same thing beyond the counted noun
+    if not _same_time_frame(a.claim, b.claim):
+        return False
+    # the sentences must be about the same thing beyond the counted noun: a shared name, a
+    # shared action, or a shared content word other than the unit's own
+    unit_stems = {stem(w) for w in re.findall(r"[a-z]+", a.number.unit)}
     return _entity_overlap(a.ref, b.ref) > 0 or bool(
-        (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES)
+        (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES) or bool(
+        (a.ref.stems & b.ref.stems) - unit_stems)
+
+
+# Counted nouns too general to tell which group is meant without a modifier.
+_GENERIC_UNITS = frozenset("people times things ones cases items others".split())
 
 
 def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
