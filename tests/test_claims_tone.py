@@ -103,3 +103,50 @@ def test_generic_counts_need_a_subject():
     cmp = _event(["Near the harbour about 100 people marched with banners on Sunday."],
                  ["Near the harbour roughly 400 people waited in shelters on Sunday."])
     assert cmp.conflicts == []
+
+
+# --- what is a claim ------------------------------------------------------------------------
+
+def _claim_ids(*texts):
+    from newsprism.quotes import extract_quotes
+    sentences = sents(*texts)
+    return [c.id for c in extract_claims(sentences, extract_quotes(sentences))]
+
+
+def test_speculation_opinion_and_fragments_are_not_claims():
+    ids = _claim_ids(
+        "Governor Ann Lee signed the water bill on Tuesday after a long session.",  # action
+        "The decision could provoke a sharp response from the neighbouring states.",  # hedge
+        "This reckless, shameful gamble is a disaster for everyone involved here.",  # opinion
+        "Lawmakers should reject the plan before it is far too late for them.",      # opinion
+        "Then came the vote.",                                                       # fragment
+        "Is this the end of the long road for the governor and his party?",          # question
+        "It may well be the most important choice the state has made in decades.",  # hedge
+    )
+    assert ids == ["s1"]
+
+
+def test_attribution_numbers_and_actions_are_claims():
+    ids = _claim_ids(
+        "The storm may have destroyed 1,200 homes along the coast, officials said.",
+        "Governor Ann Lee said the state could ask for federal help within days.",
+        "Police arrested 14 people near the harbour on Sunday night after the riot.",
+        "Mayor Tom Hart announced the closure of three schools in the district.",
+    )
+    assert ids == ["s1", "s2", "s3", "s4"]
+
+
+def test_a_sentence_that_only_continues_a_quote_is_not_a_claim():
+    ids = _claim_ids(
+        "“We will rebuild every house on this coast,” Governor Ann Lee said on Monday.",
+        "“The work starts tomorrow and it will not stop until the job is done.”",
+    )
+    assert ids == ["s1"]
+
+
+def test_a_pronoun_attribution_is_attributed():
+    claims = extract_claims(sents(
+        "Governor Ann Lee visited the flooded coast on Monday morning with aides.",
+        "She said the state would seek federal money to rebuild the harbour walls.",
+    ))
+    assert "attributed" in {c.id: c for c in claims}["s2"].kinds
