@@ -150,3 +150,46 @@ def test_a_pronoun_attribution_is_attributed():
         "She said the state would seek federal money to rebuild the harbour walls.",
     ))
     assert "attributed" in {c.id: c for c in claims}["s2"].kinds
+
+
+def test_years_ago_are_points_in_time_not_conflicting_lengths():
+    cmp = _event(["Governor Ann Lee first visited the border region three years ago."],
+                 ["Governor Ann Lee first visited the border region 15 years ago."])
+    assert cmp.conflicts == []
+
+
+# --- claim groups ---------------------------------------------------------------------------
+
+def _ref(article, text, entities, preds, modality="fact"):
+    from newsprism.compare import _ClaimRef
+    from newsprism.model import Claim
+    return _ClaimRef(article, 0, Claim(id="s1", text=text, kinds=["action"], entities=entities,
+                                        predicates=preds, modality=modality), 0)
+
+
+def test_claims_sharing_only_the_events_words_are_not_one_claim():
+    from newsprism.compare import _same_claim, event_common_stems
+    a = _ref("a", "Governor Ann Lee visited the flooded harbour district on Monday morning.",
+             ["Ann Lee"], ["visit"])
+    b = _ref("b", "Governor Ann Lee visited flooded farms and a shelter near the river.",
+             ["Ann Lee"], ["visit"])
+    filler = [_ref(x, f"Governor Ann Lee visited flooded {w} today.", ["Ann Lee"], ["visit"])
+              for x, w in (("c", "schools"), ("d", "roads"), ("e", "homes"))]
+    common = event_common_stems([a, b] + filler)
+    assert {"governor", "lee", "visit", "flood"} <= common
+    assert _same_claim(a, b, common) == 0.0
+    c = _ref("c", "Governor Ann Lee visited the flooded harbour district and its shelters.",
+             ["Ann Lee"], ["visit"])
+    assert _same_claim(a, c, common) > 0
+
+
+def test_different_actions_or_modalities_are_not_one_claim():
+    from newsprism.compare import _same_claim
+    a = _ref("a", "Governor Ann Lee approved the harbour budget on Monday.", ["Ann Lee"],
+             ["authorize"])
+    b = _ref("b", "Governor Ann Lee rejected the harbour budget on Monday.", ["Ann Lee"],
+             ["reject"])
+    assert _same_claim(a, b) == 0.0
+    c = _ref("c", "Governor Ann Lee approved the harbour budget on Monday.", ["Ann Lee"],
+             ["authorize"], modality="possibility")
+    assert _same_claim(a, c) == 0.0

@@ -29,6 +29,15 @@ from .text import STOPWORDS, content_words
 MIN_OVERLAP = 0.2
 # ... or, with no predicate on one side, above this share and two shared entities.
 MIN_OVERLAP_NO_PREDICATE = 0.3
+# Below this share, they must also share words beyond the event's common vocabulary: at least
+# MIN_DISTINCT_SHARED of them, and MIN_DISTINCT_OVERLAP of their non-common words.
+MIN_OVERLAP_CLOSE = 0.5
+# A stem in at least this share of the event's claims is part of the event's vocabulary.
+COMMON_SHARE = 0.12
+MIN_DISTINCT_SHARED = 1
+MIN_DISTINCT_OVERLAP = 0.08
+# Candidate pairs come only from words found in at most this many claims (blocking).
+MAX_POSTINGS = 60
 _GENERIC_PREDICATES = frozenset({"say"})
 
 
@@ -94,14 +103,24 @@ def _numbers_agree(a: Claim, b: Claim) -> bool:
     return True
 
 
-def _same_claim(a: _ClaimRef, b: _ClaimRef) -> float:
-    """How surely two claims from different articles are the same claim; 0 when they are not."""
+def _same_claim(a: _ClaimRef, b: _ClaimRef, common: frozenset[str] = frozenset()) -> float:
+    """How surely two claims from different articles are the same claim; 0 when they are not.
+
+    They must share wording beyond the words the whole event uses (`common`: "Trump",
+    "tariffs", "caravan" are in every article and tell two of its claims apart from nothing),
+    a named entity, the modality, an action (what is done) and agree on their numbers."""
     union = a.stems | b.stems
     if not union:
         return 0.0
-    overlap = len(a.stems & b.stems) / len(union)
+    shared = a.stems & b.stems
+    overlap = len(shared) / len(union)
     if overlap < MIN_OVERLAP:
         return 0.0
+    distinct = shared - common
+    distinct_overlap = len(distinct) / (len(union - common) or 1)
+    if overlap < MIN_OVERLAP_CLOSE and (len(distinct) < MIN_DISTINCT_SHARED
+                                        or distinct_overlap < MIN_DISTINCT_OVERLAP):
+        return 0.0  # the little they share is what every article of the event says
     shared_entities = _entity_overlap(a, b)
     if shared_entities == 0 or a.claim.modality != b.claim.modality:
         return 0.0
@@ -115,19 +134,36 @@ def _same_claim(a: _ClaimRef, b: _ClaimRef) -> float:
         return 0.0
     if not _numbers_agree(a.claim, b.claim):
         return 0.0
-    return overlap + 0.05 * shared_entities
+    return overlap + distinct_overlap + 0.05 * shared_entities
+
+
+def event_common_stems(refs: list[_ClaimRef]) -> frozenset[str]:
+    """The event's own vocabulary: stems found in a large share of all its claims ("Trump",
+    "tariffs", "caravan"). Sharing only these tells two of its claims apart from nothing."""
+    if len({r.article for r in refs}) < 2:
+        return frozenset()
+    counts: dict[str, int] = defaultdict(int)
+    for r in refs:
+        for st in r.stems:
+            counts[st] += 1
+    need = max(3, COMMON_SHARE * len(refs))
+    return frozenset(st for st, c in counts.items() if c >= need)
 
 
 def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
     """Greedy agglomeration over scored pairs, best first; a group never holds two sentences
-    of the same article. Candidate pairs come from an index of shared stems (linear-ish)."""
+    of the same article. Candidate pairs come from an index of shared stems; a stem found in
+    very many claims blocks nothing and is skipped, so the work stays near-linear in the number
+    of claims even for a very large event."""
+    common = event_common_stems(refs)
     index: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(refs):
-        for s in r.stems:
-            index[s].append(i)
+        for st in r.stems:
+            index[st].append(i)
     candidates: set[tuple[int, int]] = set()
-    for ids in index.values():
-        if len(ids) > 200:  # a word in nearly every claim says nothing
+    for key in sorted(index):
+        ids = index[key]
+        if len(ids) > MAX_POSTINGS:  # a word in very many claims blocks nothing
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
@@ -136,7 +172,7 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
                     candidates.add((i, j))
     scored = []
     for i, j in candidates:
-        score = _same_claim(refs[i], refs[j])
+        score = _same_claim(refs[i], refs[j], common)
         if score > 0:
             scored.append((-score, i, j))
     scored.sort()
@@ -172,8 +208,13 @@ def _subject_words(n: Number) -> list[tuple[str, str]]:
         low = w.lower()
         if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit) or low in STOPWORDS:
             continue
+        if low in _TIME_ADVERBS:
+            continue  # "three years ago" is a point in time, not the length of anything
         out.append((stem(low)[:5], w))
     return out
+
+
+_TIME_ADVERBS = frozenset("ago later earlier before after since hence early late".split())
 
 
 def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
@@ -206,9 +247,9 @@ def _subjects_match(a: Number, b: Number) -> bool:
     describing word ("files" / "secret files")."""
     wa, wb = _subject_words(a), _subject_words(b)
     ka, kb = {k for k, _ in wa}, {k for k, _ in wb}
-    if ka == kb:
-        return True
     measure = a.unit in MEASURE_UNITS or a.unit == "%"
+    if ka == kb:
+        return bool(ka) or not measure
     if measure:
         # a share or a distance of what: both must say, and one must contain the other
         return bool(ka and kb) and (ka <= kb or kb <= ka)
@@ -261,6 +302,8 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
         (a.ref.stems & b.ref.stems) - unit_stems)
 
 
+# Pairwise comparison of one unit's mentions stops at this many (a 200-article event).
+MAX_MENTIONS_PER_UNIT = 400
 # Counted nouns too general to tell which group is meant without a modifier.
 _GENERIC_UNITS = frozenset("people times things ones cases items others".split())
 
@@ -272,7 +315,8 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
         by_key[m.number.unit].append(i)
     conflicts: list[Conflict] = []
     for key in sorted(by_key):
-        ids = by_key[key]
+        # all pairs within one unit: capped (first mentions in event order) for huge events
+        ids = by_key[key][:MAX_MENTIONS_PER_UNIT]
         parent = {i: i for i in ids}
 
         def find(i: int) -> int:
