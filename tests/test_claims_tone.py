@@ -49,3 +49,147 @@ def test_tone_label_has_reasons_and_evidence():
 def test_quoted_words_do_not_count_as_the_outlets_tone():
     tone = assess_tone(sents("“This is a reckless disaster,” the minister said on Monday."))
     assert tone.loaded_words == []
+
+
+# --- conflicts: synthetic two- and three-outlet events --------------------------------------
+
+def _event(*articles):
+    """Compare tiny articles, one list of sentences (one paragraph) each."""
+    from newsprism.analyse import analyse_article
+    from newsprism.compare import compare_event
+    from newsprism.model import Event
+    from newsprism.parse import parse_article
+    analyses = []
+    for k, texts in enumerate(articles):
+        raw = f"Source: Outlet {k}\n\nHeadline number {k}\n\n" + " ".join(texts) + "\n"
+        analyses.append(analyse_article(parse_article(raw.encode(), f"a{k}.txt")))
+    event = Event(slug="e", title="e", article_ids=[a.article.id for a in analyses])
+    return compare_event(event, analyses)
+
+
+def test_a_describing_word_does_not_split_a_subject():
+    cmp = _event(["The minister said the archive held 55,000 files about the secret programme."],
+                 ["The minister said 100,000 secret files about the programme were taken."])
+    assert [(c.unit, sorted(v.value for v in c.values)) for c in cmp.conflicts] == [
+        ("files", [55000, 100000])]
+
+
+def test_proper_and_classifying_adjectives_keep_subjects_apart():
+    cmp = _event(["Officials said 3,000 Egyptian troops were sent to the border region."],
+                 ["Officials said 5,000 troops were sent to the border region."],
+                 ["Officials said 9,000 Egyptian and Sudanese troops were sent to the border."])
+    assert cmp.conflicts == []
+    cmp = _event(["The army tested three ballistic missiles at the coastal range this spring."],
+                 ["The army tested 23 missiles at the coastal range this spring."])
+    assert cmp.conflicts == []
+
+
+def test_count_changing_words_are_not_descriptions():
+    cmp = _event(["The ministry said 2,000 additional troops were deployed to the border."],
+                 ["The ministry said 12,000 troops were deployed to the border."])
+    assert cmp.conflicts == []
+
+
+def test_counts_over_different_years_do_not_conflict():
+    cmp = _event(["The agency counted 16 missile tests in 2017 across the peninsula region."],
+                 ["The agency counted 6 missile tests in 2016 across the peninsula region."])
+    assert cmp.conflicts == []
+    cmp = _event(["The agency counted 16 missile tests in 2017 across the peninsula region."],
+                 ["The agency counted 20 missile tests in 2017 across the peninsula region."])
+    assert len(cmp.conflicts) == 1
+
+
+def test_generic_counts_need_a_subject():
+    cmp = _event(["Near the harbour about 100 people marched with banners on Sunday."],
+                 ["Near the harbour roughly 400 people waited in shelters on Sunday."])
+    assert cmp.conflicts == []
+
+
+# --- what is a claim ------------------------------------------------------------------------
+
+def _claim_ids(*texts):
+    from newsprism.quotes import extract_quotes
+    sentences = sents(*texts)
+    return [c.id for c in extract_claims(sentences, extract_quotes(sentences))]
+
+
+def test_speculation_opinion_and_fragments_are_not_claims():
+    ids = _claim_ids(
+        "Governor Ann Lee signed the water bill on Tuesday after a long session.",  # action
+        "The decision could provoke a sharp response from the neighbouring states.",  # hedge
+        "This reckless, shameful gamble is a disaster for everyone involved here.",  # opinion
+        "Lawmakers should reject the plan before it is far too late for them.",      # opinion
+        "Then came the vote.",                                                       # fragment
+        "Is this the end of the long road for the governor and his party?",          # question
+        "It may well be the most important choice the state has made in decades.",  # hedge
+    )
+    assert ids == ["s1"]
+
+
+def test_attribution_numbers_and_actions_are_claims():
+    ids = _claim_ids(
+        "The storm may have destroyed 1,200 homes along the coast, officials said.",
+        "Governor Ann Lee said the state could ask for federal help within days.",
+        "Police arrested 14 people near the harbour on Sunday night after the riot.",
+        "Mayor Tom Hart announced the closure of three schools in the district.",
+    )
+    assert ids == ["s1", "s2", "s3", "s4"]
+
+
+def test_a_sentence_that_only_continues_a_quote_is_not_a_claim():
+    ids = _claim_ids(
+        "“We will rebuild every house on this coast,” Governor Ann Lee said on Monday.",
+        "“The work starts tomorrow and it will not stop until the job is done.”",
+    )
+    assert ids == ["s1"]
+
+
+def test_a_pronoun_attribution_is_attributed():
+    claims = extract_claims(sents(
+        "Governor Ann Lee visited the flooded coast on Monday morning with aides.",
+        "She said the state would seek federal money to rebuild the harbour walls.",
+    ))
+    assert "attributed" in {c.id: c for c in claims}["s2"].kinds
+
+
+def test_years_ago_are_points_in_time_not_conflicting_lengths():
+    cmp = _event(["Governor Ann Lee first visited the border region three years ago."],
+                 ["Governor Ann Lee first visited the border region 15 years ago."])
+    assert cmp.conflicts == []
+
+
+# --- claim groups ---------------------------------------------------------------------------
+
+def _ref(article, text, entities, preds, modality="fact"):
+    from newsprism.compare import _ClaimRef
+    from newsprism.model import Claim
+    return _ClaimRef(article, 0, Claim(id="s1", text=text, kinds=["action"], entities=entities,
+                                        predicates=preds, modality=modality), 0)
+
+
+def test_claims_sharing_only_the_events_words_are_not_one_claim():
+    from newsprism.compare import _same_claim, event_common_stems
+    a = _ref("a", "Governor Ann Lee visited the flooded harbour district on Monday morning.",
+             ["Ann Lee"], ["visit"])
+    b = _ref("b", "Governor Ann Lee visited flooded farms and a shelter near the river.",
+             ["Ann Lee"], ["visit"])
+    filler = [_ref(x, f"Governor Ann Lee visited flooded {w} today.", ["Ann Lee"], ["visit"])
+              for x, w in (("c", "schools"), ("d", "roads"), ("e", "homes"))]
+    common = event_common_stems([a, b] + filler)
+    assert {"governor", "lee", "visit", "flood"} <= common
+    assert _same_claim(a, b, common) == 0.0
+    c = _ref("c", "Governor Ann Lee visited the flooded harbour district and its shelters.",
+             ["Ann Lee"], ["visit"])
+    assert _same_claim(a, c, common) > 0
+
+
+def test_different_actions_or_modalities_are_not_one_claim():
+    from newsprism.compare import _same_claim
+    a = _ref("a", "Governor Ann Lee approved the harbour budget on Monday.", ["Ann Lee"],
+             ["authorize"])
+    b = _ref("b", "Governor Ann Lee rejected the harbour budget on Monday.", ["Ann Lee"],
+             ["reject"])
+    assert _same_claim(a, b) == 0.0
+    c = _ref("c", "Governor Ann Lee approved the harbour budget on Monday.", ["Ann Lee"],
+             ["authorize"], modality="possibility")
+    assert _same_claim(a, c) == 0.0

@@ -86,3 +86,57 @@ def test_property_quote_text_is_verbatim(paragraphs):
     for q in extract_quotes(sents):
         assert q.text and any(q.text in text for text in blocks.values())
         assert q.sentence in ids
+
+
+# --- speaker rules: closest speech verb and its subject -------------------------------------
+
+def _speakers(*paragraphs):
+    from newsprism.model import Sentence
+    from newsprism.quotes import extract_quotes
+    from newsprism.text import split_sentences
+    sentences = []
+    for b, para in enumerate(paragraphs):
+        for t in split_sentences(para):
+            sentences.append(Sentence(f"s{len(sentences) + 1}", t, b))
+    return [(q.text, q.speaker) for q in extract_quotes(sentences)]
+
+
+def test_lead_in_beats_a_relative_clause_after_the_quote():
+    got = _speakers("Chancellor Anna Berg met Prime Minister Paul Dorn on Monday. "
+                    "Ms. Berg said the aim was to “keep the pipeline open all winter,” a view "
+                    "that seemed to please Mr. Dorn, who said prices would fall.")
+    assert got == [("keep the pipeline open all winter", "Anna Berg")]
+
+
+def test_appositive_aside_is_skipped_when_finding_the_subject():
+    got = _speakers("President Lena Ortiz hosted Prime Minister Omar Haddad on Friday. "
+                    "The president, sitting next to Prime Minister Omar Haddad, said she "
+                    "believed “there is a lot of goodwill on both sides.”")
+    assert got[0][1] == "Lena Ortiz"
+
+
+def test_reported_speech_inside_reported_speech_goes_to_the_inner_speaker():
+    got = _speakers("Director Sam Reyes kept notes of his talks with President Lena Ortiz. "
+                    "Reyes wrote that the president told him he was “doing a great job and "
+                    "should keep going.”")
+    assert got[0][1] == "Lena Ortiz"
+
+
+def test_a_subject_that_is_no_person_does_not_borrow_a_later_name():
+    got = _speakers("Investigators sent President Lena Ortiz a list of questions. "
+                    "One question asks what Ortiz discussed regarding “any meeting with the "
+                    "foreign minister,” the list shows.")
+    assert got == [] or got[0][1] is None
+
+
+def test_may_at_sentence_start_can_be_the_prime_minister():
+    got = _speakers("Prime Minister Theresa May welcomed the visit on Friday. "
+                    "May was similarly glowing in her praise of what she called a “really "
+                    "special relationship between our two countries.”")
+    assert got[0][1] == "Theresa May"
+
+
+def test_a_colon_lead_in_paragraph_carries_to_the_quote_below():
+    got = _speakers("The former director Sam Reyes kept careful notes. Reyes recounts:",
+                    "“The president asked me twice about the inquiry and I said nothing.”")
+    assert got[0][1] == "Sam Reyes"

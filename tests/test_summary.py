@@ -42,3 +42,22 @@ def test_summary_prefers_the_sentences_about_the_main_subject():
 
 def test_summary_size_grows_with_length_up_to_five():
     assert summary_size(4) == 3 and summary_size(60) == 5 and summary_size(2) == 2
+
+
+def test_summary_prefers_sentences_that_stand_alone():
+    from newsprism.model import Sentence
+    from newsprism.summary import standalone
+    texts = [
+        "The city council approved the new bridge budget after a long debate on the bridge.",
+        "“The bridge budget is about the bridge deck and the bridge repairs, nothing else.”",
+        "However, the bridge budget for the bridge repairs was cut by the council.",
+        "It said the bridge repairs and the bridge budget would be reviewed by the council.",
+        "Council members said the bridge budget would cover repairs to the bridge deck.",
+        "The bridge repairs approved by the council will start in the spring, the council said.",
+        "A local bakery sold out of croissants before nine o'clock that day.",
+    ]
+    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    assert summarise(sentences) == ["s1", "s5", "s6"]
+    assert standalone(texts[0]) == 1.0
+    assert standalone(texts[1]) < standalone("“It is fine,” the mayor said on Monday.") < 1.0
+    assert standalone(texts[2]) < 1.0 and standalone(texts[3]) < 1.0

@@ -61,7 +61,12 @@ _NOT_PREDICATES = frozenset(
     unprecedented sophisticated advanced detailed unexpected""".split())
 _ATTRIBUTION = re.compile(
     r"\baccording to\b|\b(?:said|says|told|stated|confirmed|announced|reported|citing|"
-    r"cited|claimed|warned|noted|argued)\b", re.IGNORECASE)
+    r"cited|claimed|warned|noted|argued|remarked|hinted|tweeted|wrote|added|insisted|alleged|"
+    r"alleges|acknowledged|admitted|denied|disclosed|testified|estimated)\b", re.IGNORECASE)
+# "He said ...", "She told ...": a pronoun subject stands for the person just named.
+_PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has |have |had )?"
+                                  r"(?:said|says|told|tells|hinted|warned|added|wrote|noted|"
+                                  r"argued|insisted|denied|claimed|stated|announced|tweeted)\b")
 
 
 def stem(word: str) -> str:
@@ -123,9 +128,51 @@ def _outside_quotes(text: str) -> str:
     return " ".join(out)
 
 
+# Mental states and evaluations: "-ed" words that report no action ("concerned", "determined").
+_STATES = frozenset(
+    """concerned worried determined pleased surprised disappointed frustrated interested
+    convinced committed engaged involved tired prepared supposed scheduled expected designed
+    intended inclined positioned poised entitled obsessed fixated focused dedicated""".split())
+# Hedges that make a sentence speculation unless someone named says it.
+_SPECULATION = re.compile(
+    r"\b(?:could|may|might|would|likely|unlikely|possibly|potentially|perhaps|probably|"
+    r"appears? to|seems? to|seemingly|it is unclear|remains unclear|it remains to be seen)\b",
+    re.IGNORECASE)
+_TRANSITION = re.compile(
+    r"^(?:but|and|so|yet|still|indeed|of course|in other words|put simply|in short|"
+    r"that said|to be sure|meanwhile|however|now|then|this|that|it|these|those)\b",
+    re.IGNORECASE)
+MIN_CLAIM_WORDS = 7
+
+
+def _attributed(text: str, own: str, sid: str, quotes_here: list[Quote],
+                entities: list[str]) -> bool:
+    """Is the sentence's statement attributed to a named source: a quote whose speaker this
+    sentence names, or an attribution cue ("said", "according to") next to a name?"""
+    if any(q.speaker and q.cue not in ("continuation", "") for q in quotes_here):
+        return True
+    if _PRONOUN_ATTRIBUTION.match(own.lstrip(" “\"")):
+        return True
+    if not _ATTRIBUTION.search(own):
+        return False
+    return bool(entities) or bool(re.search(
+        r"\b(?:officials?|spokes(?:man|woman|person)|ministry|department|agency|statement|"
+        r"police|authorities|military|government|lawsuit|suit|complaint|report|memos?)\b",
+        own, re.IGNORECASE))
+
+
 def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None) -> list[Claim]:
-    """The checkable sentences of an article, in reading order, each scored."""
-    quoted = {q.sentence for q in quotes or []}
+    """The checkable sentences of an article, in reading order, each scored.
+
+    A claim states a number, reports a concrete action by a named actor, or attributes a
+    statement to a named source. Not claims: questions, fragments, sentences that are only
+    the continuation of a quotation, hedged speculation nobody named says ("could", "may",
+    "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
+    """
+    from .tone import _FIRST_PERSON, _LOADED, _PRESCRIPTIVE
+    quotes_by_sentence: dict[str, list[Quote]] = {}
+    for q in quotes or []:
+        quotes_by_sentence.setdefault(q.sentence, []).append(q)
     people = PeopleRegister()
     # words seen capitalised inside sentences are names; a sentence's capitalised first word
     # ("Intelligence reports ...", "Advisers ...") is a name only if it is one elsewhere too
@@ -136,28 +183,51 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
     claims: list[Claim] = []
     for index, s in enumerate(sentences):
         text = s.text
-        entities = _entities(text, people, mid_caps)
-        if text.rstrip("”\"’' ").endswith("?") or len(words(text)) < 5:
+        entities = _entities(text, people, mid_caps)  # registers people even when skipped
+        if text.rstrip("”\"’' ").endswith("?") or len(words(text)) < MIN_CLAIM_WORDS:
+            continue
+        own = _outside_quotes(text)
+        own_words = words(own)
+        quotes_here = quotes_by_sentence.get(s.id, [])
+        if len(own_words) < 2 and not quotes_here:
+            continue  # only the continuation of a quotation: its source is elsewhere
+        if len(own_words) < 2 and all(q.cue == "continuation" or not q.speaker
+                                      for q in quotes_here):
             continue
         numbers = find_numbers(text)
-        preds = predicates(_outside_quotes(text))
+        preds = predicates(own)
+        attributed = _attributed(text, own, s.id, quotes_here, entities)
+        modality = modality_of(text, numbers)
+        facts = [x for x in numbers if x.qualifier != "vague" and x.modality == "fact"]
+        actions = [p for p in preds if p != "say" and p not in _STATES]
+        concrete = bool(entities) and bool(actions) and modality == "fact" and not (
+            _SPECULATION.search(own))
         kinds: list[str] = []
         if numbers:
             kinds.append("number")
-        if entities and [p for p in preds if p != "say"]:
+        if concrete:
             kinds.append("action")
-        if _ATTRIBUTION.search(text) or s.id in quoted:
+        if attributed:
             kinds.append("attributed")
-        if s.id in quoted:
+        if quotes_here:
             kinds.append("quote")
-        if not kinds or not (entities or numbers):
-            continue
-        modality = modality_of(text, numbers)
+        if not (facts or concrete or attributed or (numbers and modality != "possibility")):
+            continue  # nothing checkable: commentary, speculation, background colour
+        loaded = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", own) if w.lower() in _LOADED]
+        opinion = len(loaded) >= 2 or _PRESCRIPTIVE.search(own) or _FIRST_PERSON.search(own)
+        if opinion and not (facts or attributed):
+            continue  # the outlet's own evaluation, not a fact an outlet could get wrong
+        if not attributed and not facts and _SPECULATION.search(own):
+            continue  # hedged speculation nobody named stands behind
+        if _TRANSITION.match(text) and not (facts or attributed) and len(entities) < 2:
+            continue  # a bridge between paragraphs leaning on what came before
         score = (central.get(s.id, 0.0) / top
-                 + 0.5 * any(x.qualifier != "vague" and x.modality == "fact" for x in numbers)
-                 + 0.2 * ("attributed" in kinds) + 0.15 * min(len(entities), 3)
+                 + 0.5 * bool(facts)
+                 + 0.3 * concrete + 0.2 * attributed + 0.15 * min(len(entities), 3)
                  + 0.4 * (1 - index / max(n, 1))
-                 - 0.3 * (modality != "fact") - 0.2 * ("quote" in kinds))
+                 - 0.3 * (modality != "fact") - 0.2 * (len(own_words) < 6)
+                 - 0.2 * bool(loaded) - 0.2 * bool(_TRANSITION.match(text))
+                 - 0.3 * text.startswith(("“", "\"", "‘", "'")))
         claims.append(Claim(id=s.id, text=text, kinds=kinds, entities=entities, numbers=numbers,
                             modality=modality, score=round(score, 4), predicates=preds))
     return claims

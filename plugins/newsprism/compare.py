@@ -29,6 +29,15 @@ from .text import STOPWORDS, content_words
 MIN_OVERLAP = 0.2
 # ... or, with no predicate on one side, above this share and two shared entities.
 MIN_OVERLAP_NO_PREDICATE = 0.3
+# Below this share, they must also share words beyond the event's common vocabulary: at least
+# MIN_DISTINCT_SHARED of them, and MIN_DISTINCT_OVERLAP of their non-common words.
+MIN_OVERLAP_CLOSE = 0.5
+# A stem in at least this share of the event's claims is part of the event's vocabulary.
+COMMON_SHARE = 0.12
+MIN_DISTINCT_SHARED = 1
+MIN_DISTINCT_OVERLAP = 0.08
+# Candidate pairs come only from words found in at most this many claims (blocking).
+MAX_POSTINGS = 60
 _GENERIC_PREDICATES = frozenset({"say"})
 
 
@@ -94,14 +103,24 @@ def _numbers_agree(a: Claim, b: Claim) -> bool:
     return True
 
 
-def _same_claim(a: _ClaimRef, b: _ClaimRef) -> float:
-    """How surely two claims from different articles are the same claim; 0 when they are not."""
+def _same_claim(a: _ClaimRef, b: _ClaimRef, common: frozenset[str] = frozenset()) -> float:
+    """How surely two claims from different articles are the same claim; 0 when they are not.
+
+    They must share wording beyond the words the whole event uses (`common`: "Trump",
+    "tariffs", "caravan" are in every article and tell two of its claims apart from nothing),
+    a named entity, the modality, an action (what is done) and agree on their numbers."""
     union = a.stems | b.stems
     if not union:
         return 0.0
-    overlap = len(a.stems & b.stems) / len(union)
+    shared = a.stems & b.stems
+    overlap = len(shared) / len(union)
     if overlap < MIN_OVERLAP:
         return 0.0
+    distinct = shared - common
+    distinct_overlap = len(distinct) / (len(union - common) or 1)
+    if overlap < MIN_OVERLAP_CLOSE and (len(distinct) < MIN_DISTINCT_SHARED
+                                        or distinct_overlap < MIN_DISTINCT_OVERLAP):
+        return 0.0  # the little they share is what every article of the event says
     shared_entities = _entity_overlap(a, b)
     if shared_entities == 0 or a.claim.modality != b.claim.modality:
         return 0.0
@@ -115,19 +134,36 @@ def _same_claim(a: _ClaimRef, b: _ClaimRef) -> float:
         return 0.0
     if not _numbers_agree(a.claim, b.claim):
         return 0.0
-    return overlap + 0.05 * shared_entities
+    return overlap + distinct_overlap + 0.05 * shared_entities
+
+
+def event_common_stems(refs: list[_ClaimRef]) -> frozenset[str]:
+    """The event's own vocabulary: stems found in a large share of all its claims ("Trump",
+    "tariffs", "caravan"). Sharing only these tells two of its claims apart from nothing."""
+    if len({r.article for r in refs}) < 2:
+        return frozenset()
+    counts: dict[str, int] = defaultdict(int)
+    for r in refs:
+        for st in r.stems:
+            counts[st] += 1
+    need = max(3, COMMON_SHARE * len(refs))
+    return frozenset(st for st, c in counts.items() if c >= need)
 
 
 def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
     """Greedy agglomeration over scored pairs, best first; a group never holds two sentences
-    of the same article. Candidate pairs come from an index of shared stems (linear-ish)."""
+    of the same article. Candidate pairs come from an index of shared stems; a stem found in
+    very many claims blocks nothing and is skipped, so the work stays near-linear in the number
+    of claims even for a very large event."""
+    common = event_common_stems(refs)
     index: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(refs):
-        for s in r.stems:
-            index[s].append(i)
+        for st in r.stems:
+            index[st].append(i)
     candidates: set[tuple[int, int]] = set()
-    for ids in index.values():
-        if len(ids) > 200:  # a word in nearly every claim says nothing
+    for key in sorted(index):
+        ids = index[key]
+        if len(ids) > MAX_POSTINGS:  # a word in very many claims blocks nothing
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
@@ -136,7 +172,7 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
                     candidates.add((i, j))
     scored = []
     for i, j in candidates:
-        score = _same_claim(refs[i], refs[j])
+        score = _same_claim(refs[i], refs[j], common)
         if score > 0:
             scored.append((-score, i, j))
     scored.sort()
@@ -163,17 +199,75 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
 
 # --- conflicts ----------------------------------------------------------------------------
 
-def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
-    """What a number is about: its unit plus the stems of its subject's words ("North Korean
-    troops" -> ("troops", {"north", "korean"})); demonyms are cut to a common prefix."""
-    words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", n.subject)]
-    mods = []
-    for w in words_:
+def _subject_words(n: Number) -> list[tuple[str, str]]:
+    """The words that say what a number is about, besides the counted noun itself, as
+    (comparable stem, word as written): "North Korean troops" -> [("north", "North"),
+    ("korea", "Korean")]; demonyms are cut to a common prefix."""
+    out = []
+    for w in re.findall(r"[A-Za-z][A-Za-z\-]*", n.subject):
         low = w.lower()
         if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit) or low in STOPWORDS:
             continue
-        mods.append(stem(low)[:5])
-    return n.unit, frozenset(mods)
+        if low in _TIME_ADVERBS:
+            continue  # "three years ago" is a point in time, not the length of anything
+        out.append((stem(low)[:5], w))
+    return out
+
+
+_TIME_ADVERBS = frozenset("ago later earlier before after since hence early late".split())
+
+
+def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
+    """What a number is about: its unit plus the stems of its subject's words ("North Korean
+    troops" -> ("troops", {"north", "korea"}))."""
+    return n.unit, frozenset(k for k, _ in _subject_words(n))
+
+
+# Modifiers that change which things are counted, not how they are described: "2,000
+# additional troops" is not "12,000 troops".
+_COUNT_CHANGING = frozenset(
+    """additional more other extra further remaining former current total fewer new
+    original initial first last previous latest only all combined""".split())
+# Adjective endings that classify (what kind of thing) rather than describe: "ballistic",
+# "nuclear", "military", "chemical", "presidential", "wounded", "remaining".
+_CLASSIFYING_ENDINGS = ("al", "ic", "ar", "ary", "ian", "ean", "ese", "ish", "ed", "ing")
+
+
+def _descriptive(word: str) -> bool:
+    """A lower-case describing word that leaves what is counted the same: "secret files" are
+    the files, "missile tests" the tests; proper adjectives ("North Korean"), classifying
+    adjectives ("ballistic"), participles ("wounded") and count-changing words do not."""
+    low = word.lower()
+    return (word.isalpha() and word.islower() and low not in _COUNT_CHANGING
+            and not low.endswith(_CLASSIFYING_ENDINGS))
+
+
+def _subjects_match(a: Number, b: Number) -> bool:
+    """Same counted thing: the same subject words, or one subject is the other plus a single
+    describing word ("files" / "secret files")."""
+    wa, wb = _subject_words(a), _subject_words(b)
+    ka, kb = {k for k, _ in wa}, {k for k, _ in wb}
+    measure = a.unit in MEASURE_UNITS or a.unit == "%"
+    if ka == kb:
+        return bool(ka) or not measure
+    if measure:
+        # a share or a distance of what: both must say, and one must contain the other
+        return bool(ka and kb) and (ka <= kb or kb <= ka)
+    if not (ka <= kb or kb <= ka):
+        return False
+    small, big = (ka, wb) if ka <= kb else (kb, wa)
+    extra = [w for k, w in big if k not in small]
+    return len(extra) == 1 and _descriptive(extra[0])
+
+
+_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
+
+
+def _same_time_frame(a: Claim, b: Claim) -> bool:
+    """Counts over different years are not in conflict ("16 tests in 2017" / "6 tests in
+    2016"): when both sentences name years, they must name a common one."""
+    ya, yb = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    return not (ya and yb) or bool(ya & yb)
 
 
 class _Mention:
@@ -192,18 +286,26 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
         return False  # "thousands" vs "12,000" is not a disagreement
     if a.number.modality != b.number.modality:
         return False  # a plan ("up to 100,000") is not a report of what happened
-    unit, mods_a = a.key
-    _, mods_b = b.key
-    measure = unit in MEASURE_UNITS or unit == "%"
-    if measure and not (mods_a and mods_b):
-        return False  # a distance or share of what? unknown: do not compare
-    if mods_a != mods_b and not (mods_a and mods_b and (mods_a <= mods_b or mods_b <= mods_a)):
+    if a.number.unit in _GENERIC_UNITS and not (a.key[1] and b.key[1]):
+        return False  # "100 people" of which crowd? unknown: do not compare
+    if not _subjects_match(a.number, b.number):
         # "North Korean troops" vs "Russian troops"; "range" vs "buffer zone"; but "tariff on
-        # steel" is "tariff on steel imports"
+        # steel" is "tariff on steel imports" and "secret files" are "files"
         return False
-    # the sentences must be about the same thing beyond the counted noun
+    if not _same_time_frame(a.claim, b.claim):
+        return False
+    # the sentences must be about the same thing beyond the counted noun: a shared name, a
+    # shared action, or a shared content word other than the unit's own
+    unit_stems = {stem(w) for w in re.findall(r"[a-z]+", a.number.unit)}
     return _entity_overlap(a.ref, b.ref) > 0 or bool(
-        (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES)
+        (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES) or bool(
+        (a.ref.stems & b.ref.stems) - unit_stems)
+
+
+# Pairwise comparison of one unit's mentions stops at this many (a 200-article event).
+MAX_MENTIONS_PER_UNIT = 400
+# Counted nouns too general to tell which group is meant without a modifier.
+_GENERIC_UNITS = frozenset("people times things ones cases items others".split())
 
 
 def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
@@ -213,7 +315,8 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
         by_key[m.number.unit].append(i)
     conflicts: list[Conflict] = []
     for key in sorted(by_key):
-        ids = by_key[key]
+        # all pairs within one unit: capped (first mentions in event order) for huge events
+        ids = by_key[key][:MAX_MENTIONS_PER_UNIT]
         parent = {i: i for i in ids}
 
         def find(i: int) -> int:

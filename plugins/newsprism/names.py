@@ -28,7 +28,7 @@ TITLES = frozenset(
     analyst adviser advisor aide envoy dictator premier emir ayatollah rev reverend sir dame
     lord supreme marshal founder executive strongman candidate nominee whip host anchor
     professor prof economist correspondent editor agent inspector
-    superintendent commissioner administrator sheriff detective""".split())
+    superintendent commissioner administrator sheriff detective mp mep lawmaker""".split())
 # Last words of places and organisations: a run ending in one is not a person.
 _NON_PERSON_HEADS = frozenset(
     """korea states kingdom east west north south house times post street news department
@@ -56,7 +56,7 @@ _OPENERS = STOPWORDS | frozenset(
     domestically critics supporters others some several both either neither many most few
     analysts officials reports experts observers earlier later today yesterday tomorrow
     tonight once unlike whether although though despite following according as while
-    since until unless because""".split())
+    since until unless because another each every""".split())
 PRONOUNS = frozenset({"he", "she"})
 
 
@@ -82,9 +82,11 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
     for tokens in _runs(text):
         # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
         while tokens and (_at_start(text, tokens[0][0], starts)
-                          and _fold_possessive(tokens[0][1]).lower().rstrip(".") in _OPENERS):
+                          and _fold_possessive(tokens[0][1]).lower().rstrip(".") in _OPENERS
+                          and not _may_as_name(text, tokens)):
             tokens = tokens[1:]
-        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS - {"new", "first"} - TITLES:
+        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS - {"new", "first"} - TITLES \
+                and not _may_as_name(text, tokens):
             tokens = tokens[1:]
         if not tokens:
             continue
@@ -128,9 +130,25 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
         person = (len(words_) >= 2 and not any(w in _NON_PERSON_HEADS for w in lowered)
                   and not any(re.fullmatch(r"(?:[A-Z]\.?){2,}", w) for w in words_)
                   and not lowered[-1].endswith(("ian", "ean", "ese"))
-                  and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered))
+                  and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered
+                              if not (w == "may" and lowered[-1] == "may")))
         out.append(Name(start, end, name, " ".join(w for _, w in title_tokens), person))
     return out
+
+
+# Finite verbs: after a sentence-opening "May" they make it a name ("May was glowing"), where
+# the modal takes a bare verb or a subject ("May God ...", "May we ...").
+_FINITE = re.compile(r"\s+(?:was|is|has|had|said|says|told|tells|did|does|will|would|could|"
+                     r"can|also|later|then|[a-z]+ed|[a-z]{3,}s)\b")
+
+
+def _may_as_name(text: str, tokens: list[tuple[int, str]]) -> bool:
+    """Is a sentence-opening "May" the surname (Theresa May) rather than the modal verb?"""
+    if len(tokens) != 1 or tokens[0][1] != "May":
+        return False
+    end = tokens[0][0] + 3
+    return bool(_FINITE.match(text, end)) and not re.match(r"\s+(?:us|this|these|those)\b",
+                                                              text[end:])
 
 
 def _runs(text: str):
@@ -210,6 +228,11 @@ class PeopleRegister:
             self._titled.add(full)
         return full
 
+    def add_roles(self, full: str, role_words: list[str]) -> None:
+        """Roles given to a person already registered ("the president" -> "Donald Trump")."""
+        for role in role_words:
+            self._by_role[role.lower()] = full
+
     def resolve(self, text: str) -> str | None:
         """A full name for a short form, when the article named that person in full."""
         key = text.lower().rstrip(".")
@@ -231,7 +254,11 @@ def role_words_before(text: str, name: Name) -> list[str]:
     """Role words right before a name: the title in its run and lower-case description words
     ("geopolitical analyst Jay Douglas" -> ["analyst"], "Kremlin spokesperson ..." ->
     ["spokesperson"], "Russian President Vladimir Putin" -> ["president"])."""
-    roles = [w.lower().rstrip(".") for w in name.title.split() if w.lower().rstrip(".") in TITLES]
+    # "Vice President Mike Pence" is not "the president"; nor is a deputy the chief
+    title = re.split(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder)\b", name.title)[0]
+    roles = [w.lower().rstrip(".") for w in title.split() if w.lower().rstrip(".") in TITLES]
+    if title != name.title:
+        return roles
     before = text[max(0, name.start - len(name.title) - 80): name.start - len(name.title)].rstrip().split()[-3:]
     for w in reversed(before):
         low = re.sub(r"[^a-z]", "", w.lower())

@@ -43,19 +43,25 @@ SPEECH_VERBS = frozenset(
     charge charged charges allege alleged alleges counter countered observe observed
     observes caution cautioned cautions assert asserted asserts reiterate reiterated
     repeated repeat repeats told shouted yelled exclaimed wondered mused lamented demanded
-    demand demands maintained maintains""".split())
+    demand demands maintained maintains recount recounts recounted recounting quoted
+    testifying demur demurred demurs vowing pledging promising threatening boasting
+    charging alleging countering""".split())
 _OPENING = "“\""
 _CLOSING = "”\""
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|Lt|Col|St|Jr|Sr|[A-Z])\.")
 _TAG_WINDOW = 14  # words after a quote in which its tag (verb and speaker) must stand
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+# A tag further than this many words after a quote loses to a lead-in before it.
+_NEAR_TAG = 4
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 
 
 class _Block:
     """The sentences of one paragraph joined by single spaces, with each sentence's offset."""
 
-    def __init__(self, sentences: list[Sentence]) -> None:
+    def __init__(self, sentences: list[Sentence], index: int = 0) -> None:
         self.sentences = sentences
+        self.index = index
         self.offsets: list[int] = []
         parts: list[str] = []
         pos = 0
@@ -127,14 +133,29 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _verb_positions(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)
-            if m.group().lower() in SPEECH_VERBS]
+    """Speech verbs in `text`; not those used as adjectives or nouns after a determiner
+    ("the alleged collusion", "his remarks", "a statement")."""
+    out = []
+    prev = ""
+    for m in re.finditer(r"[A-Za-z]+", text):
+        low = m.group().lower()
+        if low in SPEECH_VERBS and prev not in _DETERMINERS and (
+                m.group()[0].islower() or not text[:m.start()].strip()):  # not "United States"
+            out.append((m.start(), m.end(), low))
+        prev = low
+    return out
+
+
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your "
+                         "whose".split())
 
 
 class _SpeakerFinder:
     def __init__(self) -> None:
         self.people = PeopleRegister()
         self.last_person: str | None = None
+        self.tag_distance = 0  # words between a quote and its trailing tag's verb
+        self.spoken_in: set[tuple[int, int]] = set()  # (block, sentence) with a known speaker
 
     def register(self, block: "_Block", names: list[Name],
                  outside: list[tuple[int, int]]) -> None:
@@ -148,6 +169,10 @@ class _SpeakerFinder:
             full = self.person_name(block.text, name)
             if full:
                 first_in_sentence.setdefault(block.sentence_at(name.start), full)
+        # a sentence whose quote was attributed already told us who it is about: names
+        # after that quote ("..., said Pottinger ... with Kim") do not replace its speaker
+        first_in_sentence = {k: v for k, v in first_in_sentence.items()
+                             if (block.index, k) not in self.spoken_in}
         if first_in_sentence:
             self.last_person = first_in_sentence[max(first_in_sentence)]
 
@@ -156,6 +181,8 @@ class _SpeakerFinder:
         if name.person:
             known = self.people.resolve(name.text)
             if known and len(known.split()) >= len(name.text.split()):
+                # "U.S. President Donald Trump" after a bare "Donald Trump": learn the role
+                self.people.add_roles(known, role_words_before(text, name))
                 return known
             return self.people.add(name, role_words_before(text, name))
         known = self.people.resolve(name.text)
@@ -184,7 +211,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     previous_speaker: str | None = None
     previous_block: int | None = None
     for block_index in sorted(by_block):
-        block = _Block(by_block[block_index])
+        block = _Block(by_block[block_index], block_index)
         text = block.text
         starts = tuple(block.offsets)
         names = find_names(text, starts)
@@ -203,9 +230,15 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             _, tail_sentence_end = block.sentence_bounds(k_end)
             head = (max(prev_end, s_start), max(qs - 1, 0))
             tail = (qe + 1, min(next_start, _tail_end(text, qe, tail_sentence_end)))
+            finder.tag_distance = 0
             speaker, cue = _speaker_after(text, tail, names, finder)
-            if not speaker:
-                speaker, cue = _speaker_before(text, head, names, finder)
+            if not speaker or finder.tag_distance > _NEAR_TAG:
+                # a lead-in ("Mr. Macron said the goal would be to “...”") beats a far tag
+                lead_speaker, lead_cue = _speaker_before(text, head, names, finder)
+                if lead_speaker and _lead_in_governs(text, head, qs):
+                    speaker, cue = lead_speaker, lead_cue
+                elif not speaker:
+                    speaker, cue = lead_speaker, lead_cue
             quote_text = text[qs:qe]
             if not _is_real_quote(text, qs, qe, quote_text, cue):
                 cursor = qs
@@ -224,11 +257,30 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                 previous_speaker, previous_block = speaker, block_index
                 block_speaker_seen = True
                 finder.last_person = speaker
+                finder.spoken_in.add((block.index, block.sentence_at(min(qe, len(text) - 1))))
             cursor = qs
         finder.register(block, [n for n in names if n.start >= cursor], spans)
         if not spans and names and any(n.person for n in names):
             previous_speaker = None  # a narrative paragraph naming someone breaks continuity
+        if text.rstrip().endswith(":") and not (spans and spans[-1][1] >= len(text.rstrip()) - 2):
+            # "Comey recounts:" - the quotation that opens the next paragraph is theirs
+            s_start, _ = block.sentence_bounds(len(block.sentences) - 1)
+            lead_speaker, _ = _speaker_before(text, (max(s_start, cursor), len(text)), names,
+                                              finder)
+            if lead_speaker:
+                previous_speaker, previous_block = lead_speaker, block_index
     return quotes
+
+
+def _lead_in_governs(text: str, head: tuple[int, int], qs: int) -> bool:
+    """Does the lead-in's speech verb introduce this quote: within a few words of it, in the
+    same clause (no sentence end between)?"""
+    a = head[0]
+    verbs = _verb_positions(text[a:qs])
+    if not verbs:
+        return False
+    gap = text[a + verbs[-1][1]:qs]
+    return len(words(gap)) <= 12 and not re.search(r"[.!?;]\s", gap)
 
 
 def _tail_end(text: str, qe: int, sentence_end: int) -> int:
@@ -255,12 +307,16 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         pass
     toks = _words_with_pos(text, a, b)[:_TAG_WINDOW]
     verbs = [i for i, (_, _, w) in enumerate(toks) if w.lower().rstrip(".") in SPEECH_VERBS]
+    # "..., an argument that resonated with Mr. Trump, who said ...": a verb in a relative
+    # clause far from the quote is what someone else said next, not this quote's tag
+    verbs = [i for i in verbs if i <= 3 or toks[i - 1][2].lower() not in _RELATIVES]
     if not verbs:
         acc = re.match(r"\s*,?\s*according to\s+", text[a:b])
         if acc:
             return _first_name_after(text, a + acc.end(), b, names, finder, "after")
         return None, ""
     v = verbs[0]
+    finder.tag_distance = v
     v_start = toks[v][0]
     between = text[a:v_start]
     if re.search(r"[.!?]\s", _ABBREVIATIONS.sub("", between)) and v > 0:
@@ -322,50 +378,147 @@ def _role_before(toks: list[tuple[int, int, str]], finder: _SpeakerFinder) -> st
     return None
 
 
+_ASIDE_END = re.compile(r",[^,]{1,120},\s*$")  # ", sitting next to Shinzo Abe," before a verb
+_SUBJECT_FILLER = re.compile(
+    r"(?:\s+(?:also|later|then|again|repeatedly|previously|once|recently|has|have|had|was|"
+    r"were|is|would|will|quickly|publicly|privately|reportedly|only|even|further))+\s*$",
+    re.IGNORECASE)
+
+
+def _subject_end(text: str, a: int, v_start: int) -> tuple[int, tuple[int, int] | None]:
+    """Where the subject of a verb at `v_start` ends: before adverbs and auxiliaries ("Trump
+    also said", "Kim has said") and before an aside set off by commas ("The president,
+    sitting next to Shinzo Abe, said"; "John Kerry, who negotiated the deal, said"). When the
+    aside is itself a name ("The official, Ali Shamkhani, said") its span is returned too."""
+    head = text[a:v_start]
+    m = _SUBJECT_FILLER.search(head)
+    if m:
+        head = head[:m.start()]
+    head = head.rstrip()
+    aside = _ASIDE_END.search(head) if head.endswith(",") else None
+    if aside and aside.start() > 0:
+        if _is_name_aside(head[aside.start() + 1:-1]):
+            return a + len(head), (a + aside.start() + 1, a + len(head) - 1)
+        head = head[:aside.start()]
+    return a + len(head.rstrip()), None
+
+
+def _is_name_aside(aside: str) -> bool:
+    """", Ali Shamkhani," after "The official": the aside names the subject, keep it."""
+    aside = aside.strip()
+    names = find_names(aside)
+    return bool(names) and names[0].person and names[0].start - len(names[0].title) <= 1 \
+        and len(words(aside)) <= 6
+
+
+def _named_at(text: str, names: list[Name], a: int, b: int,
+              finder: _SpeakerFinder) -> tuple[str | None, str]:
+    """The person a span names first (for an aside like ", Roberto Saravia from Los
+    Angeles,")."""
+    for name in (n for n in names if a <= n.start and n.end <= b):
+        full = finder.resolve_mention(text, name)
+        return (full or name.text), "before"
+    return None, ""
+
+
 def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
                     finder: _SpeakerFinder) -> tuple[str | None, str]:
-    """A lead-in before the quote in the same sentence: the subject of the last speech verb."""
+    """A lead-in before the quote in the same sentence: the subject of the speech verb
+    closest to the quote ("Comey said the president told him, “...”" -> the president)."""
     a, b = span
     if a >= b:
         return None, ""
     verbs = [v for v in _verb_positions(text[a:b])]
     lead = text[a:b].rstrip()
+    if lead.endswith(":"):
+        # "Mr. Perez demurred:", "Lammy asked:", "Kim's statement:": a name within two
+        # words of the colon
+        close = [n for n in names if a <= n.start and n.end <= b and (
+            words(text[n.end:a + len(lead)]) or not verbs) and all(
+            w.lower() in SPEECH_VERBS | _SPOKESWORDS | {"also", "then", "later"}
+            for w in words(text[n.end:a + len(lead)])[:2]) and len(
+            words(text[n.end:a + len(lead)])) <= 2]
+        for name in reversed(close):
+            full = finder.resolve_mention(text, name)
+            if full:
+                return full, "before"
     if not verbs:
-        if lead.endswith(":"):
-            # "Kim's statement: “...”" - a name right before a colon
-            before = [n for n in names if a <= n.start and n.end <= b]
-            for name in reversed(before):
-                full = finder.resolve_mention(text, name)
-                if full:
-                    return full, "before"
         return None, ""
-    v_start, v_end, _ = verbs[-1]
+    # a participle ("..., saying", "by stating") shares the subject of the verb before it
+    k = len(verbs) - 1
+    while k > 0 and verbs[k][2].endswith("ing"):
+        k -= 1
+    v_start, v_end, verb = verbs[k]
     v_start += a
     v_end += a
-    before = [n for n in names if a <= n.start and n.end <= v_start]
-    people_before = [(n, finder.resolve_mention(text, n)) for n in before]
-    people_before = [(n, full) for n, full in people_before if full]
-    # "John Kerry, who as Mr. Obama's secretary of state ..., said": the subject opens an
-    # apposition with a comma; names inside the apposition are not the speaker
-    if people_before and re.match(r"\s*,\s*(?:who|the|a|an|[a-z]+ (?:of|for|to|at)\b)",
-                                  text[people_before[0][0].end:]):
-        return people_before[0][1], "before"
-    for name, full in reversed(people_before):
-        return full, "before"
-    toks = _words_with_pos(text, a, v_start)
-    if toks and any(t[2].lower() in PRONOUNS for t in toks[-4:]):
+    if verb.endswith("ing"):
+        return _first_person(text, a, v_start, names, finder)
+    # the subject right before the verb: a name, a pronoun or a role
+    subj_end, name_aside = _subject_end(text, a, v_start)
+    if name_aside:
+        return _named_at(text, names, name_aside[0], name_aside[1], finder)
+    adjacent = [n for n in names if a <= n.start and subj_end - 3 <= n.end <= subj_end]
+    if adjacent:
+        k = names.index(adjacent[-1])
+        # "Rep. Elijah Cummings of Maryland said": the person, not the place
+        while k > 0 and not names[k].person and names[k - 1].start >= a and re.fullmatch(
+                r"\s+(?:of|from)\s+", text[names[k - 1].end:names[k].start]):
+            k -= 1
+        name = names[k]
+        full = finder.resolve_mention(text, name)
+        return (full or name.text), "before"
+    subj_toks = _words_with_pos(text, a, subj_end)[-3:]
+    if subj_toks and subj_toks[-1][2].lower() == "to":
+        # "Trump called Comey again to ask “...”": the subject of the clause
+        return _first_person(text, a, v_start, names, finder)
+    if subj_toks and subj_toks[-1][2].lower() in ("who", "which"):
+        # "Boris Johnson, who said in 2015 “...”", "the announcement from Kim, which read":
+        # the one the clause is about
+        antecedent = [n for n in names if a <= n.start and n.end <= subj_toks[-1][0]]
+        if antecedent and re.fullmatch(r"\s*,\s*", text[antecedent[-1].end:subj_toks[-1][0]]):
+            full = finder.resolve_mention(text, antecedent[-1])
+            return (full or antecedent[-1].text), "before"
+    if subj_toks and subj_toks[-1][2].lower() in PRONOUNS:
         return finder.last_person, "pronoun" if finder.last_person else ""
-    role = _role_before(toks[-4:], finder)
+    role = _role_before(subj_toks, finder)
     if role:
         return role, "description"
-    # "said Jay Douglas: “...”"
-    after = [n for n in names if v_end <= n.start and n.end <= b]
+    first = [n for n in names if a <= n.start < v_start]
+    if first and first[0].start - a <= 2 and text[first[0].end:first[0].end + 1] == ",":
+        # "Jo Swinson, Liberal Democrat deputy leader ..., said": the clause opens with them
+        full = finder.resolve_mention(text, first[0])
+        if full:
+            return full, "before"
+    if subj_toks and subj_toks[-1][2].lower() in _SPOKESWORDS:
+        # "the White House statement said": the organisation the statement comes from
+        inside = [n for n in names if a <= n.start and n.end <= subj_end]
+        if inside and len(words(text[inside[-1].end:subj_end])) <= 1:
+            full = finder.resolve_mention(text, inside[-1])
+            return (full or inside[-1].text), "before"
+    # "said Jay Douglas: “...”", "said DNC Chairman Tom Perez": the speaker right after the
+    # verb, titles aside
+    after = [n for n in names if v_end <= n.start and n.end <= b and re.fullmatch(
+        r"\s*(?:[A-Z][\w.\-]*\s+){0,4}", text[v_end:n.start])]
     for name in after:
         full = finder.resolve_mention(text, name)
         if full:
             return full, "before"
-    if before and v_start - before[-1].end <= 12:
-        return before[-1].text, "before"  # an organisation or a nameless source
+    if subj_toks and subj_toks[-1][2][:1].islower():
+        return None, ""  # "One question asks ...": a subject that is no one we know
+    return _first_person(text, a, v_start, names, finder)
+
+
+_SPOKESWORDS = frozenset("statement spokesman spokeswoman spokesperson office release "
+                         "announcement communique".split())
+
+
+def _first_person(text: str, a: int, b: int, names: list[Name],
+                  finder: _SpeakerFinder) -> tuple[str | None, str]:
+    """The first person named in text[a:b]: the clause's subject, as a rule."""
+    for name in (n for n in names if a <= n.start and n.end <= b):
+        full = finder.resolve_mention(text, name)
+        if full:
+            return full, "before"
     return None, ""
 
 

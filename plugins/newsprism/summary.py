@@ -7,9 +7,11 @@ Linear in the article's length (no sentence-by-sentence matrix), so a huge artic
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from .model import Sentence
+from .quotes import quote_spans
 from .text import content_words
 
 MIN_WORDS, MAX_WORDS = 8, 60
@@ -37,6 +39,37 @@ def centrality(sentences: list[Sentence]) -> dict[str, float]:
     return scores
 
 
+_QUOTE_MARKS = "“\"‘'"
+# Openers that lean on the sentence before: a connective or a pronoun with nothing to refer to.
+_DANGLING = re.compile(
+    r"^(?:however|but|and|so|yet|still|also|moreover|meanwhile|instead|thus|therefore|then|"
+    r"indeed|nonetheless|nevertheless|otherwise|besides|furthermore|additionally|likewise|"
+    r"similarly|in addition|in fact|after all|even so|by contrast|on the other hand)\b",
+    re.IGNORECASE)
+_PRONOUN_START = re.compile(
+    r"^(?:he|she|it|they|we|this|that|these|those|his|her|its|their|such|there)\b",
+    re.IGNORECASE)
+
+
+def standalone(text: str) -> float:
+    """How well a sentence reads out of context, as a factor on its score (1 = fully):
+    a sentence that only continues a quotation, or starts with a dangling connective
+    ("However,") or a pronoun ("He said ..."), reads badly as a summary line."""
+    t = text.lstrip()
+    factor = 1.0
+    if t[:1] in _QUOTE_MARKS:
+        spans = quote_spans(t)
+        closes_with_tag = spans and spans[0][1] < len(t) - 2 and re.search(
+            r"[A-Za-z]", t[spans[0][1] + 1:])
+        factor *= 0.8 if closes_with_tag else 0.3  # a tagged quote, or a bare continuation
+        t = t[1:]
+    if _DANGLING.match(t):
+        factor *= 0.5
+    elif _PRONOUN_START.match(t):
+        factor *= 0.6
+    return factor
+
+
 def summarise(sentences: list[Sentence]) -> list[str]:
     """Ids of the 3-5 most central sentences that read well alone, in reading order."""
     if not sentences:
@@ -49,6 +82,6 @@ def summarise(sentences: list[Sentence]) -> list[str]:
         return MIN_WORDS <= n <= MAX_WORDS and not s.text.rstrip("”\"’' ").endswith("?")
 
     pool = [s for s in sentences if eligible(s)] or sentences
-    ranked = sorted(pool, key=lambda s: (-scores[s.id], order[s.id]))
+    ranked = sorted(pool, key=lambda s: (-scores[s.id] * standalone(s.text), order[s.id]))
     chosen = ranked[: summary_size(len(sentences))]
     return [s.id for s in sorted(chosen, key=lambda s: order[s.id])]
