@@ -148,7 +148,7 @@ def _may_as_name(text: str, tokens: list[tuple[int, str]]) -> bool:
         return False
     end = tokens[0][0] + 3
     return bool(_FINITE.match(text, end)) and not re.match(r"\s+(?:us|this|these|those)\b",
-                                                              text[end:])
+                                                              text[end:end + 40])
 
 
 def _runs(text: str):

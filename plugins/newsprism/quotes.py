@@ -140,7 +140,7 @@ def _verb_positions(text: str) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"[A-Za-z]+", text):
         low = m.group().lower()
         if low in SPEECH_VERBS and prev not in _DETERMINERS and (
-                m.group()[0].islower() or not text[:m.start()].strip()):  # not "United States"
+                m.group()[0].islower() or not text[max(0, m.start() - 40):m.start()].strip()):  # not "United States"
             out.append((m.start(), m.end(), low))
         prev = low
     return out
@@ -190,8 +190,9 @@ class _SpeakerFinder:
             return known
         if name.title:  # "President Trump": a person by title alone
             return self.people.add(name, role_words_before(text, name))
-        following = re.match(r"\s+([a-z]+)", text[name.end:])
-        at_start = name.start == 0 or text[:name.start].rstrip().endswith((".", "!", "?"))
+        following = re.match(r"\s+([a-z]+)", text[name.end:name.end + 40])
+        at_start = name.start == 0 or text[max(0, name.start - 40):name.start].rstrip().endswith(
+            (".", "!", "?"))
         if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
                 name.text[1:].islower()) and not at_start:
             return self.people.add(name, [])  # "Douglas suggests": someone who speaks
@@ -244,7 +245,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                 cursor = qs
                 continue
             if not speaker:
-                opens_paragraph = not text[:qs - 1].strip()
+                opens_paragraph = not text[max(0, qs - 41):max(0, qs - 1)].strip()
                 if opens_paragraph and previous_speaker and previous_block is not None and (
                         block_index - previous_block <= 2):
                     speaker, cue = previous_speaker, "continuation"
