@@ -160,27 +160,38 @@ def test_years_ago_are_points_in_time_not_conflicting_lengths():
 
 # --- claim groups ---------------------------------------------------------------------------
 
-def _ref(article, text, entities, preds, modality="fact"):
+def _ref(article, text, entities=None, preds=None, modality="fact", sid="s1"):
+    """A claim as claims.py would give it: entities, predicates and numbers from the text
+    unless given."""
+    from newsprism.claims import predicates
     from newsprism.compare import _ClaimRef
     from newsprism.model import Claim
-    return _ClaimRef(article, 0, Claim(id="s1", text=text, kinds=["action"], entities=entities,
-                                        predicates=preds, modality=modality), 0)
+    from newsprism.numbers import find_numbers
+    return _ClaimRef(article, 0, Claim(
+        id=sid, text=text, kinds=["action"], entities=entities or [],
+        numbers=find_numbers(text), predicates=predicates(text) if preds is None else preds,
+        modality=modality), 0)
+
+
+def _weights(*refs):
+    from newsprism.compare import event_weights
+    return event_weights(list(refs))
 
 
 def test_claims_sharing_only_the_events_words_are_not_one_claim():
-    from newsprism.compare import _same_claim, event_common_stems
+    from newsprism.compare import _same_claim
     a = _ref("a", "Governor Ann Lee visited the flooded harbour district on Monday morning.",
-             ["Ann Lee"], ["visit"])
+             ["Ann Lee"], ["visit"], sid="s9")
     b = _ref("b", "Governor Ann Lee visited flooded farms and a shelter near the river.",
-             ["Ann Lee"], ["visit"])
+             ["Ann Lee"], ["visit"], sid="s9")
     filler = [_ref(x, f"Governor Ann Lee visited flooded {w} today.", ["Ann Lee"], ["visit"])
               for x, w in (("c", "schools"), ("d", "roads"), ("e", "homes"))]
-    common = event_common_stems([a, b] + filler)
-    assert {"governor", "lee", "visit", "flood"} <= common
-    assert _same_claim(a, b, common) == 0.0
+    weight = _weights(a, b, *filler)
+    assert weight["lee"] < weight["harbour"]  # the event's own words weigh less
+    assert _same_claim(a, b, weight) == 0.0
     c = _ref("c", "Governor Ann Lee visited the flooded harbour district and its shelters.",
-             ["Ann Lee"], ["visit"])
-    assert _same_claim(a, c, common) > 0
+             ["Ann Lee"], ["visit"], sid="s9")
+    assert _same_claim(a, c, _weights(a, b, c, *filler[1:])) > 0
 
 
 def test_different_actions_or_modalities_are_not_one_claim():
@@ -193,3 +204,69 @@ def test_different_actions_or_modalities_are_not_one_claim():
     c = _ref("c", "Governor Ann Lee approved the harbour budget on Monday.", ["Ann Lee"],
              ["authorize"], modality="possibility")
     assert _same_claim(a, c) == 0.0
+
+
+def test_a_paraphrase_with_synonym_actions_is_one_claim():
+    from newsprism.compare import _same_claim
+    a = _ref("a", "Hundreds of migrants in the caravan reached the border at Tijuana on Sunday.",
+             ["Tijuana"])
+    b = _ref("b", "The migrant caravan arrived at the border near Tijuana on Sunday morning.",
+             ["Tijuana"])
+    assert {"arrive"} <= set(a.preds) & set(b.preds)
+    assert _same_claim(a, b, _weights(a, b)) > 0
+    c = _ref("c", "The White House delayed the steel tariffs on Canada and Mexico for 30 days.",
+             ["White House", "Canada", "Mexico"])
+    d = _ref("d", "The White House postponed its steel tariffs on Canada and Mexico by 30 days.",
+             ["White House", "Canada", "Mexico"])
+    assert _same_claim(c, d, _weights(c, d)) > 0
+
+
+def test_different_numbers_actors_or_plan_and_fact_stay_apart():
+    from newsprism.compare import _same_claim
+    a = _ref("a", "The White House delayed the steel tariffs on Canada and Mexico for 30 days.",
+             ["White House", "Canada", "Mexico"])
+    b = _ref("b", "The White House delayed the steel tariffs on Canada and Mexico for 90 days.",
+             ["White House", "Canada", "Mexico"])
+    assert _same_claim(a, b, _weights(a, b)) == 0.0  # numbers disagree
+    c = _ref("c", "Kim Jong Un will meet Moon Jae-in at the summit in the border village.",
+             ["Kim Jong Un", "Moon Jae-in"], modality="plan")
+    d = _ref("d", "Kim Jong Un will meet Donald Trump at the summit in the border village.",
+             ["Kim Jong Un", "Donald Trump"], modality="plan")
+    assert _same_claim(c, d, _weights(c, d)) == 0.0  # each names someone the other does not
+    e = _ref("e", "Emmanuel Macron warned Iran against restarting its nuclear programme.",
+             ["Emmanuel Macron", "Iran"])
+    f = _ref("f", "Donald Trump warned Iran against restarting its nuclear programme.",
+             ["Donald Trump", "Iran"])
+    assert _same_claim(e, f, _weights(e, f)) == 0.0  # different actors
+    g = _ref("g", "Donald Trump will visit the United Kingdom on July 13, officials said.",
+             ["Donald Trump", "United Kingdom"], modality="plan")
+    h = _ref("h", "Donald Trump visited the United Kingdom on July 13, officials said.",
+             ["Donald Trump", "United Kingdom"])
+    assert _same_claim(g, h, _weights(g, h)) == 0.0  # a plan is not a fact
+    quoted = _ref("q", '"The President will visit the UK on 13 July," a spokesman said.',
+                  ["UK"])
+    assert quoted.modality == "plan"  # a quoted statement's own modality counts
+
+
+def test_acronyms_and_spacing_name_the_same_thing():
+    from newsprism.compare import same_name
+    assert same_name("uk", "united kingdom") and same_name("us president", "united states")
+    assert same_name("kim jongun", "kim jong un")
+    assert not same_name("uk", "united states")
+
+
+def test_groups_do_not_chain_and_hold_one_sentence_per_article():
+    from newsprism.compare import _group_claims
+    core = [_ref(x, "Governor Ann Lee approved the harbour flood budget of $40 million on "
+                    "Monday.", ["Ann Lee"], sid="s1") for x in "abc"]
+    # close to the core's wording at one end, far from it at the other: never one group
+    drift = _ref("d", "Governor Ann Lee approved the harbour flood budget and the new ferry "
+                      "timetable for the island route.", ["Ann Lee"], sid="s30")
+    far = _ref("e", "Governor Ann Lee approved the new ferry timetable for the island route "
+                    "and its winter fares.", ["Ann Lee"], sid="s30")
+    twice = _ref("a", "Governor Ann Lee approved the harbour flood budget on Monday.",
+                 ["Ann Lee"], sid="s2")
+    groups = _group_claims(core + [drift, far, twice])
+    assert any(set(core) <= set(g) for g in groups)
+    assert all(len({r.article for r in g}) == len(g) for g in groups)
+    assert not any(core[0] in g and far in g for g in groups)

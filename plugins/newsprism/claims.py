@@ -34,14 +34,15 @@ _PREDICATE_CLASSES = {
     "warn": "warn caution threaten",
     "say": "say said state tell told announc declar confirm report remark comment",
     "criticize": "criticiz criticis condemn slam blast denounc accus attack lambast",
-    "meet": "meet met visit host",
+    "meet": "meet met visit host travel",
+    "arrive": "arriv reach",
     "kill": "kill die dead death",
-    "sue": "sue lawsuit su",
+    "sue": "sue lawsuit su suit",
     "reject": "reject refus deni deny",
     "agree": "agre sign accept",
     "invade": "invad occup seiz captur",
     "test": "test",
-    "delay": "delay postpon",
+    "delay": "delay postpon defer",
     "impose": "impos levi",
     "resign": "resign quit",
     "fire": "fir dismiss oust",
@@ -86,13 +87,20 @@ def stem(word: str) -> str:
     return w
 
 
+# A participle after these describes a noun ("the released memos"); it reports no action.
+_ADJECTIVE_BEFORE = frozenset("the a an newly recently its their his her this these".split())
+
+
 def predicates(text: str) -> list[str]:
     """The actions a sentence reports, synonyms folded, in order, unique."""
     out: list[str] = []
+    previous = ""
     for w in words(text):
-        low = w.lower()
+        low, before, previous = w.lower(), previous, w.lower()
         if low in STOPWORDS and low not in ("said", "says", "told", "say"):
             continue
+        if before in _ADJECTIVE_BEFORE and low.endswith("ed"):
+            continue  # "the newly released memos": a participle describing, not an action
         st = stem(low)
         name = PREDICATE_OF.get(st) or PREDICATE_OF.get(low)
         if not name and low.endswith("ed") and len(low) > 5 and low not in _NOT_PREDICATES \
@@ -103,13 +111,14 @@ def predicates(text: str) -> list[str]:
     return out
 
 
-def modality_of(text: str, numbers: list) -> str:
+def modality_of(text: str, numbers: list, quoted: bool = False) -> str:
     """fact / plan / possibility: from the numbers' clauses when the sentence states numbers,
-    else from cue words anywhere in the sentence outside quotations."""
+    else from cue words anywhere in the sentence outside quotations (inside them too with
+    `quoted`: what a quoted statement says, "The President will visit ...", is a plan)."""
     if numbers:
         kinds = [n.modality for n in numbers]
         return "fact" if "fact" in kinds else kinds[0]
-    outside = _outside_quotes(text)
+    outside = text if quoted else _outside_quotes(text)
     lows = [w.lower() for w in words(outside)]
     if any(w in PLAN_CUES for w in lows):
         return "plan"

@@ -1,9 +1,13 @@
 """Compare the articles of one event: claim groups, consensus, unique and omitted claims,
 conflicting numbers and who is quoted by whom.
 
-- Claim groups: two outlets' claims are one claim when they share words AND their entities,
-  predicate (what is done, synonyms folded) and modality agree and their numbers do not
-  disagree. Token overlap alone is not enough. A group holds at most one sentence per article.
+- Claim groups: two outlets' claims are one claim when their wording is alike, each term
+  weighted by how rare it is within the event (leads, which carry the core facts, need a
+  little less), AND nothing says they differ: modality (a plan is not a fact), a shared
+  entity, the actor they open with, the people they name, the action (synonyms folded) and
+  their numbers. Groups grow from the strongest pairs; every member must match one core
+  member and be nearly as alike to all the others (no chaining); at most one sentence per
+  article.
 - Consensus: groups reported by more than half of the event's outlets (at least two).
 - Unique: groups only one outlet reports. Omitted: consensus groups an outlet leaves out.
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
@@ -15,42 +19,27 @@ All-pairs work is only over the claims of this one event. Output is deterministi
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 
-from .claims import stem
+from .claims import PREDICATE_OF, modality_of, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
-from .names import name_key
+from .names import find_names, name_key
 from .numbers import MEASURE_UNITS
 from .text import STOPWORDS, content_words
 
-# Two claims are the same claim only above this share of shared content stems ...
-MIN_OVERLAP = 0.2
-# ... or, with no predicate on one side, above this share and two shared entities.
-MIN_OVERLAP_NO_PREDICATE = 0.3
-# Below this share, they must also share words beyond the event's common vocabulary: at least
-# MIN_DISTINCT_SHARED of them, and MIN_DISTINCT_OVERLAP of their non-common words.
-MIN_OVERLAP_CLOSE = 0.5
-# A stem in at least this share of the event's claims is part of the event's vocabulary.
-COMMON_SHARE = 0.12
-MIN_DISTINCT_SHARED = 1
-MIN_DISTINCT_OVERLAP = 0.08
-# Candidate pairs come only from words found in at most this many claims (blocking).
-MAX_POSTINGS = 60
-_GENERIC_PREDICATES = frozenset({"say"})
-
-
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in content_words(text))
-
-
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """Do two name keys name the same thing? "russia" / "russian", "ukraine" / "ukrainian",
     "joe biden" / "biden"."""
-    if a == b:
-        return True
+    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+        return True  # "kim jongun" / "kim jong un"
     ta, tb = a.split(), b.split()
+    if _acronym_of(ta, tb) or _acronym_of(tb, ta):
+        return True  # "uk" / "united kingdom", "us president" / "united states"
     if ta and tb and ta[-1] == tb[-1] and len(ta[-1]) > 2:
         return True
     if len(ta) == 1 and len(tb) == 1 or (len(ta) == len(tb)):
@@ -60,25 +49,15 @@ def same_name(a: str, b: str) -> bool:
     return False
 
 
+def _acronym_of(short: list[str], long: list[str]) -> bool:
+    return len(long) >= 2 and len(short) <= 2 and short[0] == "".join(w[0] for w in long)
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return a[:n]
-
-
-class _ClaimRef:
-    __slots__ = ("article", "order", "claim", "stems", "entities", "preds", "index")
-
-    def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
-        self.article, self.order, self.claim, self.index = article, order, claim, index
-        self.stems = _stems(claim.text)
-        self.entities = [k for k in (name_key(e) for e in claim.entities) if k]
-        self.preds = set(claim.predicates)
-
-
-def _entity_overlap(a: _ClaimRef, b: _ClaimRef) -> int:
-    return sum(1 for x in a.entities if any(same_name(x, y) for y in b.entities))
 
 
 def _values_agree(x: Number, y: Number) -> bool:
@@ -103,98 +82,247 @@ def _numbers_agree(a: Claim, b: Claim) -> bool:
     return True
 
 
-def _same_claim(a: _ClaimRef, b: _ClaimRef, common: frozenset[str] = frozenset()) -> float:
-    """How surely two claims from different articles are the same claim; 0 when they are not.
+# --- claim groups -------------------------------------------------------------------------
 
-    They must share wording beyond the words the whole event uses (`common`: "Trump",
-    "tariffs", "caravan" are in every article and tell two of its claims apart from nothing),
-    a named entity, the modality, an action (what is done) and agree on their numbers."""
-    union = a.stems | b.stems
-    if not union:
-        return 0.0
-    shared = a.stems & b.stems
-    overlap = len(shared) / len(union)
-    if overlap < MIN_OVERLAP:
-        return 0.0
-    distinct = shared - common
-    distinct_overlap = len(distinct) / (len(union - common) or 1)
-    if overlap < MIN_OVERLAP_CLOSE and (len(distinct) < MIN_DISTINCT_SHARED
-                                        or distinct_overlap < MIN_DISTINCT_OVERLAP):
-        return 0.0  # the little they share is what every article of the event says
-    shared_entities = _entity_overlap(a, b)
-    if shared_entities == 0 or a.claim.modality != b.claim.modality:
-        return 0.0
-    if overlap < MIN_OVERLAP_NO_PREDICATE and shared_entities < 2:
-        return 0.0  # little shared wording needs more shared names
-    pa, pb = a.preds - _GENERIC_PREDICATES, b.preds - _GENERIC_PREDICATES
-    if pa and pb:
-        if not pa & pb:
-            return 0.0
-    elif overlap < MIN_OVERLAP_NO_PREDICATE or shared_entities < 2:
-        return 0.0
-    if not _numbers_agree(a.claim, b.claim):
-        return 0.0
-    return overlap + distinct_overlap + 0.05 * shared_entities
+# Two claims are one claim above this IDF-weighted share of their terms (see `_similarity`) ...
+MIN_SIMILARITY = 0.30
+# ... or this much lower when both open their articles: a lead states the core fact, in the
+# outlet's own words, so a paraphrase shares fewer exact words.
+LEAD_SIMILARITY = 0.22
+# A claim among its article's first LEAD_SENTENCES sentences is a lead.
+LEAD_SENTENCES = 4
+# With no action known to be shared, the wording alone has to say it is the same claim.
+MIN_SIMILARITY_NO_PREDICATE = 0.40
+# Besides matching the group's core, every two members must be nearly as similar as a pair
+# must be to join: up to this much less.
+MEMBER_SLACK = 0.1
+# Candidate pairs come only from terms found in at most this many claims (blocking).
+MAX_POSTINGS = 60
+_GENERIC_PREDICATES = frozenset({"say"})
+# The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
+# ("televised", "carried") to tell two claims apart, though sharing one still counts.
+_KNOWN_ACTIONS = frozenset(PREDICATE_OF.values()) - _GENERIC_PREDICATES
+# Datelines and wire services open sentences without being anyone's actor.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,]+$")
 
 
-def event_common_stems(refs: list[_ClaimRef]) -> frozenset[str]:
-    """The event's own vocabulary: stems found in a large share of all its claims ("Trump",
-    "tariffs", "caravan"). Sharing only these tells two of its claims apart from nothing."""
-    if len({r.article for r in refs}) < 2:
-        return frozenset()
-    counts: dict[str, int] = defaultdict(int)
+def _terms(claim: Claim) -> frozenset[str]:
+    """What a claim says, as comparable terms: content-word stems (hyphenated words split:
+    "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the same
+    figure count that as shared wording."""
+    out = {stem(p) for w in content_words(claim.text) for p in w.split("-") if len(p) > 2}
+    out |= {f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague"}
+    return frozenset(out)
+
+
+def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
+    """"russian" is "russia", "korean" is "korea" when the event also uses the shorter form:
+    one outlet writes "Russian territory", another "inside Russia"."""
+    vocabulary = {t for r in refs for t in r.terms}
+    fold = {}
+    for t in vocabulary:
+        if t.endswith("n") and len(t) > 5:
+            for cut in (1, 2, 3):
+                if t[:-cut] in vocabulary and len(t) - cut >= 4:
+                    fold[t] = t[:-cut]
+                    break
+    if fold:
+        for r in refs:
+            r.terms = frozenset(fold.get(t, t) for t in r.terms)
+
+
+def _sentence_position(claim: Claim) -> int:
+    digits = re.sub(r"\D", "", claim.id)
+    return int(digits) if digits else 0
+
+
+class _ClaimRef:
+    __slots__ = ("article", "order", "claim", "terms", "entities", "preds", "index", "actor",
+                 "lead", "people", "modality", "weight")
+
+    def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
+        self.article, self.order, self.claim, self.index = article, order, claim, index
+        self.terms = _terms(claim)
+        self.entities = [k for k in (name_key(e) for e in claim.entities
+                                     if not _DATELINE.match(e)) if k]
+        self.preds = set(claim.predicates) - _GENERIC_PREDICATES
+        self.actor = _actor(claim)
+        self.lead = _sentence_position(claim) <= LEAD_SENTENCES
+        self.people = [name_key(e) for e in claim.entities if _is_person(e)]
+        self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
+        # a quoted statement's own modality counts: "The President will visit the UK" is a
+        # plan even when the outlet only quotes it
+        self.modality = modality_of(claim.text, claim.numbers, quoted=True) \
+            if claim.modality == "fact" else claim.modality
+
+
+def _is_person(entity: str) -> bool:
+    names = find_names(entity)
+    return len(names) == 1 and names[0].person and names[0].text == entity
+
+
+def _actor(claim: Claim) -> str:
+    """Who the sentence is about: the name opening it (after a dateline and a title), as a
+    name key; "" when the sentence opens with anything else ("The lawsuit names ...") or with
+    a quotation (whose first name is not the speaker)."""
+    text = claim.text.strip()
+    if text[:1] in "“\"‘'":
+        return ""
+    body = re.sub(r"^[A-Z][A-Za-z .,]*?\s*(?:\([^)]*\)\s*)?[—–―-]+\s*", "", text)
+    keys = [name_key(e) for e in claim.entities]
+    for name in find_names(body)[:1]:
+        key = name_key(name.text)
+        opens = body[:name.start].strip(" ,") in ("", name.title)
+        if opens and any(same_name(key, k) for k in keys):
+            return key
+    return ""
+
+
+def _entity_overlap(a: _ClaimRef, b: _ClaimRef) -> int:
+    return sum(1 for x in a.entities if any(same_name(x, y) for y in b.entities))
+
+
+def _mentions(ref: _ClaimRef, key: str) -> bool:
+    return any(same_name(key, e) for e in ref.entities)
+
+
+def _actors_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """Two sentences that each open with who acts must name the same actor, or one must
+    mention the other's ("Pompeo met Kim" / "Kim met Pompeo" may be one meeting; "Macron
+    warned ..." / "Trump warned ..." with neither naming the other is not one warning)."""
+    if not (a.actor and b.actor) or same_name(a.actor, b.actor):
+        return True
+    return _mentions(b, a.actor) or _mentions(a, b.actor)
+
+
+def _similarity(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float]) -> float:
+    """IDF-weighted overlap of two claims' terms within the event: the weight of what they
+    share over the weight of the shorter one's terms, averaged with the same over their union
+    (a lead that adds a detail still states the other's fact). Words the whole event uses
+    ("caravan", "tariffs") weigh little but still count."""
+    shared = sum(weight.get(t, 1.0) for t in a.terms & b.terms)
+    if not shared:
+        return 0.0
+    wa, wb = _total_weight(a, weight), _total_weight(b, weight)
+    union = wa + wb - shared
+    return 0.5 * (shared / min(wa, wb) + shared / union)
+
+
+def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """Nothing in two claims says they are different claims: the same modality (a plan is
+    not a fact), a shared named entity, the same opening actor, no one named on each side
+    that the other leaves out, a shared action (synonyms folded) and no disagreeing number."""
+    if a.modality != b.modality:
+        return False
+    if not _entity_overlap(a, b) or not _actors_agree(a, b) or not _people_agree(a, b):
+        return False
+    ka, kb = a.preds & _KNOWN_ACTIONS, b.preds & _KNOWN_ACTIONS
+    if ka and kb and not ka & kb:
+        return False  # different actions: "approved" is not "rejected"
+    return _numbers_agree(a.claim, b.claim)
+
+
+def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """"Kim will meet Moon" / "Kim will meet Trump": when each names a person the other does
+    not, they are about different people."""
+    extra_a = any(not _mentions(b, p) for p in a.people)
+    extra_b = any(not _mentions(a, p) for p in b.people)
+    return not (extra_a and extra_b)
+
+
+def _total_weight(ref: _ClaimRef, weight: dict[str, float]) -> float:
+    if ref.weight is None or ref.weight[0] is not weight:
+        ref.weight = (weight, sum(weight.get(t, 1.0) for t in ref.terms))
+    return ref.weight[1]
+
+
+def _same_claim(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float] | None = None) -> float:
+    """How surely two claims from different articles are the same claim; 0 when they are not:
+    compatible (see `_compatible`) and worded alike, judged by the event's term weights."""
+    sim = _similarity(a, b, weight or {})  # cheap: first
+    if sim < _needed_similarity(a, b) or not _compatible(a, b):
+        return 0.0
+    return sim + 0.05 * (a.lead and b.lead)
+
+
+def _needed_similarity(a: _ClaimRef, b: _ClaimRef) -> float:
+    need = LEAD_SIMILARITY if a.lead and b.lead else MIN_SIMILARITY
+    if not a.preds & b.preds:
+        need = max(need, MIN_SIMILARITY_NO_PREDICATE)  # no action known to be the same
+    return need
+
+
+def event_weights(refs: list[_ClaimRef]) -> dict[str, float]:
+    """Each term's weight within the event: log(1 + claims / claims using it). "Caravan" in
+    every article weighs about 1, a word two outlets share about 4."""
+    df: dict[str, int] = defaultdict(int)
     for r in refs:
-        for st in r.stems:
-            counts[st] += 1
-    need = max(3, COMMON_SHARE * len(refs))
-    return frozenset(st for st, c in counts.items() if c >= need)
+        for t in r.terms:
+            df[t] += 1
+    n = len(refs)
+    return {t: math.log(1 + n / c) for t, c in df.items()}
 
 
 def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
-    """Greedy agglomeration over scored pairs, best first; a group never holds two sentences
-    of the same article. Candidate pairs come from an index of shared stems; a stem found in
-    very many claims blocks nothing and is skipped, so the work stays near-linear in the number
-    of claims even for a very large event."""
-    common = event_common_stems(refs)
+    """Agglomerate from the strongest pairs, at most one sentence per article per group, and
+    only while every member is the same claim as one core member (no chaining: A~B and B~C
+    does not put A with C unless one of them matches both). Candidate pairs come from an
+    index of shared terms; a term found in very many claims blocks nothing and is skipped, so
+    the work stays near-linear in the number of claims even for a very large event."""
+    _fold_demonyms(refs)
+    weight = event_weights(refs)
     index: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(refs):
-        for st in r.stems:
-            index[st].append(i)
+        for t in r.terms:
+            index[t].append(i)
     candidates: set[tuple[int, int]] = set()
     for key in sorted(index):
         ids = index[key]
-        if len(ids) > MAX_POSTINGS:  # a word in very many claims blocks nothing
+        if len(ids) > MAX_POSTINGS:  # a term in very many claims blocks nothing
             continue
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 i, j = ids[x], ids[y]
                 if refs[i].article != refs[j].article:
                     candidates.add((i, j))
-    scored = []
+    score: dict[tuple[int, int], float] = {}
     for i, j in candidates:
-        score = _same_claim(refs[i], refs[j], common)
-        if score > 0:
-            scored.append((-score, i, j))
-    scored.sort()
-    parent = list(range(len(refs)))
-    members: dict[int, set[str]] = {i: {r.article} for i, r in enumerate(refs)}
+        s = _same_claim(refs[i], refs[j], weight)
+        if s > 0:
+            score[(i, j)] = s
+    ranked = sorted((-s, i, j) for (i, j), s in score.items())
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def pair(i: int, j: int) -> float:
+        return score.get((i, j) if i < j else (j, i), 0.0)
 
-    for _, i, j in scored:
-        ri, rj = find(i), find(j)
-        if ri == rj or members[ri] & members[rj]:
+    sims: dict[tuple[int, int], float] = {}
+
+    def similarity(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in sims:
+            sims[key] = _similarity(refs[i], refs[j], weight)
+        return sims[key]
+
+    group_of = list(range(len(refs)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(refs))}
+    for _, i, j in ranked:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
             continue
-        parent[rj] = ri
-        members[ri] |= members.pop(rj)
-    groups: dict[int, list[_ClaimRef]] = defaultdict(list)
-    for i, r in enumerate(refs):
-        groups[find(i)].append(r)
-    return list(groups.values())
+        merged = members[gi] + members[gj]
+        if len({refs[k].article for k in merged}) < len(merged):
+            continue  # one sentence per article
+        if not any(all(k == c or pair(c, k) > 0 for k in merged) for c in merged):
+            continue  # no member that all the others agree with: a chain, not one claim
+        if not all(pair(k, m) > 0 or (
+                similarity(k, m) >= _needed_similarity(refs[k], refs[m]) - MEMBER_SLACK
+                and _compatible(refs[k], refs[m]))
+                   for k in members[gi] for m in members[gj]):
+            continue  # every two members must at least be alike and compatible
+        for k in members.pop(gj):
+            group_of[k] = gi
+        members[gi] = merged
+    return [[refs[k] for k in sorted(m)] for m in members.values()]
 
 
 # --- conflicts ----------------------------------------------------------------------------
@@ -299,7 +427,7 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
     unit_stems = {stem(w) for w in re.findall(r"[a-z]+", a.number.unit)}
     return _entity_overlap(a.ref, b.ref) > 0 or bool(
         (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES) or bool(
-        (a.ref.stems & b.ref.stems) - unit_stems)
+        (a.ref.terms & b.ref.terms) - unit_stems)
 
 
 # Pairwise comparison of one unit's mentions stops at this many (a 200-article event).
