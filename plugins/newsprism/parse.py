@@ -34,13 +34,17 @@ class UnreadableArticle(ValueError):
 
 # --- decoding -----------------------------------------------------------------------------
 
+def check_size(n_bytes: int) -> None:
+    if n_bytes > MAX_ARTICLE_BYTES:
+        raise UnreadableArticle(f"too large ({n_bytes / 1e6:.0f} MB; the limit is "
+                                f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+
+
 def decode(raw: bytes) -> str:
     """Bytes to text: BOM-marked UTF-8/16/32, then UTF-8, then cp1252 (Windows text; Latin-1
     text decodes the same, its printable range being a subset).
     Raises UnreadableArticle for empty, binary or oversized content."""
-    if len(raw) > MAX_ARTICLE_BYTES:
-        raise UnreadableArticle(f"too large ({len(raw) // 1_000_000} MB; the limit is "
-                                f"{MAX_ARTICLE_BYTES // 1_000_000} MB)")
+    check_size(len(raw))
     if not raw.strip():
         raise UnreadableArticle("empty file (whitespace only)" if raw else "empty file")
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
@@ -225,9 +229,10 @@ def _txt_blocks(body: str) -> list[Block]:
 # Inline Markdown to plain words. Every pattern is linear in the text, whatever it holds: a
 # scan that starts at one delimiter stops at the next one (the character classes exclude it),
 # and emphasis marks are dropped one run at a time instead of being paired.
+_MD_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # a link target, with one level of (parentheses)
 _MD_INLINE = [
-    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # images: keep alt text
-    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),  # links: keep the words
+    (re.compile(r"!\[([^\[\]]*)\]" + _MD_TARGET), r"\1"),  # images: keep alt text
+    (re.compile(r"\[([^\[\]]+)\]" + _MD_TARGET), r"\1"),  # links: keep the words
     (re.compile(r"<[^<>]{0,200}>"), ""),  # inline HTML tags
     (re.compile(r"(?<![\w*])[*_]+(?=\S)"), ""),  # emphasis opening a word run
     (re.compile(r"(?<=[^\s*_])[*_]+(?![\w*])"), ""),  # emphasis closing one
