@@ -161,9 +161,14 @@ def merge_duplicates(article_generator) -> None:
 
 
 def account_for_input(content_path: str, analyses) -> BuildReport:
-    """The build report: every file under the content folder and what became of it."""
-    return account_for_files(content_path, [a.article for a in analyses], REFUSED,
-                             NewsArticleReader.file_extensions)
+    """The build report: every file under the content folder and what became of it. Files
+    that no reader opened (a PDF, an image) get their log line here."""
+    report = account_for_files(content_path, [a.article for a in analyses], REFUSED,
+                               NewsArticleReader.file_extensions)
+    for f in report.files:
+        if f.status in ("skipped", "failed") and f.path not in REFUSED:
+            refuse(f.path, f.status, f.reason or "")
+    return report
 
 
 def stop_if_nothing_built(report: BuildReport) -> None:
