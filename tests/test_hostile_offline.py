@@ -48,9 +48,11 @@ def test_loopback_still_works():
     server.bind(("127.0.0.1", 0))
     server.listen(1)
     port = server.getsockname()[1]
-    threading.Thread(target=lambda: server.accept()[0].close(), daemon=True).start()
-    with socket.create_connection(("localhost", port), timeout=5):
+    accepted = threading.Thread(target=lambda: server.accept()[0].close(), daemon=True)
+    accepted.start()
+    with socket.create_connection(("127.0.0.1", port), timeout=5):
         pass
+    accepted.join(5)
     server.close()
     assert socket.getaddrinfo("localhost", 80)
     assert offline.is_local("::1") and offline.is_local("127.0.0.2") and not offline.is_local("0.0.0.1")
