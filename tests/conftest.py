@@ -1,11 +1,13 @@
 """Shared test helpers: a real Pelican build into a temp folder, and no network, ever."""
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import shutil
-import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,19 +17,30 @@ SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 NEWSWCL50 = SHARED / "data" / "newswcl50"
 
-_real_connect = socket.socket.connect
+# Offline, always: tests/offline/sitecustomize.py blocks every connection and name lookup off
+# this machine, here and (through PYTHONPATH) in every Python subprocess the tests start; each
+# attempt is also logged to NETWORK_LOG, so one that a library catches still fails its test.
+OFFLINE = ROOT / "tests" / "offline"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(OFFLINE)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p])
+NETWORK_LOG = Path(tempfile.mkstemp(prefix="newsprism-network-", suffix=".log")[1])
+os.environ["NEWSPRISM_NETWORK_LOG"] = str(NETWORK_LOG)
+atexit.register(NETWORK_LOG.unlink, missing_ok=True)
+sys.path.insert(0, str(OFFLINE))
+import sitecustomize as offline  # noqa: E402  (installs the guard in this process)
+
+offline.install()
 
 
-def _loopback_only(self, address):
-    """The suite runs offline: any connection off this machine is a test failure."""
-    host = address[0] if isinstance(address, tuple) else address
-    if isinstance(host, str) and (host in ("localhost", "::1") or host.startswith("127.")
-                                  or self.family == socket.AF_UNIX):
-        return _real_connect(self, address)
-    raise AssertionError(f"network access attempted during tests: {address!r}")
-
-
-socket.socket.connect = _loopback_only
+@pytest.fixture(autouse=True)
+def no_network_attempt():
+    """Fails the test during which anything (in this process or a child) tried the network."""
+    before = NETWORK_LOG.stat().st_size
+    yield
+    with NETWORK_LOG.open(encoding="utf-8") as fh:
+        fh.seek(before)
+        attempts = fh.read()
+    assert not attempts, f"network access attempted during this test:\n{attempts}"
 
 
 def run_pelican(content: Path, output: Path, settings: Path | None = None,
@@ -35,7 +48,8 @@ def run_pelican(content: Path, output: Path, settings: Path | None = None,
     """Build `content` into `output` with the project's settings, as a user would."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
            "-s", str(settings or ROOT / "pelicanconf.py")] + (extra or [])
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    env = dict(os.environ, COLUMNS="1000")  # one log record, one line: no wrapping
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
 
 
 class Site:

@@ -23,8 +23,11 @@ def article_url(article_id: str) -> str:
 
 
 def dumps(obj: Any) -> str:
-    """Deterministic JSON: same object, same bytes."""
-    return json.dumps(obj, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    """Deterministic JSON: same object, same bytes. `<`, `>` and `&` (which JSON only has
+    inside strings) are written as \\u escapes: the data can be inlined in a page's <script>
+    and still never close it, and no markup from an article stands in any file we write."""
+    text = json.dumps(obj, ensure_ascii=False, indent=1, allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def article_entry(a: ArticleAnalysis) -> dict[str, Any]:

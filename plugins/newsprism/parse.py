@@ -21,6 +21,11 @@ from .text import normalise_space, shorten, slugify, split_sentences, words
 KNOWN_KEYS = ("title", "source", "outlet", "url", "date", "author", "event", "slug", "summary",
               "tags", "category", "lang", "modified", "authors", "status")
 MAX_TITLE_CHARS = 90
+# Larger files are skipped as "too large": 20 MB articles build; nothing real is 50 MB of text.
+MAX_ARTICLE_BYTES = 50_000_000
+# Body text past this many characters (~170,000 words, a hundred long features) is not read:
+# the analysis costs time in proportion to the text, and no news article comes near it.
+MAX_BODY_CHARS = 1_000_000
 
 
 class UnreadableArticle(ValueError):
@@ -29,11 +34,19 @@ class UnreadableArticle(ValueError):
 
 # --- decoding -----------------------------------------------------------------------------
 
+def check_size(n_bytes: int) -> None:
+    if n_bytes > MAX_ARTICLE_BYTES:
+        raise UnreadableArticle(f"too large ({n_bytes / 1e6:.0f} MB; the limit is "
+                                f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+
+
 def decode(raw: bytes) -> str:
-    """Bytes to text: BOM-marked UTF-8/16/32, then UTF-8, then cp1252 (Windows/Latin-1 text).
-    Raises UnreadableArticle for empty or binary content."""
+    """Bytes to text: BOM-marked UTF-8/16/32, then UTF-8, then cp1252 (Windows text; Latin-1
+    text decodes the same, its printable range being a subset).
+    Raises UnreadableArticle for empty, binary or oversized content."""
+    check_size(len(raw))
     if not raw.strip():
-        raise UnreadableArticle("empty file")
+        raise UnreadableArticle("empty file (whitespace only)" if raw else "empty file")
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
                        (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
                        (b"\xfe\xff", "utf-16")):
@@ -45,18 +58,24 @@ def decode(raw: bytes) -> str:
     if b"\x00" in raw[:8192]:
         raise UnreadableArticle("binary file (contains NUL bytes)")
     try:
-        text = raw.decode("utf-8")
+        return _check_text(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    return _check_text(text)
+        # The five bytes cp1252 leaves undefined are C1 controls in Latin-1: no text either way.
+        return _check_text(raw.decode("cp1252", errors="ignore"))
+
+
+# C0/C1 control characters (but tab and newline) and XML's non-characters: never text, and
+# they would make the feeds invalid XML. Form feed and vertical tab break lines.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _check_text(text: str) -> str:
     sample = text[:8192]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if control > max(8, len(sample) // 50):
         raise UnreadableArticle("binary file (mostly control characters)")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
+    text = _CONTROL.sub("", text.lstrip("\ufeff"))
     if not text.strip():
         raise UnreadableArticle("empty file (whitespace only)")
     return text
@@ -67,23 +86,29 @@ def _check_text(text: str) -> str:
 _HEADER = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):\s*(.*)$")
 
 
-def split_header(text: str, require_known: bool = True) -> tuple[dict[str, str], str]:
+def split_header(text: str, require_known: bool = True,
+                 problems: list[str] | None = None) -> tuple[dict[str, str], str]:
     """Split leading `Key: value` lines (ended by a blank line) from the body.
     Only a block whose keys are all metadata keys counts, so a body that starts with
-    "Washington: ..." is not taken for a header."""
-    lines = text.split("\n")
+    "Washington: ..." is not taken for a header. A block that starts like metadata but breaks
+    off is read as body text, and `problems` gets a line saying so."""
+    lines = text.split("\n", 64)  # a header is a few lines: never split a whole huge body
     meta: dict[str, str] = {}
     i = 0
     while i < len(lines) and lines[i].strip():
-        m = _HEADER.match(lines[i].strip())
-        if not m:
+        line = lines[i].strip()
+        m = _HEADER.match(line)
+        key = m and m.group(1).strip().lower().replace(" ", "_").replace("-", "_")
+        if not m or (require_known and key not in KNOWN_KEYS):
+            if meta and problems is not None:
+                problems.append(f"metadata ignored (line {i + 1} is not a `Key: value` line "
+                                f"with a known key: {shorten(line, 40)!r}); read as body text")
             return {}, text
-        key = m.group(1).strip().lower().replace(" ", "_").replace("-", "_")
-        if require_known and key not in KNOWN_KEYS:
-            return {}, text
+        if key in meta and problems is not None:
+            problems.append(f"metadata {key!r} given twice; the last value is used")
         meta[key] = m.group(2).strip()
         i += 1
-    if not meta or (i < len(lines) and lines[i].strip()):
+    if not meta:
         return {}, text
     return meta, "\n".join(lines[i + 1:])
 
@@ -111,9 +136,13 @@ def safe_url(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(
-            ch in value for ch in " \"'<>`\\"):
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host or any(
+            ch in value for ch in " \t\"'<>`\\"):
         return None
     return value
 
@@ -145,7 +174,7 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 
 
 def is_debris(line: str) -> bool:
-    return bool(_DEBRIS.match(normalise_space(line)))
+    return len(line) < 300 and bool(_DEBRIS.match(normalise_space(line)))
 
 
 def looks_like_heading(line: str) -> bool:
@@ -174,41 +203,83 @@ def _txt_blocks(body: str) -> list[Block]:
     sentence (hard wrap) is joined to the next; short title-cased lines are headings."""
     lines = [normalise_space(x) for x in body.split("\n")]
     blocks: list[Block] = []
-    buffer = ""
+    buffer: list[str] = []  # the lines of the paragraph being read (joined once: linear)
+
+    def flush() -> None:
+        if buffer:
+            blocks.append(Block("paragraph", " ".join(buffer)))
+            buffer.clear()
+
     for i, line in enumerate(lines):
         if not line or is_debris(line):
-            if buffer:
-                blocks.append(Block("paragraph", buffer))
-                buffer = ""
+            flush()
             continue
         if not buffer and looks_like_heading(line):
             blocks.append(Block("heading", line))
             continue
-        buffer = f"{buffer} {line}" if buffer else line
+        buffer.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         wrapped = nxt and not _ends_sentence(line) and not looks_like_heading(nxt)
         if not wrapped:
-            blocks.append(Block("paragraph", buffer))
-            buffer = ""
-    if buffer:
-        blocks.append(Block("paragraph", buffer))
+            flush()
+    flush()
     return blocks
 
 
+# Inline Markdown to plain words. Every pattern is linear in the text, whatever it holds: a
+# scan that starts at one delimiter stops at the next one (the character classes exclude it),
+# and emphasis marks are dropped one run at a time instead of being paired.
+_MD_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # a link target, with one level of (parentheses)
 _MD_INLINE = [
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: keep the words
-    (re.compile(r"<[^>]{0,200}>"), ""),  # inline HTML tags
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
+    (re.compile(r"!\[([^\[\]]*)\]" + _MD_TARGET), r"\1"),  # images: keep alt text
+    (re.compile(r"\[([^\[\]]+)\]" + _MD_TARGET), r"\1"),  # links: keep the words
+    (re.compile(r"<[^<>]{0,200}>"), ""),  # inline HTML tags
+    (re.compile(r"(?<![\w*])[*_]+(?=\S)"), ""),  # emphasis opening a word run
+    (re.compile(r"(?<=[^\s*_])[*_]+(?![\w*])"), ""),  # emphasis closing one
     (re.compile(r"`([^`]*)`"), r"\1"),
 ]
+_RAW_ELEMENTS = ("script", "style")  # raw HTML whose content is code, not the article's words
+
+
+def _drop_raw_elements(text: str) -> str:
+    """Remove <script>/<style> elements with their content (to the paragraph's end when
+    unclosed). One forward scan with str.find: linear."""
+    lower = text.lower()
+    if "<script" not in lower and "<style" not in lower:
+        return text
+    out: list[str] = []
+    pos = 0
+    next_at = {name: lower.find(f"<{name}") for name in _RAW_ELEMENTS}
+    while True:
+        found = sorted((at, name) for name, at in next_at.items() if at >= 0)
+        if not found:
+            break
+        at, name = found[0]
+        out.append(text[pos:at])
+        end = lower.find(f"</{name}", at)
+        close = lower.find(">", end) if end >= 0 else -1
+        pos = len(text) if close < 0 else close + 1
+        for other, other_at in next_at.items():  # each search resumes past the removed part
+            if 0 <= other_at < pos:
+                next_at[other] = lower.find(f"<{other}", pos)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _md_inline(text: str) -> str:
+    text = _drop_raw_elements(text)
     for pattern, repl in _MD_INLINE:
         text = pattern.sub(repl, text)
     return normalise_space(text)
+
+
+def _md_heading(line: str) -> str | None:
+    """The text of an ATX heading line (`## Text ##`), else None. String operations, not a
+    regex: a heading's trailing spaces and hashes are stripped in linear time."""
+    level = len(line) - len(line.lstrip("#"))
+    if not 1 <= level <= 6 or len(line) == level or not line[level].isspace():
+        return None
+    return line[level:].strip().rstrip("#").rstrip()
 
 
 def _md_blocks(body: str) -> list[Block]:
@@ -225,10 +296,10 @@ def _md_blocks(body: str) -> list[Block]:
 
     for raw_line in body.split("\n"):
         line = raw_line.strip()
-        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", line)
-        if heading:
+        heading = _md_heading(line)
+        if heading is not None:
             flush()
-            text = _md_inline(heading.group(1))
+            text = _md_inline(heading)
             if text:
                 blocks.append(Block("heading", text))
         elif not line or re.match(r"^(?:-{3,}|\*{3,}|_{3,})$", line):
@@ -237,6 +308,17 @@ def _md_blocks(body: str) -> list[Block]:
             para.append(re.sub(r"^(?:>\s*|[-*+]\s+)", "", line))  # quote and bullet marks
     flush()
     return blocks
+
+
+def cut_at_boundary(text: str, limit: int) -> str:
+    """The first `limit` characters of text, ended at the last paragraph, line or word break
+    in their final tenth when there is one."""
+    head = text[:limit]
+    for sep in ("\n\n", "\n", " "):
+        at = head.rfind(sep, limit - limit // 10)
+        if at > 0:
+            return head[:at]
+    return head
 
 
 # --- the article --------------------------------------------------------------------------
@@ -261,8 +343,12 @@ def parse_article(raw: bytes, source_path: str) -> Article:
     its extension picks the body syntax."""
     text = decode(raw)
     fmt = "md" if source_path.lower().endswith((".md", ".markdown")) else "txt"
-    meta, body = split_header(text.lstrip("\n"), require_known=(fmt == "txt"))
     warnings: list[str] = []
+    meta, body = split_header(text.lstrip("\n"), require_known=(fmt == "txt"), problems=warnings)
+    if len(body) > MAX_BODY_CHARS:
+        warnings.append(f"long article: only its first {MAX_BODY_CHARS:,} characters are read "
+                        f"(it has {len(body):,})")
+        body = cut_at_boundary(body, MAX_BODY_CHARS)
     blocks = _md_blocks(body) if fmt == "md" else _txt_blocks(body)
 
     title = normalise_space(meta.get("title", ""))
@@ -287,7 +373,7 @@ def parse_article(raw: bytes, source_path: str) -> Article:
         if date is None:
             warnings.append(f"date ignored (not a real date): {meta['date'][:40]!r}")
 
-    outlet = normalise_space(meta.get("source") or meta.get("outlet") or "")
+    outlet = shorten(meta.get("source") or meta.get("outlet") or "", MAX_TITLE_CHARS)
     outlet_derived = "source"
     if not outlet:
         outlet = outlet_from_url(url) or ""
@@ -304,7 +390,7 @@ def parse_article(raw: bytes, source_path: str) -> Article:
         outlet=outlet,
         url=url,
         date=date,
-        author=normalise_space(meta.get("author", "")) or None,
+        author=shorten(meta.get("author", ""), MAX_TITLE_CHARS) or None,
         event=event,
         blocks=blocks,
         content_hash=hashlib.sha256(raw).hexdigest(),

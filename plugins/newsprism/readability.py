@@ -18,6 +18,12 @@ from .text import words
 
 WORDS_PER_MINUTE = 230  # adult silent reading of news prose
 MIN_WORDS = 30  # below this the formulas are noise
+# The formulas are averages per word and per sentence: a long article is scored on its first
+# 20,000 words (every real news article is shorter), so a 20 MB file costs what a book does.
+MAX_SCORED_WORDS = 20_000
+# No English word is longer: a longer token (a URL, a hash, a hostile 2 MB "word") would cost
+# textstat's hyphenator time in proportion to its length and says nothing about readability.
+MAX_WORD_CHARS = 45
 ENGLISH_MARKERS = frozenset(
     "the of and to a in is that for it was on with as by at from be this have are not but "
     "has had were which an they their said will would been its who".split()
@@ -58,6 +64,7 @@ def measure(prose: list[str], sentence_count: int) -> Readability:
     if not looks_english(tokens):
         return Readability(None, None, None, None, None, applicable=False,
                            note="not English: the formulas are for English prose", **base)
+    text, note = scoring_text(prose)
     textstat.set_lang("en")
     return Readability(
         flesch_reading_ease=round(textstat.flesch_reading_ease(text), 1),
@@ -65,5 +72,20 @@ def measure(prose: list[str], sentence_count: int) -> Readability:
         gunning_fog=round(textstat.gunning_fog(text), 1),
         smog_index=round(textstat.smog_index(text), 1),
         dale_chall=round(textstat.dale_chall_readability_score(text), 1),
-        **base,
+        note=note, **base,
     )
+
+
+def scoring_text(prose: list[str]) -> tuple[str, str | None]:
+    """The prose textstat scores: over-long tokens left out, cut after MAX_SCORED_WORDS words.
+    Returns it with a note when it is not the whole text."""
+    kept: list[str] = []
+    count = 0
+    for paragraph in prose:
+        tokens = [t for t in paragraph.split() if len(t) <= MAX_WORD_CHARS]
+        if count + len(tokens) > MAX_SCORED_WORDS:
+            kept.append(" ".join(tokens[:MAX_SCORED_WORDS - count]))
+            return "\n".join(kept), f"scored on the first {MAX_SCORED_WORDS:,} words"
+        kept.append(" ".join(tokens))
+        count += len(tokens)
+    return "\n".join(kept), None

@@ -17,7 +17,9 @@ ABBREVIATIONS = frozenset(
 _SPACE = re.compile(r"\s+")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
-_BOUNDARY = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
+# The look-behind lets a match start only at the first mark of a run ("?!", "..."), so a
+# megabyte of dots costs one pass, not one pass per dot.
+_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
 

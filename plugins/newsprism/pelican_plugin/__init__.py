@@ -11,7 +11,7 @@
 from pelican import signals
 
 from .generator import DigestGenerator, group_and_compare, run_pagefind
-from .readers import NewsArticleReader
+from .readers import NewsArticleReader, harden_settings, merge_duplicates, start_build
 
 
 def _add_readers(readers) -> None:
@@ -24,6 +24,9 @@ def _get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(harden_settings)
+    signals.article_generator_init.connect(start_build)
+    signals.article_generator_pretaxonomy.connect(merge_duplicates)
     signals.readers_init.connect(_add_readers)
     signals.article_generator_finalized.connect(group_and_compare)
     signals.get_generators.connect(_get_generators)

@@ -15,8 +15,7 @@ from pelican.generators import Generator
 from .. import views
 from ..export import dumps, event_detail, events_index
 from ..pipeline import Digest, build_digest
-from ..report import BuildReport, FileStatus
-from .readers import SKIPPED, NewsArticleReader
+from .readers import account_for_input, stop_if_nothing_built
 
 logger = logging.getLogger(__name__)
 DIGEST_KEY = "newsprism_digest"
@@ -45,29 +44,6 @@ def group_and_compare(article_generator) -> None:
     article_generator.context[DIGEST_KEY] = digest
     article_generator.context[SLUGS_KEY] = slugs
     article_generator.context["NEWSPRISM_SITE_URL"] = absolute_site_url(article_generator.settings)
-
-
-def build_report(content_path: str, digest: Digest) -> BuildReport:
-    """Every file under the content folder, with what became of it."""
-    read = {a.article.source_path: a for a in digest.analyses.values()}
-    report = BuildReport()
-    for root, dirs, files in os.walk(content_path):
-        dirs.sort()
-        for name in sorted(files):
-            rel = os.path.relpath(os.path.join(root, name), content_path).replace(os.sep, "/")
-            if rel in read:
-                a = read[rel]
-                report.files.append(FileStatus(rel, "read", warnings=list(a.article.warnings),
-                                               article=a.article.id))
-            elif rel in SKIPPED:
-                report.files.append(FileStatus(rel, "skipped", SKIPPED[rel]))
-            elif name.startswith("."):
-                continue
-            elif name.rsplit(".", 1)[-1].lower() not in NewsArticleReader.file_extensions:
-                report.files.append(FileStatus(rel, "skipped", "not an article file (use .txt or .md)"))
-            else:
-                report.files.append(FileStatus(rel, "skipped", "not read (see the build log)"))
-    return report
 
 
 class DigestGenerator(Generator):
@@ -134,9 +110,9 @@ class DigestGenerator(Generator):
         for c in digest.comparisons:
             self._write(os.path.join(data, "events", f"{c.event.slug}.json"),
                         dumps(event_detail(c, analyses)))
-        report = build_report(self.path, digest)
+        report = account_for_input(self.path, analyses.values())
         self._write(os.path.join(data, "build-report.json"), dumps(report.to_json()))
-        SKIPPED.clear()
+        stop_if_nothing_built(report)
 
     @staticmethod
     def _write(path: str, text: str) -> None:
