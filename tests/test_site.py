@@ -196,7 +196,7 @@ def test_digest_paginates(tmp_path):
     for n in range(3):
         (content / f"a{n}.md").write_text(
             f"Title: Story {n}\nSource: Paper\nDate: 2024-05-0{n + 1}\nEvent: story-{n}\n\n"
-            "The council met on Monday and agreed the budget, officials said after the vote. "
+            f"The council of town {n} met on Monday and agreed the budget, officials said. "
             "The plan adds money for roads and schools over the next three years.\n",
             encoding="utf-8")
     out = tmp_path / "out"
