@@ -17,6 +17,7 @@ quotes. The quote text is always the article's own characters, verbatim.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -72,11 +73,8 @@ class _Block:
         self.text = " ".join(parts)
 
     def sentence_at(self, pos: int) -> int:
-        index = 0
-        for k, off in enumerate(self.offsets):
-            if off <= pos:
-                index = k
-        return index
+        """Index of the sentence holding offset `pos` (offsets are ascending: bisect)."""
+        return max(0, bisect.bisect_right(self.offsets, pos) - 1)
 
     def sentence_bounds(self, k: int) -> tuple[int, int]:
         start = self.offsets[k]
@@ -157,14 +155,13 @@ class _SpeakerFinder:
         self.tag_distance = 0  # words between a quote and its trailing tag's verb
         self.spoken_in: set[tuple[int, int]] = set()  # (block, sentence) with a known speaker
 
-    def register(self, block: "_Block", names: list[Name],
-                 outside: list[tuple[int, int]]) -> None:
+    def register(self, block: "_Block", names: list[Name], spans: "_Spans") -> None:
         """Note the people named outside quotes. A later "he" or "she" means the person a
         recent sentence is about: the first person that sentence names (its subject, as a
         rule), not whoever it names last ("Trump ridiculed ... John Kerry. "...," he said")."""
         first_in_sentence: dict[int, str] = {}
         for name in names:
-            if any(a <= name.start < b for a, b in outside):
+            if spans.holds(name.start):
                 continue
             full = self.person_name(block.text, name)
             if full:
@@ -202,6 +199,18 @@ class _SpeakerFinder:
         return self.person_name(text, name)
 
 
+class _Spans:
+    """Sorted, non-overlapping quote spans; `holds(pos)` by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+
+    def holds(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
+
+
 def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     """Every direct quotation in the article, in reading order, with its speaker."""
     by_block: dict[int, list[Sentence]] = defaultdict(list)
@@ -216,13 +225,20 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
         text = block.text
         starts = tuple(block.offsets)
         names = find_names(text, starts)
+        name_starts = [n.start for n in names]
+
+        def names_in(lo: int, hi: int) -> list[Name]:
+            """The names starting in [lo, hi): a slice, so a huge paragraph stays linear."""
+            return names[bisect.bisect_left(name_starts, lo):bisect.bisect_left(name_starts, hi)]
+
         spans = [_clean(text, a, b) for a, b in quote_spans(text)]
         spans = [(a, b) for a, b in spans if b > a]
+        in_quotes = _Spans(spans)
         cursor = 0
         block_speaker_seen = False
         for qi, (qs, qe) in enumerate(spans):
             # people named before this quote (outside quotes) are known before we resolve it
-            finder.register(block, [n for n in names if cursor <= n.start < qs], spans)
+            finder.register(block, names_in(cursor, qs), in_quotes)
             prev_end = spans[qi - 1][1] + 1 if qi else 0
             next_start = spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text)
             k = block.sentence_at(qs)
@@ -231,11 +247,12 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             _, tail_sentence_end = block.sentence_bounds(k_end)
             head = (max(prev_end, s_start), max(qs - 1, 0))
             tail = (qe + 1, min(next_start, _tail_end(text, qe, tail_sentence_end)))
+            local = names_in(s_start, max(tail[1], qe) + 1)  # the quote's sentences
             finder.tag_distance = 0
-            speaker, cue = _speaker_after(text, tail, names, finder)
+            speaker, cue = _speaker_after(text, tail, local, finder)
             if not speaker or finder.tag_distance > _NEAR_TAG:
                 # a lead-in ("Mr. Macron said the goal would be to “...”") beats a far tag
-                lead_speaker, lead_cue = _speaker_before(text, head, names, finder)
+                lead_speaker, lead_cue = _speaker_before(text, head, local, finder)
                 if lead_speaker and _lead_in_governs(text, head, qs):
                     speaker, cue = lead_speaker, lead_cue
                 elif not speaker:
@@ -260,14 +277,14 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                 finder.last_person = speaker
                 finder.spoken_in.add((block.index, block.sentence_at(min(qe, len(text) - 1))))
             cursor = qs
-        finder.register(block, [n for n in names if n.start >= cursor], spans)
+        finder.register(block, names_in(cursor, len(text) + 1), in_quotes)
         if not spans and names and any(n.person for n in names):
             previous_speaker = None  # a narrative paragraph naming someone breaks continuity
         if text.rstrip().endswith(":") and not (spans and spans[-1][1] >= len(text.rstrip()) - 2):
             # "Comey recounts:" - the quotation that opens the next paragraph is theirs
             s_start, _ = block.sentence_bounds(len(block.sentences) - 1)
-            lead_speaker, _ = _speaker_before(text, (max(s_start, cursor), len(text)), names,
-                                              finder)
+            lead_speaker, _ = _speaker_before(text, (max(s_start, cursor), len(text)),
+                                              names_in(max(s_start, cursor), len(text) + 1), finder)
             if lead_speaker:
                 previous_speaker, previous_block = lead_speaker, block_index
     return quotes
