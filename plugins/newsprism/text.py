@@ -105,5 +105,7 @@ STOPWORDS = frozenset(
 
 def content_words(text: str) -> list[str]:
     """Lower-cased words that carry meaning (no stopwords, no bare numbers, 3+ letters)."""
-    return [w for w in (t.lower().replace("’", "'") for t in words(text))
-            if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
+    kept = [w for w in map(str.lower, _WORD.findall(text)) if len(w) > 2 and not w.isdigit()]
+    if "’" in text:
+        kept = [w.replace("’", "'") for w in kept]
+    return [w for w in kept if w not in STOPWORDS]
