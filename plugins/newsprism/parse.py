@@ -51,9 +51,12 @@ def decode(raw: bytes) -> str:
     return _check_text(text)
 
 
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _check_text(text: str) -> str:
     sample = text[:8192]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    control = len(_CONTROL_CHARS.findall(sample))  # below 32, but not \t \n \f \r
     if control > max(8, len(sample) // 50):
         raise UnreadableArticle("binary file (mostly control characters)")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")

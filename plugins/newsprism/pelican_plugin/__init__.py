@@ -11,6 +11,7 @@ from pelican import signals
 
 from .generator import DigestGenerator, group_and_compare
 from .readers import NewsArticleReader
+from .speed import finish, prepare_analyses
 
 
 def _add_readers(readers) -> None:
@@ -24,5 +25,7 @@ def _get_generators(pelican):
 
 def register() -> None:
     signals.readers_init.connect(_add_readers)
+    signals.article_generator_init.connect(prepare_analyses)  # cache + Dask pre-pass
     signals.article_generator_finalized.connect(group_and_compare)
+    signals.finalized.connect(finish)
     signals.get_generators.connect(_get_generators)

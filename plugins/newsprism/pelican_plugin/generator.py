@@ -10,6 +10,7 @@ from ..export import dumps, event_detail, event_url, events_index
 from ..pipeline import Digest, build_digest
 from ..report import BuildReport, FileStatus
 from .readers import SKIPPED, NewsArticleReader
+from .speed import compare_all
 
 logger = logging.getLogger(__name__)
 DIGEST_KEY = "newsprism_digest"
@@ -19,7 +20,7 @@ def group_and_compare(article_generator) -> None:
     """article_generator_finalized: build the digest from every analysed article."""
     articles = list(article_generator.articles) + list(article_generator.hidden_articles)
     analyses = [a.newsprism for a in articles if hasattr(a, "newsprism")]
-    digest = build_digest(analyses)
+    digest = build_digest(analyses, compare_all(article_generator.settings))
     event_of = {i: c for c in digest.comparisons for i in c.event.article_ids}
     for a in articles:
         if hasattr(a, "newsprism"):

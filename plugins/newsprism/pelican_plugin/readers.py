@@ -8,8 +8,8 @@ import os
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from ..analyse import analyse_article
-from ..parse import UnreadableArticle, parse_article
+from ..parse import UnreadableArticle
+from .speed import analysis_of
 
 # Files the reader refused in this build, by path relative to the content folder, with the
 # reason; the generator turns them into the build report.
@@ -31,7 +31,7 @@ class NewsArticleReader(BaseReader):
         try:
             with open(source_path, "rb") as fh:
                 raw = fh.read()
-            analysis = analyse_article(parse_article(raw, rel))
+            analysis = analysis_of(raw, rel, self.settings)  # cached, or ready from Dask
         except UnreadableArticle as exc:
             SKIPPED[rel] = str(exc)
             raise
