@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,8 @@ def _loopback_only(self, address):
 
 
 socket.socket.connect = _loopback_only
+# Builds cache analyses under a temporary folder, never the repo's cache/ (pelicanconf.py reads it).
+os.environ.setdefault("NEWSPRISM_CACHE", tempfile.mkdtemp(prefix="newsprism-test-cache-"))
 
 
 def run_pelican(content: Path, output: Path, settings: Path | None = None,
