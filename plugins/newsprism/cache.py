@@ -185,14 +185,11 @@ class ResultCache:
 
 def cached_analysis(raw: bytes, source_path: str, cache: ResultCache | None,
                     analyse: Callable[[bytes, str], ArticleAnalysis],
-                    prepared: dict[str, ArticleAnalysis] | None = None) -> ArticleAnalysis:
-    """One article's analysis: from `prepared` (computed ahead, e.g. on Dask), else the cache,
-    else `analyse(raw, source_path)`, which is then stored."""
-    key = analysis_key(raw, source_path)
-    if prepared and key in prepared:
-        return prepared.pop(key)
+                    key: str | None = None) -> ArticleAnalysis:
+    """One article's analysis: from the cache, else `analyse(raw, source_path)`, then stored."""
     if cache is None:
         return analyse(raw, source_path)
+    key = key or analysis_key(raw, source_path)
     return cache.get_or_compute("analysis", key, lambda: analyse(raw, source_path))
 
 

@@ -3,7 +3,7 @@
 Both stages are pure maps (one article in, one analysis out; one event in, one comparison out),
 so they run unchanged on Dask's distributed scheduler:
 
-- `workers=N` (N > 1): a LocalCluster of N single-threaded processes on this machine;
+- `workers=N` (N > 1): N processes on this machine, on Dask's local multiprocessing scheduler;
 - `scheduler="tcp://host:8786"`: the workers of an existing cluster (each must have this same
   Newsprism installed: results carry the worker's code fingerprint and a mismatch stops the
   build rather than mixing versions).
@@ -66,7 +66,7 @@ def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
 class ParallelConfig:
     workers: int = 1  # local processes; 1 = none
     scheduler: str | None = None  # address of a running Dask scheduler
-    min_items: int = 1500  # fewer items than this run in one process
+    min_items: int = 5000  # fewer uncached items than this run in one process
 
     @classmethod
     def from_values(cls, workers: Any = "auto", scheduler: Any = None,
@@ -91,25 +91,31 @@ class DaskRunner:
     def __init__(self, config: ParallelConfig):
         self.config = config
         self._client = None
-        self._cluster = None
+        self._pool = None
+
+    @property
+    def pool(self):
+        """The local processes, started once and reused by every map of the build (Dask's
+        multiprocessing scheduler takes a pool). Spawned, never forked: a fork can deadlock
+        on a lock another thread holds."""
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(self.config.workers,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
 
     def pays(self, n_items: int) -> bool:
         return self.config.pays(n_items)
 
     @property
     def client(self):
+        """The distributed client of the cluster at `scheduler` (local processes need none)."""
         if self._client is None:
-            from distributed import Client, LocalCluster
+            from distributed import Client
 
-            if self.config.scheduler:
-                self._client = Client(self.config.scheduler)
-            else:
-                # Dask's default start method, spawn: forking would start faster but can
-                # deadlock a worker when another thread (a profiler, a plugin) holds a lock.
-                self._cluster = LocalCluster(
-                    n_workers=self.config.workers, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR)
-                self._client = Client(self._cluster)
+            self._client = Client(self.config.scheduler)
         return self._client
 
     @property
@@ -117,36 +123,127 @@ class DaskRunner:
         """Workers on this machine read article files themselves; a cluster's get the bytes."""
         return not self.config.scheduler
 
+    def submit(self, task: Callable, items: Sequence, fingerprint: str,
+               batch_size: int | None = None) -> "Pending | LocalPending":
+        """Start `task` over `items` in batches (in order) and return at once."""
+        if batch_size is None:
+            n_workers = self.config.workers if not self.config.scheduler else max(
+                1, len(self.client.scheduler_info().get("workers", {})))
+            batch_size = max(1, min(32, math.ceil(len(items) / (n_workers * 4))))
+        batches = [list(items[i:i + batch_size]) for i in range(0, len(items), batch_size)]
+        if not self.config.scheduler:
+            return LocalPending(task, batches, batch_size, fingerprint, self.pool)
+        return Pending(self.client.map(task, batches, pure=False) if batches else [],
+                       batch_size, fingerprint)
+
     def map(self, task: Callable, items: Sequence, fingerprint: str,
             on_progress: Callable[[int], None] | None = None) -> list:
         """`task` over `items` in batches, results flattened in input order."""
         if not items:
             return []
-        from distributed import as_completed
-
-        n_workers = max(1, len(self.client.scheduler_info().get("workers", {})) or
-                        self.config.workers)
-        size = max(1, min(32, math.ceil(len(items) / (n_workers * 4))))
-        batches = [list(items[i:i + size]) for i in range(0, len(items), size)]
-        futures = self.client.map(task, batches, pure=False)
-        index = {f.key: i for i, f in enumerate(futures)}
-        results: list[list | None] = [None] * len(batches)
-        for future in as_completed(futures):
-            worker_fingerprint, values = future.result()
-            if worker_fingerprint != fingerprint:
-                raise RuntimeError(
-                    "a Dask worker runs different Newsprism code than this build "
-                    f"({worker_fingerprint[:12]} != {fingerprint[:12]}): install the same "
-                    "version on every worker")
-            results[index[future.key]] = values
+        pending = self.submit(task, items, fingerprint)
+        out = []
+        for i in range(len(items)):
+            out.append(pending.result(i))
             if on_progress:
-                on_progress(len(values))
-        return [v for batch in results for v in batch]  # type: ignore[union-attr]
+                on_progress(1)
+        return out
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
         if self._client is not None:
             self._client.close()
             self._client = None
-        if self._cluster is not None:
-            self._cluster.close()
-            self._cluster = None
+
+
+class Pending:
+    """Results of a submitted map, taken item by item in input order as they arrive: the
+    caller consumes early results while workers still compute later ones."""
+
+    def __init__(self, futures: list, batch_size: int, fingerprint: str):
+        self.futures = futures
+        self.batch_size = batch_size
+        self.fingerprint = fingerprint
+        self._batches: dict[int, list] = {}
+
+    def batch(self, b: int) -> list:
+        if b not in self._batches:
+            worker_fingerprint, values = self.futures[b].result()
+            if worker_fingerprint != self.fingerprint:
+                raise RuntimeError(
+                    "a Dask worker runs different Newsprism code than this build "
+                    f"({worker_fingerprint[:12]} != {self.fingerprint[:12]}): install the same "
+                    "version on every worker")
+            self._batches[b] = values
+        return self._batches[b]
+
+    def result(self, i: int):
+        """Item i's result, waiting for its batch if need be."""
+        b, j = divmod(i, self.batch_size)
+        return self.batch(b)[j]
+
+    def cancel(self) -> None:
+        for f in self.futures:
+            f.cancel()
+
+
+class LocalPending:
+    """A map on Dask's local multiprocessing scheduler, run from a background thread; each
+    batch's result is handed over as soon as its task ends, so the caller consumes early
+    results while the processes go on. On two cores this beats a distributed LocalCluster,
+    whose scheduler, nannies and workers cost seconds of CPU to start: the processes here
+    only import Newsprism.
+    """
+
+    def __init__(self, task: Callable, batches: list[list], batch_size: int, fingerprint: str,
+                 pool):
+        import threading
+
+        self.batch_size = batch_size
+        self.fingerprint = fingerprint
+        self._results: dict[int, list] = {}
+        self._error: BaseException | None = None
+        self._finished = False
+        self._ready = threading.Condition()
+        self._thread = threading.Thread(target=self._run, args=(task, batches, pool),
+                                        name="newsprism-dask", daemon=True)
+        self._thread.start()
+
+    def _run(self, task: Callable, batches: list[list], pool) -> None:
+        import dask
+        from dask.callbacks import Callback
+
+        def posttask(key, result, dsk, state, worker_id):
+            if isinstance(key, str) and key.startswith("newsprism-batch-"):
+                with self._ready:
+                    self._results[int(key.rsplit("-", 1)[1])] = result
+                    self._ready.notify_all()
+
+        tasks = [dask.delayed(task, pure=False)(b, dask_key_name=f"newsprism-batch-{i:07d}")
+                 for i, b in enumerate(batches)]
+        try:
+            with Callback(posttask=posttask):
+                dask.compute(*tasks, scheduler="processes", pool=pool, optimize_graph=False)
+        except BaseException as exc:  # handed to the consumer, raised in the main thread
+            self._error = exc
+        finally:
+            with self._ready:
+                self._finished = True
+                self._ready.notify_all()
+
+    def batch(self, b: int) -> list:
+        with self._ready:
+            while b not in self._results and not self._finished:
+                self._ready.wait()
+            if b not in self._results:
+                raise RuntimeError("Dask analysis failed") from self._error
+            worker_fingerprint, values = self._results[b]
+        if worker_fingerprint != self.fingerprint:
+            raise RuntimeError("a Dask worker runs different Newsprism code than this build")
+        return values
+
+    def result(self, i: int):
+        b, j = divmod(i, self.batch_size)
+        return self.batch(b)[j]

@@ -7,7 +7,7 @@ Settings (pelicanconf.py):
     LOAD_CONTENT_CACHE = True         # False, or `pelican --ignore-cache`: recompute everything
     NEWSPRISM_WORKERS = "auto"        # local Dask processes ("auto" = one per core; 1 = none)
     NEWSPRISM_DASK_SCHEDULER = None   # "tcp://host:8786": use that cluster's workers instead
-    NEWSPRISM_PARALLEL_MIN = 1500     # fewer uncached items than this stay in one process
+    NEWSPRISM_PARALLEL_MIN = 5000     # fewer uncached items than this stay in one process
 
 Pelican reads article files one at a time, so parallel analysis is a pre-pass: when the
 ArticlesGenerator starts, the article files are listed, the ones with no cached analysis are
@@ -35,7 +35,8 @@ class BuildState:
     def __init__(self, settings: dict | None = None):
         self.settings = settings
         self.cache = cache_from_settings(settings or {})
-        self.prepared: dict[str, ArticleAnalysis] = {}
+        self.pending = None  # a parallel.Pending of analyses submitted to Dask
+        self.pending_index: dict[str, tuple[int, str]] = {}  # key -> (item, sha256 of bytes)
         self.runner = DaskRunner(ParallelConfig.from_values(
             (settings or {}).get("NEWSPRISM_WORKERS", "auto"),
             (settings or {}).get("NEWSPRISM_DASK_SCHEDULER"),
@@ -66,8 +67,9 @@ def prepare_analyses(generator) -> None:
     state = state_for(generator.settings)
     from .readers import NewsArticleReader
 
-    files = sorted(generator.get_files(generator.settings["ARTICLE_PATHS"],
-                                       exclude=generator.settings["ARTICLE_EXCLUDES"]))
+    # the very set Pelican's generate_context builds and iterates, so the same order
+    files = generator.get_files(generator.settings["ARTICLE_PATHS"],
+                                exclude=generator.settings["ARTICLE_EXCLUDES"])
     ours = {ext.lower() for ext in NewsArticleReader.file_extensions}
     files = [f for f in files if f.rsplit(".", 1)[-1].lower() in ours]
     if state.runner.config.enabled:
@@ -75,7 +77,9 @@ def prepare_analyses(generator) -> None:
     state.reading = ProgressBar.start("Reading articles", len(files))
 
 
-def _analyse_ahead(state: BuildState, generator, files: list[str]) -> None:
+def _analyse_ahead(state: BuildState, generator, files) -> None:
+    """Submit the uncached files to Dask, in the order Pelican will read them, and return at
+    once: the reader takes each result as it arrives while the workers go on with the rest."""
     from .readers import relative_source_path
 
     missing: list[tuple[bytes | str, str]] = []
@@ -94,26 +98,25 @@ def _analyse_ahead(state: BuildState, generator, files: list[str]) -> None:
             keys.append((key, hashlib.sha256(raw).hexdigest()))
     if not state.runner.pays(len(missing)):
         return
-    state.runner.client  # start the cluster before the bar, so its time shows as startup
-    where = state.runner.config.scheduler or f"{state.runner.config.workers} local processes"
-    bar = ProgressBar.start(f"Analysing on Dask ({where})", len(missing))
-    try:
-        results = state.runner.map(analyse_files, missing, code_fingerprint(ANALYSIS_MODULES),
-                                   bar.advance)
-    finally:
-        bar.stop()
-    for (key, digest), (worker_digest, analysis) in zip(keys, results):
-        if analysis is not None and worker_digest == digest:  # else: changed since; reader redoes it
-            state.prepared[key] = analysis
-            if state.cache is not None:
-                state.cache.put("analysis", key, analysis)
+    pending = state.runner.submit(analyse_files, missing, code_fingerprint(ANALYSIS_MODULES),
+                                  batch_size=8)
+    state.pending = pending
+    state.pending_index = {key: (i, digest) for i, (key, digest) in enumerate(keys)}
 
 
 def analysis_of(raw: bytes, source_path: str, settings: dict) -> ArticleAnalysis:
-    """The reader's call: the analysis of one file, prepared, cached or computed now."""
+    """The reader's call: the analysis of one file, from Dask, the cache, or computed now."""
     state = state_for(settings)
     try:
-        return cached_analysis(raw, source_path, state.cache, analyse_file, state.prepared)
+        key = analysis_key(raw, source_path)
+        if key in state.pending_index:
+            i, digest = state.pending_index.pop(key)
+            worker_digest, analysis = state.pending.result(i)
+            if analysis is not None and worker_digest == digest:  # else: changed since; redo
+                if state.cache is not None:
+                    state.cache.put("analysis", key, analysis)
+                return analysis
+        return cached_analysis(raw, source_path, state.cache, analyse_file, key)
     finally:
         state.reading.advance()
 
@@ -144,5 +147,6 @@ def compare_all(settings: dict):
 def finish(pelican) -> None:
     """finalized: stop the bars and the cluster."""
     STATE.reading.stop()
+    STATE.pending = None
+    STATE.pending_index.clear()
     STATE.runner.close()
-    STATE.prepared.clear()
