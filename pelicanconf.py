@@ -53,3 +53,4 @@ NEWSPRISM_CACHE = os.environ.get("NEWSPRISM_CACHE", os.path.join(HERE, "cache"))
 # work to pay for them; name a scheduler to use a cluster (README, "Running on a cluster").
 NEWSPRISM_WORKERS = os.environ.get("NEWSPRISM_WORKERS", "auto")
 NEWSPRISM_DASK_SCHEDULER = os.environ.get("NEWSPRISM_DASK_SCHEDULER") or None
+NEWSPRISM_PARALLEL_MIN = int(os.environ.get("NEWSPRISM_PARALLEL_MIN", 2000))

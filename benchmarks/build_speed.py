@@ -85,7 +85,7 @@ def run_build(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
             peak = max(peak, rss)
         except psutil.Error:
             pass
-        time.sleep(0.05)
+        time.sleep(0.1)
     wall = time.perf_counter() - start
     out = proc.stdout.read().decode("utf-8", "replace")
     proc.stdout.close()
@@ -192,24 +192,32 @@ def main(argv: list[str] | None = None) -> int:
     def m(n, kind, field="wall"):
         return median([r[field] for r in runs.get((n, kind), [])])
 
+    def paired(n, kind, base, field="wall"):
+        """Median over the repeats of each repeat's own ratio: builds that ran side by side
+        are compared, so the machine's drift between repeats cancels out."""
+        return median([a[field] / b[field]
+                       for a, b in zip(runs.get((n, kind), []), runs.get((n, base), []))])
+
     rows, checks = [], []
     for n in sizes:
         plain, one, two = m(n, "plain"), m(n, "digest1"), m(n, "digest2")
-        dask_default = default.pays(n) and not args.no_dask
+        dask_default = default.pays(n) and not args.no_dask  # measured with 2 processes
         digest = two if dask_default else one
         kind = "digest2" if dask_default else "digest1"
         rows.append(dict(
             N=n, plain_s=plain, digest_s=digest, mode="dask x2" if dask_default else "1 proc",
-            ratio=digest / plain, plain_aps=n / plain, digest_aps=n / digest,
+            ratio=paired(n, kind, "plain"), plain_aps=n / plain, digest_aps=n / digest,
             plain_cpu=m(n, "plain", "cpu"), digest_cpu=m(n, kind, "cpu"),
-            cpu_ratio=m(n, kind, "cpu") / m(n, "plain", "cpu"),
+            cpu_ratio=paired(n, kind, "plain", "cpu"),
             plain_mb=m(n, "plain", "peak_mb"), digest_mb=m(n, kind, "peak_mb"),
-            one_s=one, two_s=two, speedup=one / two if two == two else float("nan"),
-            warm_s=m(n, "warm"), warm_ratio=m(n, "warm") / one,
+            one_s=one, two_s=two, speedup=1 / paired(n, "digest2", "digest1"),
+            warm_s=m(n, "warm"), warm_ratio=paired(n, "warm", "digest1"),
             identical=identical.get(n)))
     print()
-    print(f"medians of {repeats} run(s); digest = the default settings' choice "
-          f"(Dask from {default.min_items} uncached articles, {default.workers} processes)")
+    print(f"medians of {repeats} run(s); ratios are medians of each repeat's own ratio; digest = "
+          f"the default settings' choice on this machine ("
+          + (f"Dask from {default.min_items} uncached articles on {default.workers} processes)"
+             if default.enabled else "one process: 'auto' leaves Pelican a core)"))
     head = ("N", "plain s", "digest s", "mode", "digest/plain", "plain art/s", "digest art/s",
             "cpu ratio", "plain MB", "digest MB", "1-proc s", "2-proc s", "speed-up",
             "warm+1 s", "warm/cold", "1p==2p")

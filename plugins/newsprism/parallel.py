@@ -66,13 +66,15 @@ def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
 class ParallelConfig:
     workers: int = 1  # local processes; 1 = none
     scheduler: str | None = None  # address of a running Dask scheduler
-    min_items: int = 5000  # fewer uncached items than this run in one process
+    min_items: int = 2000  # fewer uncached items than this run in one process
 
     @classmethod
     def from_values(cls, workers: Any = "auto", scheduler: Any = None,
                     min_items: Any = None) -> "ParallelConfig":
         if workers in (None, "", "auto"):
-            workers = os.cpu_count() or 1
+            # one core stays with Pelican's own (serial) reading and writing, which runs
+            # alongside the workers; on two cores that leaves one worker: no Dask
+            workers = max(1, (os.cpu_count() or 1) - 1)
         return cls(workers=max(1, int(workers)), scheduler=scheduler or None,
                    min_items=cls.min_items if min_items is None else int(min_items))
 

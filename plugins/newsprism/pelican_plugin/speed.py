@@ -5,9 +5,9 @@ Settings (pelicanconf.py):
     NEWSPRISM_CACHE = "cache"         # folder of cached analyses and comparisons; "" = off
                                       # (default: Pelican's CACHE_PATH)
     LOAD_CONTENT_CACHE = True         # False, or `pelican --ignore-cache`: recompute everything
-    NEWSPRISM_WORKERS = "auto"        # local Dask processes ("auto" = one per core; 1 = none)
+    NEWSPRISM_WORKERS = "auto"        # local Dask processes ("auto": cores - 1; 1 = none)
     NEWSPRISM_DASK_SCHEDULER = None   # "tcp://host:8786": use that cluster's workers instead
-    NEWSPRISM_PARALLEL_MIN = 5000     # fewer uncached items than this stay in one process
+    NEWSPRISM_PARALLEL_MIN = 2000     # fewer uncached items than this stay in one process
 
 Pelican reads article files one at a time, so parallel analysis is a pre-pass: when the
 ArticlesGenerator starts, the article files are listed, the ones with no cached analysis are
