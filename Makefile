@@ -9,7 +9,7 @@ CONFFILE  := pelicanconf.py
 PUBLISHCONF := publishconf.py
 PORT      ?= 8000
 
-.PHONY: html test serve publish clean venv system-deps
+.PHONY: html test serve publish clean venv system-deps bench profile
 
 venv: $(VENV)/.installed
 
@@ -35,5 +35,14 @@ serve: venv
 publish: venv
 	bash publish.sh
 
+# Build speed against plain Pelican (benchmarks/build_speed.py --help for sizes and corpus).
+bench: venv
+	$(BIN)/python benchmarks/build_speed.py $(BENCHFLAGS)
+
+# Where a build spends its time: pyinstrument's call tree of `make html` (no cache).
+profile: venv
+	NEWSPRISM_CACHE= $(BIN)/python -m pyinstrument -r text -o profile.txt -- $(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -e NEWSPRISM_WORKERS=1
+	head -60 profile.txt
+
 clean:
-	rm -rf $(OUTPUTDIR) cache __pycache__
+	rm -rf $(OUTPUTDIR) cache __pycache__ profile.txt

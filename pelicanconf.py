@@ -49,5 +49,18 @@ NEWSPRISM_SEARCH = True
 
 # Same input, same output: no file-system dates, no build-time randomness.
 DEFAULT_DATE = None
-LOAD_CONTENT_CACHE = False
 TEMPLATE_EXTENSIONS = [".html", ".xml"]
+
+# Speed (README, "Speed"): each article's analysis and each event's comparison are cached under
+# cache/, keyed by content and code, so a rebuild recomputes only what changed; `pelican
+# --ignore-cache` (it sets LOAD_CONTENT_CACHE = False) or `make clean` recomputes everything.
+# Pelican's own reader cache stays off: it is keyed by file dates and would not notice a new
+# Newsprism version.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = True
+NEWSPRISM_CACHE = os.environ.get("NEWSPRISM_CACHE", os.path.join(HERE, "cache"))
+# Analysis and comparison run as Dask tasks on local processes when a build has enough uncached
+# work to pay for them; name a scheduler to use a cluster (README, "Running on a cluster").
+NEWSPRISM_WORKERS = os.environ.get("NEWSPRISM_WORKERS", "auto")
+NEWSPRISM_DASK_SCHEDULER = os.environ.get("NEWSPRISM_DASK_SCHEDULER") or None
+NEWSPRISM_PARALLEL_MIN = int(os.environ.get("NEWSPRISM_PARALLEL_MIN", 2000))

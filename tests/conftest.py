@@ -43,6 +43,10 @@ def no_network_attempt():
     assert not attempts, f"network access attempted during this test:\n{attempts}"
 
 
+# Builds cache analyses under a temporary folder, never the repo's cache/ (pelicanconf.py reads it).
+os.environ.setdefault("NEWSPRISM_CACHE", tempfile.mkdtemp(prefix="newsprism-test-cache-"))
+
+
 def run_pelican(content: Path, output: Path, settings: Path | None = None,
                 extra: list[str] | None = None) -> subprocess.CompletedProcess:
     """Build `content` into `output` with the project's settings, as a user would."""

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, strategies as st
 
 from newsprism.text import normalise_space, shorten, slugify, split_sentences
@@ -35,3 +36,24 @@ def test_slugify_is_ascii_and_cut_at_a_word():
 def test_shorten_cuts_at_a_word_and_marks_it():
     s = shorten("As the Biden administration faces the twilight of its tenure following electoral losses, more", 50)
     assert len(s) <= 50 and s.endswith("…") and not s[:-1].endswith(" ")
+
+
+def test_the_lowercase_shortcut_list_is_complete():
+    """content_words lower-cases whole texts unless one of these characters is present."""
+    import re
+    from newsprism import text as t
+    inside = re.compile(t._WORD.pattern.split("+")[0])
+    expected = {c for c in map(chr, range(0x110000))
+                if not inside.fullmatch(c) and any(inside.fullmatch(x) for x in c.lower())}
+    assert expected == set(t._LOWERS_INTO_WORD.pattern[1:-1])
+
+
+@pytest.mark.parametrize("text", [
+    "Officials’ REPORT on Ukraine’s 12,000 troops: the Minister’s view.",
+    "The \u212a scale, \u0178vonne and \u0130stanbul’s MAYORS.",
+])
+def test_content_words_lowercases_tokens(text):
+    from newsprism.text import STOPWORDS, content_words, words
+    expected = [w for w in (x.lower().replace("’", "'") for x in words(text))
+                if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
+    assert content_words(text) == expected

@@ -67,11 +67,12 @@ def decode(raw: bytes) -> str:
 # C0/C1 control characters (but tab and newline) and XML's non-characters: never text, and
 # they would make the feeds invalid XML. Form feed and vertical tab break lines.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 def _check_text(text: str) -> str:
     sample = text[:8192]
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    control = len(_CONTROL_CHARS.findall(sample))  # below 32, but not \t \n \v \f \r
     if control > max(8, len(sample) // 50):
         raise UnreadableArticle("binary file (mostly control characters)")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")

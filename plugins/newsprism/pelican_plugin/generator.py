@@ -16,6 +16,7 @@ from .. import views
 from ..export import dumps, event_detail, events_index
 from ..pipeline import Digest, build_digest
 from .readers import account_for_input, stop_if_nothing_built
+from .speed import compare_all
 
 logger = logging.getLogger(__name__)
 DIGEST_KEY = "newsprism_digest"
@@ -33,7 +34,7 @@ def group_and_compare(article_generator) -> None:
     article page what it shows (its highlights, its event, its outlet page)."""
     articles = list(article_generator.articles) + list(article_generator.hidden_articles)
     analyses = [a.newsprism for a in articles if hasattr(a, "newsprism")]
-    digest = build_digest(analyses)
+    digest = build_digest(analyses, compare_all(article_generator.settings))
     slugs = views.outlet_slugs(a.article.outlet for a in analyses)
     event_of = {i: c for c in digest.comparisons for i in c.event.article_ids}
     for a in articles:

@@ -21,11 +21,11 @@ from pelican.log import LimitFilter
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from ..analyse import analyse_article
 from ..dedupe import find_duplicates, unique_ids
-from ..parse import UnreadableArticle, check_size, parse_article
+from ..parse import UnreadableArticle, check_size
 from ..report import (BuildReport, FileStatus, account_for_files, is_inside,
                       symlinked_folder_reason, symlinked_folders)
+from .speed import analysis_of
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class NewsArticleReader(BaseReader):
         rel = relative_source_path(source_path, self.settings)
         try:
             raw = read_inside(source_path, self.settings["PATH"])
-            analysis = analyse_article(parse_article(raw, rel))
+            analysis = analysis_of(raw, rel, self.settings)  # cached, or ready from Dask
         except UnreadableArticle as exc:
             refuse(rel, "skipped", one_line(exc))
             return "", {"status": "skip"}

@@ -1,0 +1,251 @@
+"""Per-article analysis and per-event comparison as Dask tasks: local processes or a cluster.
+
+Both stages are pure maps (one article in, one analysis out; one event in, one comparison out),
+so they run unchanged on Dask's distributed scheduler:
+
+- `workers=N` (N > 1): N processes on this machine, on Dask's local multiprocessing scheduler;
+- `scheduler="tcp://host:8786"`: the workers of an existing cluster (each must have this same
+  Newsprism installed: results carry the worker's code fingerprint and a mismatch stops the
+  build rather than mixing versions).
+
+`pays(n)` says whether n items are worth a cluster: starting processes and shipping the data
+costs seconds, so small builds stay in one process. Results come back in input order and are
+the very objects the single-process build computes, so the output is byte-identical. No Pelican
+here; Dask is imported only when a cluster is used.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from .analyse import analyse_article
+from .cache import ANALYSIS_MODULES, COMPARE_MODULES, code_fingerprint
+from .compare import compare_event
+from .model import ArticleAnalysis, Event, EventComparison
+from .parse import parse_article
+
+logger = logging.getLogger(__name__)
+
+
+def analyse_file(raw: bytes, source_path: str) -> ArticleAnalysis:
+    """The unit of per-article work: one file's bytes (and path) to its analysis."""
+    return analyse_article(parse_article(raw, source_path))
+
+
+def analyse_files(items: Sequence[tuple[bytes | str, str]]
+                  ) -> tuple[str, list[tuple[str, ArticleAnalysis | None]]]:
+    """A Dask task: analyse a batch of files, each given as its bytes or (on a cluster that
+    shares the file system) its path, with its source path. Each result comes with the sha256
+    of the bytes it was computed from, so the caller can check it analysed what it keyed. A
+    file that fails gives None: the reader then analyses it again in the main process and
+    reports it exactly as a one-process build does."""
+    out: list[tuple[str, ArticleAnalysis | None]] = []
+    for source, source_path in items:
+        try:
+            if isinstance(source, str):
+                with open(source, "rb") as fh:
+                    source = fh.read()
+            digest = hashlib.sha256(source).hexdigest()
+            out.append((digest, analyse_file(source, source_path)))
+        except Exception:
+            out.append(("", None))
+    return code_fingerprint(ANALYSIS_MODULES), out
+
+
+def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
+                   ) -> tuple[str, list[EventComparison]]:
+    """A Dask task: compare a batch of events."""
+    return code_fingerprint(COMPARE_MODULES), [compare_event(e, arts) for e, arts in jobs]
+
+
+@dataclass(frozen=True)
+class ParallelConfig:
+    workers: int = 1  # local processes; 1 = none
+    scheduler: str | None = None  # address of a running Dask scheduler
+    min_items: int = 2000  # fewer uncached items than this run in one process
+
+    @classmethod
+    def from_values(cls, workers: Any = "auto", scheduler: Any = None,
+                    min_items: Any = None) -> "ParallelConfig":
+        if workers in (None, "", "auto"):
+            # one core stays with Pelican's own (serial) reading and writing, which runs
+            # alongside the workers; on two cores that leaves one worker: no Dask
+            workers = max(1, (os.cpu_count() or 1) - 1)
+        return cls(workers=max(1, int(workers)), scheduler=scheduler or None,
+                   min_items=cls.min_items if min_items is None else int(min_items))
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.scheduler) or self.workers > 1
+
+    def pays(self, n_items: int) -> bool:
+        """Are n uncached items worth a cluster's start-up?"""
+        return self.enabled and n_items >= self.min_items
+
+
+class DaskRunner:
+    """Maps batches of work over a Dask cluster, started on first use and closed by `close`."""
+
+    def __init__(self, config: ParallelConfig):
+        self.config = config
+        self._client = None
+        self._pool = None
+
+    @property
+    def pool(self):
+        """The local processes, started once and reused by every map of the build (Dask's
+        multiprocessing scheduler takes a pool). Spawned, never forked: a fork can deadlock
+        on a lock another thread holds."""
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(self.config.workers,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def pays(self, n_items: int) -> bool:
+        return self.config.pays(n_items)
+
+    @property
+    def client(self):
+        """The distributed client of the cluster at `scheduler` (local processes need none)."""
+        if self._client is None:
+            from distributed import Client
+
+            self._client = Client(self.config.scheduler)
+        return self._client
+
+    @property
+    def shares_files(self) -> bool:
+        """Workers on this machine read article files themselves; a cluster's get the bytes."""
+        return not self.config.scheduler
+
+    def submit(self, task: Callable, items: Sequence, fingerprint: str,
+               batch_size: int | None = None) -> "Pending | LocalPending":
+        """Start `task` over `items` in batches (in order) and return at once."""
+        if batch_size is None:
+            n_workers = self.config.workers if not self.config.scheduler else max(
+                1, len(self.client.scheduler_info().get("workers", {})))
+            batch_size = max(1, min(32, math.ceil(len(items) / (n_workers * 4))))
+        batches = [list(items[i:i + batch_size]) for i in range(0, len(items), batch_size)]
+        if not self.config.scheduler:
+            return LocalPending(task, batches, batch_size, fingerprint, self.pool)
+        return Pending(self.client.map(task, batches, pure=False) if batches else [],
+                       batch_size, fingerprint)
+
+    def map(self, task: Callable, items: Sequence, fingerprint: str,
+            on_progress: Callable[[int], None] | None = None) -> list:
+        """`task` over `items` in batches, results flattened in input order."""
+        if not items:
+            return []
+        pending = self.submit(task, items, fingerprint)
+        out = []
+        for i in range(len(items)):
+            out.append(pending.result(i))
+            if on_progress:
+                on_progress(1)
+        return out
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+class Pending:
+    """Results of a submitted map, taken item by item in input order as they arrive: the
+    caller consumes early results while workers still compute later ones."""
+
+    def __init__(self, futures: list, batch_size: int, fingerprint: str):
+        self.futures = futures
+        self.batch_size = batch_size
+        self.fingerprint = fingerprint
+        self._batches: dict[int, list] = {}
+
+    def batch(self, b: int) -> list:
+        if b not in self._batches:
+            worker_fingerprint, values = self.futures[b].result()
+            if worker_fingerprint != self.fingerprint:
+                raise RuntimeError(
+                    "a Dask worker runs different Newsprism code than this build "
+                    f"({worker_fingerprint[:12]} != {self.fingerprint[:12]}): install the same "
+                    "version on every worker")
+            self._batches[b] = values
+        return self._batches[b]
+
+    def result(self, i: int):
+        """Item i's result, waiting for its batch if need be."""
+        b, j = divmod(i, self.batch_size)
+        return self.batch(b)[j]
+
+    def cancel(self) -> None:
+        for f in self.futures:
+            f.cancel()
+
+
+class LocalPending:
+    """A map on Dask's local multiprocessing scheduler, run from a background thread; each
+    batch's result is handed over as soon as its task ends, so the caller consumes early
+    results while the processes go on. On two cores this beats a distributed LocalCluster,
+    whose scheduler, nannies and workers cost seconds of CPU to start: the processes here
+    only import Newsprism.
+    """
+
+    def __init__(self, task: Callable, batches: list[list], batch_size: int, fingerprint: str,
+                 pool):
+        import threading
+
+        self.batch_size = batch_size
+        self.fingerprint = fingerprint
+        self._results: dict[int, list] = {}
+        self._error: BaseException | None = None
+        self._finished = False
+        self._ready = threading.Condition()
+        self._thread = threading.Thread(target=self._run, args=(task, batches, pool),
+                                        name="newsprism-dask", daemon=True)
+        self._thread.start()
+
+    def _run(self, task: Callable, batches: list[list], pool) -> None:
+        import dask
+        from dask.callbacks import Callback
+
+        def posttask(key, result, dsk, state, worker_id):
+            if isinstance(key, str) and key.startswith("newsprism-batch-"):
+                with self._ready:
+                    self._results[int(key.rsplit("-", 1)[1])] = result
+                    self._ready.notify_all()
+
+        tasks = [dask.delayed(task, pure=False)(b, dask_key_name=f"newsprism-batch-{i:07d}")
+                 for i, b in enumerate(batches)]
+        try:
+            with Callback(posttask=posttask):
+                dask.compute(*tasks, scheduler="processes", pool=pool, optimize_graph=False)
+        except BaseException as exc:  # handed to the consumer, raised in the main thread
+            self._error = exc
+        finally:
+            with self._ready:
+                self._finished = True
+                self._ready.notify_all()
+
+    def batch(self, b: int) -> list:
+        with self._ready:
+            while b not in self._results and not self._finished:
+                self._ready.wait()
+            if b not in self._results:
+                raise RuntimeError("Dask analysis failed") from self._error
+            worker_fingerprint, values = self._results[b]
+        if worker_fingerprint != self.fingerprint:
+            raise RuntimeError("a Dask worker runs different Newsprism code than this build")
+        return values
+
+    def result(self, i: int):
+        b, j = divmod(i, self.batch_size)
+        return self.batch(b)[j]
