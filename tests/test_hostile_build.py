@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import Site, run_pelican
+from conftest import Site, run_pelican, site_files
 from hostile_corpus import write_hostile_corpus
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data",
@@ -182,13 +182,8 @@ def test_no_executable_markup_in_any_output_file(hostile):
 
 
 def test_a_second_build_is_byte_identical(hostile):
-    """Every file but Pagefind's search bundle, whose filter files Pagefind writes in hash-map
-    order (see test_site.py: its page fragments are identical)."""
-    def files(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes()
-                for p in sorted(root.rglob("*"))
-                if p.is_file() and p.relative_to(root).parts[0] != "pagefind"}
-    first, second = files(hostile.first.root), files(hostile.second.root)
+    """Every file but Pagefind's search bundle (see conftest.site_files)."""
+    first, second = site_files(hostile.first.root), site_files(hostile.second.root)
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]
     assert differ == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, site_files
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus as bench_corpus  # noqa: E402
@@ -36,8 +36,7 @@ def pelican(content: Path, output: Path, cache: Path | str, *extra: str
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {name: hashlib.sha256(data).hexdigest() for name, data in site_files(folder).items()}
 
 
 def entries(cache: Path, kind: str) -> dict[str, float]:
