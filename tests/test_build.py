@@ -80,3 +80,38 @@ def test_source_url_does_not_move_the_page(tmp_path):
     page = site.text(f"articles/{art['id']}/index.html")
     assert 'href="https://example.com/news/bridge"' in page
     assert not (site.root / "news").exists()
+
+
+def test_every_line_shown_is_verbatim_and_anchored_in_its_article(seeds_site):
+    """Summary lines, claims, claim-group sentences, conflict sentences and quotes in the built
+    data are the article's own words, and each anchor on its article page holds that sentence."""
+    import html
+    import re
+
+    def fold(text):
+        return " ".join(html.unescape(text).split())
+
+    event = seeds_site.event(seeds_site.events[0]["slug"])
+    raw = {a["id"]: fold((SEEDS / a["source_path"]).read_text(encoding="utf-8"))
+           for a in event["articles"]}
+    anchored = {}
+    for a in event["articles"]:
+        page = seeds_site.text(f"articles/{a['id']}/index.html")
+        anchored[a["id"]] = {m.group(1): fold(re.sub(r"<[^>]+>", "", m.group(2))) for m in
+                             re.finditer(r'<span class="s[^"]*" id="(s\d+)">(.*?)</span> ', page)}
+    shown = []  # (article id, verbatim text, anchor or None)
+    for a in event["articles"]:
+        shown += [(a["id"], t, sid) for t, sid in zip(a["summary"], a["summary_anchors"])]
+        shown += [(a["id"], c["text"], c["id"]) for c in a["claims"]]
+        shown += [(a["id"], q["text"], None) for q in a["quotes"]]
+        shown += [(a["id"], q["sentence_text"], q["sentence"]) for q in a["quotes"]]
+    for g in event["claim_groups"]:
+        shown += [(i, s, g["anchors"][i]) for i, s in g["sentences"].items()]
+    for c in event["conflicts"]:
+        shown += [(v["article"], v["sentence"], v["anchor"]) for v in c["values"]]
+    shown += [(q["article"], q["sentence"], q["anchor"]) for q in event["quotes"]]
+    assert len(shown) > 100
+    for article, text, anchor in shown:
+        assert fold(text) in raw[article], (article, text)
+        if anchor:
+            assert anchored[article][anchor] == fold(text), (article, anchor, text)
