@@ -16,6 +16,7 @@ a statement to a source. Each claim keeps the verbatim sentence and its anchor, 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Claim, Quote, Sentence
@@ -70,6 +71,7 @@ _PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has 
                                   r"argued|insisted|denied|claimed|stated|announced|tweeted)\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem, enough to fold inflections: "authorized", "authorizes",
     "authorization" -> "authoriz"."""

@@ -8,6 +8,7 @@ surname of a person named in the same article, or that follows a title ("Preside
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,7 +74,9 @@ def _fold_possessive(token: str) -> str:
     return re.sub(r"['’]s?$", "", token)
 
 
-def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]:
+# Claims, quotes, comparison and grouping all ask for the names of the same sentences.
+@functools.lru_cache(maxsize=1 << 17)
+def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name, ...]:
     """Capitalised name runs in `text`, in order. A run's leading words are dropped when they
     only open a sentence ("The", "However") or are title words ("Russian President Vladimir
     Putin" -> "Vladimir Putin", title "Russian President")."""
@@ -133,7 +136,7 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> list[Name]
                   and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered
                               if not (w == "may" and lowered[-1] == "may")))
         out.append(Name(start, end, name, " ".join(w for _, w in title_tokens), person))
-    return out
+    return tuple(out)  # shared by the cache: immutable
 
 
 # Finite verbs: after a sentence-opening "May" they make it a name ("May was glowing"), where
