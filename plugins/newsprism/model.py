@@ -125,7 +125,6 @@ class ArticleAnalysis:
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     tone: Tone | None = None
-    keywords: list[str] = field(default_factory=list)  # for grouping: salient terms
 
     def sentence(self, sid: str) -> Sentence:
         return self._by_id()[sid]
