@@ -221,3 +221,35 @@ def test_same_input_gives_byte_identical_site(tmp_path, seeds_site):
     assert [f for f in first if first[f] != second[f]] == []
     fragments = sorted(p.name for p in (again.root / "pagefind" / "fragment").iterdir())
     assert fragments == sorted(p.name for p in (seeds_site.root / "pagefind" / "fragment").iterdir())
+
+
+def test_claims_matrix_shows_the_claims_two_articles_share_and_the_data_keeps_all(seeds_site):
+    """The page's matrix has one row per claim group at least two articles carry; a claim only
+    one article carries is counted in the legend and listed in its outlet's column. The event's
+    JSON keeps every claim group."""
+    slug = seeds_site.events[0]["slug"]
+    groups = seeds_site.event(slug)["claim_groups"]
+    shared = [g for g in groups if len(g["articles"]) >= 2]
+    single = len(groups) - len(shared)
+    assert shared and single
+    page = seeds_site.text(f"events/{slug}/index.html")
+    matrix = page[page.index('<section id="matrix"'):page.index('<section id="quotes"')]
+    body = matrix[matrix.index("<tbody>"):matrix.index("</tbody>")]
+    assert body.count("<tr") == len(shared)
+    assert f"The {single} claims only one article reports are listed" in matrix
+    outlets = page[page.index('<section id="outlets"'):page.index('<section id="matrix"')]
+    assert outlets.count("<h4>Only this outlet reports</h4>") >= 1
+
+
+def test_an_event_with_no_shared_claim_says_so_in_the_matrix(tmp_path):
+    content = tmp_path / "c"
+    content.mkdir()
+    for n, text in enumerate(["The council met on Monday and agreed the budget, officials said.",
+                              "Storms closed 40 schools across the north on Tuesday, police said."]):
+        (content / f"a{n}.md").write_text(
+            f"Title: Story {n}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n{text}\n",
+            encoding="utf-8")
+    site = build(content, tmp_path / "out")
+    page = site.text("events/one/index.html")
+    matrix = page[page.index('<section id="matrix"'):page.index('<section id="quotes"')]
+    assert "<table" not in matrix and "No claim is reported by more than one article." in matrix

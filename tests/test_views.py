@@ -49,11 +49,25 @@ SLUGS = views.outlet_slugs(["Daily Planet", "The Bugle"])
 
 def test_claims_matrix_cells_are_reported_absent_or_conflicting_with_links():
     v = views.event_view(COMPARISON, [A, B, C], SLUGS)
-    g1, g2 = v.matrix
+    (g1,) = v.matrix
     assert [c.state for c in g1.cells] == ["conflict", "conflict", "absent"]
     assert g1.cells[0].value == "12,000" and g1.cells[0].href == "articles/a/index.html#s1"
-    assert [c.state for c in g2.cells] == ["absent", "reported", "absent"]
-    assert g2.cells[1].href == "articles/b/index.html#s2" and g1.consensus and not g2.consensus
+    assert g1.consensus
+
+
+def test_claims_matrix_rows_are_the_claims_at_least_two_articles_report():
+    shared = ClaimGroup("g3", "The decision was made Monday.", ["a", "b"],
+                        {"a": "A reckless move, critics said.", "b": "The decision was made Monday."},
+                        {"a": "s2", "b": "s2"})
+    c = EventComparison(event=COMPARISON.event, claim_groups=COMPARISON.claim_groups + [shared],
+                        consensus=["g1"], conflicts=COMPARISON.conflicts, unique={"b": ["g2"]})
+    v = views.event_view(c, [A, B, C], SLUGS)
+    # g2 is only The Bugle's: it is in its column, not a row of the matrix.
+    assert [r.group for r in v.matrix] == ["g1", "g3"] and v.unshared == 1
+    assert [u.text for u in v.columns[1].unique] == ["The decision was made Monday."]
+    g3 = v.matrix[1]
+    assert [x.state for x in g3.cells] == ["reported", "reported", "absent"]
+    assert g3.cells[1].href == "articles/b/index.html#s2" and not g3.consensus
 
 
 def test_event_view_columns_conflicts_quotes_and_timeline():
@@ -80,6 +94,7 @@ def test_event_view_columns_conflicts_quotes_and_timeline():
 def test_an_empty_comparison_degrades_to_summaries_and_figures():
     v = views.event_view(EventComparison(event=COMPARISON.event), [A, B, C], SLUGS)
     assert v.consensus == v.conflicts == v.matrix == [] and len(v.columns) == 3
+    assert v.unshared == 0
     assert [c.unique for c in v.columns] == [[], [], []]
     e = views.digest_entry(EventComparison(event=COMPARISON.event), {"a": A, "b": B, "c": C}, SLUGS)
     assert e.top_claim is None and e.conflict_count == 0

@@ -233,7 +233,8 @@ class EventView:
     consensus: list[ConsensusView]
     conflicts: list[ConflictView]
     matrix_outlets: list[str]
-    matrix: list[MatrixRow]
+    matrix: list[MatrixRow]  # claim groups at least two articles carry
+    unshared: int  # claim groups only one article carries (listed in its column instead)
     columns: list[OutletColumn]
     speakers: list[SpeakerQuotes]
     timeline: list[TimelineDay]
@@ -301,8 +302,12 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
     for x in c.conflicts:
         for v in x.values:
             conflicting[(v.article, v.anchor)] = v.text
+    # The matrix compares: one row per claim group at least two articles carry (a claim only one
+    # article carries is listed in that outlet's column, "Only this outlet reports").
     matrix = []
     for g in c.claim_groups:
+        if len(g.articles) < 2:
+            continue
         cells = []
         for i in ids:
             if i not in g.articles:
@@ -360,7 +365,8 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
         slug=c.event.slug, title=c.event.title, href=event_href(c.event.slug),
         date_first=c.event.date_first, date_last=c.event.date_last,
         outlets=outlets, consensus=consensus, conflicts=conflicts,
-        matrix_outlets=outlets, matrix=matrix, columns=columns, speakers=speaker_list,
+        matrix_outlets=outlets, matrix=matrix,
+        unshared=sum(1 for g in c.claim_groups if len(g.articles) < 2), columns=columns, speakers=speaker_list,
         timeline=[TimelineDay(d, timeline[d]) for d in sorted(timeline)],
         charts=comparison_charts(analyses),
         description=(f"{n} outlet{'s' if n != 1 else ''} side by side: shared claims, "
