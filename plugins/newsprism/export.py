@@ -1,14 +1,17 @@
 """The output contract: output/data/events.json and output/data/events/<slug>.json.
 
-Plain dicts in a fixed order, written with one deterministic JSON encoder (`dumps`).
+Plain dicts in a fixed order, written with one deterministic JSON encoder (`dumps`). Each model
+object becomes a dict with its fields in declaration order, built directly (the same dict
+`dataclasses.asdict` gives, without its deep copy: tests/test_export.py holds them equal).
+The dicts share the model's lists and are only for writing.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
-from .model import ArticleAnalysis, EventComparison
+from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, EventComparison, Number, Quote,
+                    Readability, Tone)
 
 EVENTS_SCHEMA = "newsprism/events@1"
 EVENT_SCHEMA = "newsprism/event@1"
@@ -50,18 +53,59 @@ def events_index(comparisons: list[EventComparison],
     }
 
 
+def readability_dict(r: Readability) -> dict[str, Any]:
+    return {"flesch_reading_ease": r.flesch_reading_ease,
+            "flesch_kincaid_grade": r.flesch_kincaid_grade, "gunning_fog": r.gunning_fog,
+            "smog_index": r.smog_index, "dale_chall": r.dale_chall, "words": r.words,
+            "sentences": r.sentences, "reading_time_s": r.reading_time_s,
+            "applicable": r.applicable, "note": r.note}
+
+
+def number_dict(n: Number) -> dict[str, Any]:
+    return {"value": n.value, "unit": n.unit, "text": n.text, "qualifier": n.qualifier,
+            "value_max": n.value_max, "subject": n.subject, "modality": n.modality}
+
+
+def claim_dict(c: Claim) -> dict[str, Any]:
+    return {"id": c.id, "text": c.text, "kinds": c.kinds, "entities": c.entities,
+            "numbers": [number_dict(n) for n in c.numbers], "modality": c.modality,
+            "score": c.score, "predicates": c.predicates}
+
+
+def quote_dict(q: Quote) -> dict[str, Any]:
+    return {"text": q.text, "speaker": q.speaker, "sentence": q.sentence,
+            "sentence_text": q.sentence_text, "cue": q.cue}
+
+
+def tone_dict(t: Tone) -> dict[str, Any]:
+    return {"label": t.label, "reasons": t.reasons, "loaded_share": t.loaded_share,
+            "hedges": t.hedges, "attributions": t.attributions, "loaded_words": t.loaded_words,
+            "loaded_sentences": t.loaded_sentences}
+
+
+def claim_group_dict(g: ClaimGroup) -> dict[str, Any]:
+    return {"id": g.id, "text": g.text, "articles": g.articles, "sentences": g.sentences,
+            "anchors": g.anchors}
+
+
+def conflict_dict(x: Conflict) -> dict[str, Any]:
+    return {"subject": x.subject, "unit": x.unit, "values": [
+        {"article": v.article, "value": v.value, "text": v.text, "sentence": v.sentence,
+         "anchor": v.anchor, "qualifier": v.qualifier} for v in x.values]}
+
+
 def article_detail(a: ArticleAnalysis) -> dict[str, Any]:
     by_id = {s.id: s.text for s in a.sentences}
     entry = article_entry(a)
     entry.update({
         "title_derived": a.article.title_derived,
-        "readability": asdict(a.readability),
+        "readability": readability_dict(a.readability),
         "summary": [by_id[sid] for sid in a.summary],
-        "summary_anchors": list(a.summary),
-        "claims": [asdict(c) for c in a.claims],
-        "quotes": [asdict(q) for q in a.quotes],
-        "tone": asdict(a.tone) if a.tone else None,
-        "warnings": list(a.article.warnings),
+        "summary_anchors": a.summary,
+        "claims": [claim_dict(c) for c in a.claims],
+        "quotes": [quote_dict(q) for q in a.quotes],
+        "tone": tone_dict(a.tone) if a.tone else None,
+        "warnings": a.article.warnings,
     })
     return entry
 
@@ -75,10 +119,10 @@ def event_detail(c: EventComparison, analyses: dict[str, ArticleAnalysis]) -> di
         "date_first": c.event.date_first,
         "date_last": c.event.date_last,
         "articles": [article_detail(analyses[i]) for i in c.event.article_ids],
-        "claim_groups": [asdict(g) for g in c.claim_groups],
-        "consensus": list(c.consensus),
-        "conflicts": [asdict(x) for x in c.conflicts],
-        "unique": {k: list(v) for k, v in c.unique.items()},
-        "omitted": {k: list(v) for k, v in c.omitted.items()},
-        "quotes": list(c.quotes),
+        "claim_groups": [claim_group_dict(g) for g in c.claim_groups],
+        "consensus": c.consensus,
+        "conflicts": [conflict_dict(x) for x in c.conflicts],
+        "unique": c.unique,
+        "omitted": c.omitted,
+        "quotes": c.quotes,
     }
