@@ -6,11 +6,12 @@
   Pelican's reader cache keeps the analysis);
 - generator.py: the hook that groups and compares once the articles are read, the Generator
   that writes the digest, event, outlet, methodology and search pages, feeds, sitemap and
-  output/data/*.json, and the finalized hook that runs Pagefind over the written site.
+  output/data/*.json, and Pagefind over the written site (started once the HTML pages are
+  written, waited for in the finalized hook).
 """
 from pelican import signals
 
-from .generator import DigestGenerator, group_and_compare, run_pagefind
+from .generator import DigestGenerator, finish_pagefind, group_and_compare
 from .readers import NewsArticleReader, harden_settings, merge_duplicates, start_build
 from .speed import finish, prepare_analyses
 
@@ -33,4 +34,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(group_and_compare)
     signals.finalized.connect(finish)
     signals.get_generators.connect(_get_generators)
-    signals.finalized.connect(run_pagefind)
+    signals.finalized.connect(finish_pagefind)

@@ -1,6 +1,8 @@
 """Groups and compares once Pelican has read every article, then writes the reader's site:
 the digest (paginated), event pages, outlet pages, methodology and search pages, Atom feeds,
-sitemap.xml and the JSON data; after the build, Pagefind indexes the event and article pages.
+sitemap.xml and the JSON data. Pagefind indexes the event and article pages: it starts as soon
+as the last HTML page is written and runs (another process, another core) while the feeds and
+JSON are written; the build waits for it at the end.
 
 Thin: every figure a page shows comes from newsprism.views; this module only writes files.
 """
@@ -68,6 +70,16 @@ class DigestGenerator(Generator):
                           feed_entries=entries, feed_updated=views.feed_updated(entries))
 
     def generate_output(self, writer) -> None:
+        """Every HTML page first (Pelican's article pages are already written: its own
+        generators run before a plugin's), then Pagefind starts, then the feeds, sitemap and
+        JSON data are written while it indexes."""
+        try:
+            self._write_site(writer)
+        except BaseException:
+            stop_pagefind(self.output_path)
+            raise
+
+    def _write_site(self, writer) -> None:
         digest: Digest = self.context.get(DIGEST_KEY) or build_digest([])
         analyses = digest.analyses
         slugs = self.context.get(SLUGS_KEY) or views.outlet_slugs(
@@ -75,13 +87,13 @@ class DigestGenerator(Generator):
         self.context.setdefault("NEWSPRISM_SITE_URL", absolute_site_url(self.settings))
         sitemap: list[tuple[str, str | None]] = []
 
+        event_views = []
         for comparison in digest.comparisons:
             view = views.event_view(comparison, digest.articles_of(comparison), slugs)
             self._page(writer, view.href, "event", comparison=comparison, view=view,
                        articles=digest.articles_of(comparison),
                        feed_href=f"events/{view.slug}/feed.atom.xml")
-            self._feed(writer, f"events/{view.slug}/feed.atom.xml", view.title, view.href,
-                       views.event_feed(view))
+            event_views.append(view)
             sitemap.append((view.href, view.date_last))
 
         entries = [views.digest_entry(c, analyses, slugs) for c in digest.comparisons]
@@ -89,8 +101,6 @@ class DigestGenerator(Generator):
             self._page(writer, page.href, "digest", page=page, comparisons=digest.comparisons,
                        analyses=analyses)
             sitemap.append((page.href, None))
-        self._feed(writer, "feeds/digest.atom.xml", self.settings["SITENAME"], "index.html",
-                   views.digest_feed(entries))
 
         outlets = views.outlet_views(analyses, digest.comparisons, slugs)
         self._page(writer, "outlets/index.html", "outlets", outlets=outlets)
@@ -98,6 +108,13 @@ class DigestGenerator(Generator):
             self._page(writer, outlet.href, "outlet", outlet=outlet)
         self._page(writer, "methodology/index.html", "methodology")
         self._page(writer, "search/index.html", "search")
+        start_pagefind(self.settings, self.output_path)  # every HTML page is written
+
+        for view in event_views:
+            self._feed(writer, f"events/{view.slug}/feed.atom.xml", view.title, view.href,
+                       views.event_feed(view))
+        self._feed(writer, "feeds/digest.atom.xml", self.settings["SITENAME"], "index.html",
+                   views.digest_feed(entries))
         sitemap += [("outlets/index.html", None), ("methodology/index.html", None)]
         sitemap += [(o.href, None) for o in outlets]
         sitemap += [(views.article_href(i), a.article.date) for i, a in analyses.items()]
@@ -122,10 +139,15 @@ class DigestGenerator(Generator):
             fh.write(text)
 
 
-def run_pagefind(pelican) -> None:
-    """finalized: index the written site with Pagefind (event and article pages only: they are
-    the pages marked data-pagefind-body). The bundle goes to output/pagefind/."""
-    if not pelican.settings.get("NEWSPRISM_SEARCH", True):
+# Pagefind runs per output folder, from start_pagefind to finish_pagefind.
+_PAGEFIND: dict[str, subprocess.Popen] = {}
+
+
+def start_pagefind(settings: dict, output_path: str) -> None:
+    """Start indexing the written site with Pagefind, in the background (event and article
+    pages only: they are the pages marked data-pagefind-body). The bundle goes to
+    output/pagefind/."""
+    if not settings.get("NEWSPRISM_SEARCH", True):
         return
     try:
         from pagefind_bin import get_executable
@@ -134,7 +156,25 @@ def run_pagefind(pelican) -> None:
         logger.warning("Search index not built: the pagefind binary is missing (%s); "
                        "install pagefind[bin].", exc)
         return
-    run = subprocess.run([binary, "--site", pelican.output_path, "--silent"],
-                         capture_output=True, text=True)
+    stop_pagefind(output_path)  # a previous build's run in this process, if any
+    _PAGEFIND[os.path.abspath(output_path)] = subprocess.Popen(
+        [binary, "--site", output_path, "--silent"], stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def stop_pagefind(output_path: str) -> None:
+    """End a Pagefind run that is no longer wanted (the build failed)."""
+    run = _PAGEFIND.pop(os.path.abspath(output_path), None)
+    if run is not None:
+        run.kill()
+        run.communicate()
+
+
+def finish_pagefind(pelican) -> None:
+    """finalized: wait for the build's Pagefind run; a failure is logged as an error."""
+    run = _PAGEFIND.pop(os.path.abspath(pelican.output_path), None)
+    if run is None:
+        return
+    out, err = run.communicate()
     if run.returncode != 0:
-        logger.error("Pagefind failed (exit %s): %s", run.returncode, run.stderr.strip())
+        logger.error("Pagefind failed (exit %s): %s", run.returncode, (err or out).strip())
