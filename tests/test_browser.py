@@ -93,7 +93,8 @@ def test_search_finds_the_seed_event_for_atacms(browser, seeds_site):
     with serve_under_subpath(seeds_site.root) as base:
         page, problems = open_page(browser, base + "search/index.html")
         page.fill(".pagefind-ui__search-input", "ATACMS")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        # Results appear one by one as their fragments load: wait for the event's.
+        page.wait_for_selector(f'.pagefind-ui__result-link[href*="/events/{slug}/"]', timeout=15000)
         links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
         assert any(f"/events/{slug}/" in h for h in links), links
         assert all(h.startswith(base) for h in links), links  # the sub-path is kept
