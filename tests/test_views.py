@@ -142,6 +142,7 @@ def test_article_view_marks_claims_quotes_and_loaded_words():
     v = views.article_view(a)
     s1, s2 = v.blocks[0].sentences
     assert s1.marks == ["summary", "claim", "quote"] and s2.marks == ["loaded"]
+    assert s1.css == "s mark-summary mark-claim mark-quote" and s2.css == "s mark-loaded"
     assert [(g.text, g.kind) for g in s1.segments] == [
         ('She said "', ""), ("we will go", "quote"), ('" today.', "")]
     assert [g.text for g in s2.segments if g.kind == "loaded"] == ["reckless", "Reckless"]

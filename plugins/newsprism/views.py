@@ -533,6 +533,7 @@ class SentenceView:
     id: str
     segments: list[Segment]
     marks: list[str]  # "claim", "quote", "loaded", "summary"
+    css: str = "s"  # its class attribute: "s" and a "mark-<mark>" class per mark
 
 
 @dataclass
@@ -597,7 +598,7 @@ def article_view(a: ArticleAnalysis) -> ArticleView:
         seen.update(marks)
         blocks[s.block].sentences.append(SentenceView(
             s.id, segments_of(s.text, quotes_in.get(s.id, []), words if s.id in loaded else []),
-            marks))
+            marks, "s" + "".join(" mark-" + m for m in marks)))
     first = next((s.text for s in a.sentences if s.id in summary), None) or \
         (a.sentences[0].text if a.sentences else a.article.title)
     return ArticleView(blocks=blocks,

@@ -11,7 +11,8 @@
 """
 from pelican import signals
 
-from .generator import DigestGenerator, finish_pagefind, group_and_compare
+from .generator import (DigestGenerator, finish_pagefind, group_and_compare,
+                        release_frozen_objects)
 from .readers import NewsArticleReader, harden_settings, merge_duplicates, start_build
 from .speed import finish, prepare_analyses
 
@@ -35,3 +36,4 @@ def register() -> None:
     signals.finalized.connect(finish)
     signals.get_generators.connect(_get_generators)
     signals.finalized.connect(finish_pagefind)
+    signals.finalized.connect(release_frozen_objects)

@@ -8,6 +8,7 @@ Thin: every figure a page shows comes from newsprism.views; this module only wri
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import subprocess
@@ -37,6 +38,10 @@ def group_and_compare(article_generator) -> None:
     articles = list(article_generator.articles) + list(article_generator.hidden_articles)
     analyses = [a.newsprism for a in articles if hasattr(a, "newsprism")]
     digest = build_digest(analyses, compare_all(article_generator.settings))
+    # The articles, analyses and digest live until the build ends: take them out of the
+    # garbage collector's generations, so that each full collection while the pages are
+    # written does not walk them all again (release_frozen_objects gives them back).
+    gc.freeze()
     slugs = views.outlet_slugs(a.article.outlet for a in analyses)
     event_of = {i: c for c in digest.comparisons for i in c.event.article_ids}
     for a in articles:
@@ -137,6 +142,12 @@ class DigestGenerator(Generator):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+
+
+def release_frozen_objects(pelican) -> None:
+    """finalized: hand the objects group_and_compare froze back to the garbage collector (a
+    long-lived process, `pelican --autoreload`, builds again)."""
+    gc.unfreeze()
 
 
 # Pagefind runs per output folder, from start_pagefind to finish_pagefind.
