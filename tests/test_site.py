@@ -253,3 +253,48 @@ def test_an_event_with_no_shared_claim_says_so_in_the_matrix(tmp_path):
     page = site.text("events/one/index.html")
     matrix = page[page.index('<section id="matrix"'):page.index('<section id="quotes"')]
     assert "<table" not in matrix and "No claim is reported by more than one article." in matrix
+
+
+class SearchText(HTMLParser):
+    """The words Pagefind indexes on a page: text inside data-pagefind-body, outside
+    data-pagefind-ignore, plus attributes named by data-pagefind-index-attrs."""
+
+    VOID = {"meta", "link", "br", "img", "input", "hr", "wbr", "source", "rect"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.words = [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        body = "data-pagefind-body" in a or (self.stack and self.stack[-1][0])
+        ignored = "data-pagefind-ignore" in a or (self.stack and self.stack[-1][1])
+        if body and not ignored:
+            for name in (a.get("data-pagefind-index-attrs") or "").split(","):
+                if name:
+                    self.words.append(a.get(name, ""))
+        if tag not in self.VOID and not tag.endswith("/"):
+            self.stack.append((bool(body), bool(ignored)))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][0] and not self.stack[-1][1]:
+            self.words.append(data)
+
+
+def test_search_indexes_an_events_claims_headlines_and_summaries_not_its_lists(seeds_site):
+    slug = seeds_site.events[0]["slug"]
+    p = SearchText()
+    p.feed(seeds_site.text(f"events/{slug}/index.html"))
+    text = " ".join(" ".join(p.words).split())
+    event = seeds_site.event(slug)
+    shared = [g for g in event["claim_groups"] if g["id"] in event["consensus"]]
+    assert all(" ".join(s.split()) in text for g in shared for s in g["sentences"].values())
+    assert all(" ".join(a["title"].split()) in text for a in event["articles"])
+    assert all(" ".join(s.split()) in text for a in event["articles"] for s in a["summary"])
+    assert "ATACMS" in text  # one outlet's sentence for a shared claim
+    for chrome in ("Only this outlet reports", "Claims matrix", "not reported", "Flesch", "Timeline"):
+        assert chrome not in text, chrome
