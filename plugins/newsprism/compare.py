@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
+import scipy.sparse as sp
 
 from .claims import PREDICATE_OF, modality_of, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
@@ -107,18 +111,18 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,]+$")
 
 
 def _terms(claim: Claim) -> frozenset[str]:
-    """What a claim says, as comparable terms: content-word stems (hyphenated words split:
-    "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the same
-    figure count that as shared wording."""
-    out = {stem(p) for w in content_words(claim.text) for p in w.split("-") if len(p) > 2}
-    out |= {f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague"}
+    """What a claim says, as comparable terms: content-word stems (hyphenated words come
+    split: "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the
+    same figure count that as shared wording."""
+    out = {stem(w) for w in content_words(claim.text)}
+    out.update(f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague")
     return frozenset(out)
 
 
 def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
     """"russian" is "russia", "korean" is "korea" when the event also uses the shorter form:
     one outlet writes "Russian territory", another "inside Russia"."""
-    vocabulary = {t for r in refs for t in r.terms}
+    vocabulary = set().union(*(r.terms for r in refs))
     fold = {}
     for t in vocabulary:
         if t.endswith("n") and len(t) > 5:
@@ -128,34 +132,68 @@ def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
                     break
     if fold:
         for r in refs:
-            r.terms = frozenset(fold.get(t, t) for t in r.terms)
+            if not fold.keys().isdisjoint(r.terms):
+                r.terms = frozenset(fold.get(t, t) for t in r.terms)
+
+
+_DIGITS = re.compile(r"\D")
 
 
 def _sentence_position(claim: Claim) -> int:
-    digits = re.sub(r"\D", "", claim.id)
+    digits = _DIGITS.sub("", claim.id)
     return int(digits) if digits else 0
 
 
+@lru_cache(maxsize=1 << 16)
+def _entity_key(entity: str) -> str:
+    """An entity's name key for comparison; "" for a dateline or wire-service opener."""
+    return "" if _DATELINE.match(entity) else name_key(entity)
+
+
 class _ClaimRef:
-    __slots__ = ("article", "order", "claim", "terms", "entities", "preds", "index", "actor",
-                 "lead", "people", "modality", "weight")
+    """One claim of the event with what comparing it needs. Terms, entities and actions are
+    read up front (every candidate pair needs them); the opening actor, the people named and
+    the quoted modality only when a pair is alike enough to ask (`_compatible`)."""
+    __slots__ = ("article", "order", "claim", "terms", "entities", "entity_set", "preds",
+                 "index", "lead",
+                 "weight", "_actor", "_people", "_modality")
 
     def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
         self.article, self.order, self.claim, self.index = article, order, claim, index
         self.terms = _terms(claim)
-        self.entities = [k for k in (name_key(e) for e in claim.entities
-                                     if not _DATELINE.match(e)) if k]
+        self.entities = [k for k in map(_entity_key, claim.entities) if k]
+        self.entity_set = frozenset(self.entities)
         self.preds = set(claim.predicates) - _GENERIC_PREDICATES
-        self.actor = _actor(claim)
         self.lead = _sentence_position(claim) <= LEAD_SENTENCES
-        self.people = [name_key(e) for e in claim.entities if _is_person(e)]
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
+        self._actor: str | None = None
+        self._people: list[str] | None = None
+        self._modality: str | None = None
+
+    @property
+    def actor(self) -> str:
+        if self._actor is None:
+            self._actor = _actor(self.claim)
+        return self._actor
+
+    @property
+    def people(self) -> list[str]:
+        if self._people is None:
+            self._people = [name_key(e) for e in self.claim.entities if _is_person(e)]
+        return self._people
+
+    @property
+    def modality(self) -> str:
         # a quoted statement's own modality counts: "The President will visit the UK" is a
         # plan even when the outlet only quotes it
-        self.modality = modality_of(claim.text, claim.numbers, quoted=True) \
-            if claim.modality == "fact" else claim.modality
+        if self._modality is None:
+            claim = self.claim
+            self._modality = modality_of(claim.text, claim.numbers, quoted=True) \
+                if claim.modality == "fact" else claim.modality
+        return self._modality
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_person(entity: str) -> bool:
     names = find_names(entity)
     return len(names) == 1 and names[0].person and names[0].text == entity
@@ -178,8 +216,13 @@ def _actor(claim: Claim) -> str:
     return ""
 
 
-def _entity_overlap(a: _ClaimRef, b: _ClaimRef) -> int:
-    return sum(1 for x in a.entities if any(same_name(x, y) for y in b.entities))
+def _share_entity(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """Do two claims name a common entity (in any of its spellings, see `same_name`)?"""
+    if not a.entities or not b.entities:
+        return False
+    if not a.entity_set.isdisjoint(b.entity_set):
+        return True
+    return any(same_name(x, y) for x in a.entities for y in b.entities)
 
 
 def _mentions(ref: _ClaimRef, key: str) -> bool:
@@ -199,27 +242,27 @@ def _similarity(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float]) -> float:
     """IDF-weighted overlap of two claims' terms within the event: the weight of what they
     share over the weight of the shorter one's terms, averaged with the same over their union
     (a lead that adds a detail still states the other's fact). Words the whole event uses
-    ("caravan", "tariffs") weigh little but still count."""
-    shared = sum(weight.get(t, 1.0) for t in a.terms & b.terms)
+    ("caravan", "tariffs") weigh little but still count. Sums are exact (`math.fsum`), so
+    equal wording scores equal whatever order a set of terms comes in."""
+    shared = a.terms & b.terms
     if not shared:
         return 0.0
+    common = math.fsum([weight.get(t, 1.0) for t in shared])
     wa, wb = _total_weight(a, weight), _total_weight(b, weight)
-    union = wa + wb - shared
-    return 0.5 * (shared / min(wa, wb) + shared / union)
+    union = wa + wb - common
+    return 0.5 * (common / min(wa, wb) + common / union)
 
 
 def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
     """Nothing in two claims says they are different claims: the same modality (a plan is
     not a fact), a shared named entity, the same opening actor, no one named on each side
     that the other leaves out, a shared action (synonyms folded) and no disagreeing number."""
-    if a.modality != b.modality:
-        return False
-    if not _entity_overlap(a, b) or not _actors_agree(a, b) or not _people_agree(a, b):
-        return False
     ka, kb = a.preds & _KNOWN_ACTIONS, b.preds & _KNOWN_ACTIONS
     if ka and kb and not ka & kb:
         return False  # different actions: "approved" is not "rejected"
-    return _numbers_agree(a.claim, b.claim)
+    if a.modality != b.modality or not _share_entity(a, b):
+        return False
+    return _actors_agree(a, b) and _people_agree(a, b) and _numbers_agree(a.claim, b.claim)
 
 
 def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
@@ -232,7 +275,7 @@ def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
 
 def _total_weight(ref: _ClaimRef, weight: dict[str, float]) -> float:
     if ref.weight is None or ref.weight[0] is not weight:
-        ref.weight = (weight, sum(weight.get(t, 1.0) for t in ref.terms))
+        ref.weight = (weight, math.fsum([weight.get(t, 1.0) for t in ref.terms]))
     return ref.weight[1]
 
 
@@ -255,38 +298,62 @@ def _needed_similarity(a: _ClaimRef, b: _ClaimRef) -> float:
 def event_weights(refs: list[_ClaimRef]) -> dict[str, float]:
     """Each term's weight within the event: log(1 + claims / claims using it). "Caravan" in
     every article weighs about 1, a word two outlets share about 4."""
-    df: dict[str, int] = defaultdict(int)
-    for r in refs:
-        for t in r.terms:
-            df[t] += 1
+    df = Counter(chain.from_iterable(r.terms for r in refs))
     n = len(refs)
     return {t: math.log(1 + n / c) for t, c in df.items()}
+
+
+def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of claims from different articles that share a term found in
+    at most MAX_POSTINGS claims (blocking: a term in very many claims blocks nothing) and are
+    near enough in wording that `_same_claim` may accept them. The wording is estimated with
+    sparse matrix products over the event's terms (one row per claim), and only pairs whose
+    estimate reaches the lowest similarity they could need (a small margin for rounding) are
+    returned: `_same_claim` then judges each exactly."""
+    n = len(refs)
+    if n < 2:
+        return []
+    vocab = {t: k for k, t in enumerate(sorted(weight))}
+    indptr, indices = [0], []
+    for r in refs:
+        indices.extend([vocab[t] for t in r.terms])
+        indptr.append(len(indices))
+    terms = sp.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int64),
+                           np.asarray(indptr, dtype=np.int64)), shape=(n, len(vocab)))
+    w = np.fromiter((weight[t] for t in sorted(weight)), dtype=np.float64, count=len(vocab))
+    df = np.bincount(terms.indices, minlength=len(vocab))
+    rare = sp.diags(np.where(df <= MAX_POSTINGS, w, 0.0))
+    common = terms @ rare @ terms.T  # shared weight over rare terms: every candidate pair
+    common = sp.triu(common, k=1, format="coo")
+    lo, hi, shared = common.row, common.col, common.data
+    article = np.unique([r.article for r in refs], return_inverse=True)[1]
+    keep = (article[lo] != article[hi]) & (shared > 0)
+    lo, hi, shared = lo[keep], hi[keep], shared[keep]
+    if not len(lo):
+        return []
+    frequent = df > MAX_POSTINGS
+    if frequent.any():  # what the pair also shares among the terms too common to block on
+        spread = terms @ sp.diags(np.where(frequent, w, 0.0))
+        shared = shared + np.asarray(spread[lo].multiply(terms[hi]).sum(axis=1)).ravel()
+    total = terms @ w
+    wa, wb = total[lo], total[hi]
+    sim = 0.5 * (shared / np.minimum(wa, wb) + shared / (wa + wb - shared))
+    lead = np.array([r.lead for r in refs])
+    need = np.where(lead[lo] & lead[hi], LEAD_SIMILARITY, MIN_SIMILARITY)
+    near = sim >= need - 1e-9
+    return sorted(zip(lo[near].tolist(), hi[near].tolist()))
 
 
 def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
     """Agglomerate from the strongest pairs, at most one sentence per article per group, and
     only while every member is the same claim as one core member (no chaining: A~B and B~C
     does not put A with C unless one of them matches both). Candidate pairs come from an
-    index of shared terms; a term found in very many claims blocks nothing and is skipped, so
-    the work stays near-linear in the number of claims even for a very large event."""
+    index of shared terms (see `_alike_pairs`), so the work stays near-linear in the number
+    of claims even for a very large event."""
     _fold_demonyms(refs)
     weight = event_weights(refs)
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(refs):
-        for t in r.terms:
-            index[t].append(i)
-    candidates: set[tuple[int, int]] = set()
-    for key in sorted(index):
-        ids = index[key]
-        if len(ids) > MAX_POSTINGS:  # a term in very many claims blocks nothing
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                i, j = ids[x], ids[y]
-                if refs[i].article != refs[j].article:
-                    candidates.add((i, j))
     score: dict[tuple[int, int], float] = {}
-    for i, j in candidates:
+    for i, j in _alike_pairs(refs, weight):
         s = _same_claim(refs[i], refs[j], weight)
         if s > 0:
             score[(i, j)] = s
@@ -425,7 +492,7 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
     # the sentences must be about the same thing beyond the counted noun: a shared name, a
     # shared action, or a shared content word other than the unit's own
     unit_stems = {stem(w) for w in re.findall(r"[a-z]+", a.number.unit)}
-    return _entity_overlap(a.ref, b.ref) > 0 or bool(
+    return _share_entity(a.ref, b.ref) or bool(
         (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES) or bool(
         (a.ref.terms & b.ref.terms) - unit_stems)
 
