@@ -57,6 +57,26 @@ def _acronym_of(short: list[str], long: list[str]) -> bool:
     return len(long) >= 2 and len(short) <= 2 and short[0] == "".join(w[0] for w in long)
 
 
+@lru_cache(maxsize=1 << 16)
+def name_signature(key: str) -> frozenset[str]:
+    """Tags of a name key such that two keys `same_name` accepts always share one (the tags
+    are a necessary condition, never a sufficient one): the key without spaces, its last word,
+    its first four letters, and for an acronym test its first word (keys of up to two words)
+    and its initials (keys of two words or more). Lets a claim pair that shares no tag skip
+    comparing every two of their names."""
+    words_ = key.split()
+    tags = {"=" + key.replace(" ", "")}
+    if words_:
+        tags.add("$" + words_[-1])
+        if len(words_) <= 2:
+            tags.add("^" + words_[0])
+        if len(words_) >= 2:
+            tags.add("^" + "".join(w[0] for w in words_))
+    if len(key) >= 4:
+        tags.add("<" + key[:4])
+    return frozenset(tags)
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
@@ -114,8 +134,9 @@ def _terms(claim: Claim) -> frozenset[str]:
     """What a claim says, as comparable terms: content-word stems (hyphenated words come
     split: "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the
     same figure count that as shared wording."""
-    out = {stem(w) for w in content_words(claim.text)}
-    out.update(f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague")
+    out = set(map(stem, content_words(claim.text)))
+    if claim.numbers:
+        out.update(f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague")
     return frozenset(out)
 
 
@@ -156,19 +177,26 @@ class _ClaimRef:
     the quoted modality only when a pair is alike enough to ask (`_compatible`)."""
     __slots__ = ("article", "order", "claim", "terms", "entities", "entity_set", "preds",
                  "index", "lead",
-                 "weight", "_actor", "_people", "_modality")
+                 "weight", "_entity_tags", "_actor", "_people", "_modality")
 
     def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
         self.article, self.order, self.claim, self.index = article, order, claim, index
         self.terms = _terms(claim)
         self.entities = [k for k in map(_entity_key, claim.entities) if k]
         self.entity_set = frozenset(self.entities)
+        self._entity_tags: frozenset[str] | None = None
         self.preds = set(claim.predicates) - _GENERIC_PREDICATES
         self.lead = _sentence_position(claim) <= LEAD_SENTENCES
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
         self._actor: str | None = None
         self._people: list[str] | None = None
         self._modality: str | None = None
+
+    @property
+    def entity_tags(self) -> frozenset[str]:
+        if self._entity_tags is None:
+            self._entity_tags = frozenset().union(*map(name_signature, self.entity_set))
+        return self._entity_tags
 
     @property
     def actor(self) -> str:
@@ -195,6 +223,8 @@ class _ClaimRef:
 
 @lru_cache(maxsize=1 << 16)
 def _is_person(entity: str) -> bool:
+    if len(entity.split()) < 2:
+        return False  # a person's name has two words or more (see names.Name.person)
     names = find_names(entity)
     return len(names) == 1 and names[0].person and names[0].text == entity
 
@@ -218,14 +248,18 @@ def _actor(claim: Claim) -> str:
 
 def _share_entity(a: _ClaimRef, b: _ClaimRef) -> bool:
     """Do two claims name a common entity (in any of its spellings, see `same_name`)?"""
-    if not a.entities or not b.entities:
-        return False
     if not a.entity_set.isdisjoint(b.entity_set):
         return True
+    if a.entity_tags.isdisjoint(b.entity_tags):
+        return False  # no two of their names could be the same (see `name_signature`)
     return any(same_name(x, y) for x in a.entities for y in b.entities)
 
 
 def _mentions(ref: _ClaimRef, key: str) -> bool:
+    if key in ref.entity_set:
+        return True
+    if name_signature(key).isdisjoint(ref.entity_tags):
+        return False
     return any(same_name(key, e) for e in ref.entities)
 
 
@@ -260,9 +294,10 @@ def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
     ka, kb = a.preds & _KNOWN_ACTIONS, b.preds & _KNOWN_ACTIONS
     if ka and kb and not ka & kb:
         return False  # different actions: "approved" is not "rejected"
-    if a.modality != b.modality or not _share_entity(a, b):
-        return False
-    return _actors_agree(a, b) and _people_agree(a, b) and _numbers_agree(a.claim, b.claim)
+    # cheapest first: the actor and the people named need the name finder
+    return (_share_entity(a, b) and a.modality == b.modality
+            and _numbers_agree(a.claim, b.claim) and _actors_agree(a, b)
+            and _people_agree(a, b))
 
 
 def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
@@ -307,38 +342,41 @@ def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[
     """The pairs (i, j), i < j, of claims from different articles that share a term found in
     at most MAX_POSTINGS claims (blocking: a term in very many claims blocks nothing) and are
     near enough in wording that `_same_claim` may accept them. The wording is estimated with
-    sparse matrix products over the event's terms (one row per claim), and only pairs whose
-    estimate reaches the lowest similarity they could need (a small margin for rounding) are
-    returned: `_same_claim` then judges each exactly."""
+    a sparse product of the claims' rare terms (one row per claim, so only pairs that share
+    one are ever formed); only pairs whose estimate reaches the lowest similarity they could
+    need (with a margin for rounding) are returned, and `_same_claim` judges each exactly."""
     n = len(refs)
     if n < 2:
         return []
-    vocab = {t: k for k, t in enumerate(sorted(weight))}
-    indptr, indices = [0], []
-    for r in refs:
-        indices.extend([vocab[t] for t in r.terms])
-        indptr.append(len(indices))
-    terms = sp.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int64),
-                           np.asarray(indptr, dtype=np.int64)), shape=(n, len(vocab)))
-    w = np.fromiter((weight[t] for t in sorted(weight)), dtype=np.float64, count=len(vocab))
-    df = np.bincount(terms.indices, minlength=len(vocab))
-    rare = sp.diags(np.where(df <= MAX_POSTINGS, w, 0.0))
-    common = terms @ rare @ terms.T  # shared weight over rare terms: every candidate pair
-    common = sp.triu(common, k=1, format="coo")
-    lo, hi, shared = common.row, common.col, common.data
-    article = np.unique([r.article for r in refs], return_inverse=True)[1]
-    keep = (article[lo] != article[hi]) & (shared > 0)
-    lo, hi, shared = lo[keep], hi[keep], shared[keep]
+    vocab = dict(zip(weight, range(len(weight))))
+    w = np.fromiter(weight.values(), dtype=np.float64, count=len(weight))
+    sizes = np.fromiter(map(len, (r.terms for r in refs)), dtype=np.int64, count=n)
+    cols = np.fromiter(chain.from_iterable(map(vocab.__getitem__, r.terms) for r in refs),
+                       dtype=np.int64, count=int(sizes.sum()))
+    rows = np.repeat(np.arange(n), sizes)
+    rare = np.bincount(cols, minlength=len(w))[cols] <= MAX_POSTINGS
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows[rare], minlength=n))))
+    blocking = sp.csr_matrix((w[cols[rare]], cols[rare], indptr), shape=(n, len(w)))
+    shared = blocking @ sp.csr_matrix((np.ones(int(rare.sum())), cols[rare], indptr),
+                                      shape=(n, len(w))).T
+    lo = np.repeat(np.arange(n), np.diff(shared.indptr))
+    hi, common = shared.indices, shared.data
+    numbering: dict[str, int] = {}
+    article = np.fromiter((numbering.setdefault(r.article, len(numbering)) for r in refs),
+                          dtype=np.int64, count=n)
+    keep = (hi > lo) & (article[lo] != article[hi])
+    lo, hi, common = lo[keep], hi[keep], common[keep]
     if not len(lo):
         return []
-    frequent = df > MAX_POSTINGS
-    if frequent.any():  # what the pair also shares among the terms too common to block on
-        spread = terms @ sp.diags(np.where(frequent, w, 0.0))
-        shared = shared + np.asarray(spread[lo].multiply(terms[hi]).sum(axis=1)).ravel()
-    total = terms @ w
+    if not rare.all():  # what the pair also shares among the few terms too common to block on
+        often = np.unique(cols[~rare])
+        uses = np.zeros((n, len(often)), dtype=bool)
+        uses[rows[~rare], np.searchsorted(often, cols[~rare])] = True
+        common = common + (uses[lo] & uses[hi]) @ w[often]
+    total = np.bincount(rows, weights=w[cols], minlength=n)
     wa, wb = total[lo], total[hi]
-    sim = 0.5 * (shared / np.minimum(wa, wb) + shared / (wa + wb - shared))
-    lead = np.array([r.lead for r in refs])
+    sim = 0.5 * (common / np.minimum(wa, wb) + common / (wa + wb - common))
+    lead = np.fromiter((r.lead for r in refs), dtype=bool, count=n)
     need = np.where(lead[lo] & lead[hi], LEAD_SIMILARITY, MIN_SIMILARITY)
     near = sim >= need - 1e-9
     return sorted(zip(lo[near].tolist(), hi[near].tolist()))
@@ -394,19 +432,24 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
 
 # --- conflicts ----------------------------------------------------------------------------
 
-def _subject_words(n: Number) -> list[tuple[str, str]]:
+def _subject_words(n: Number) -> tuple[tuple[str, str], ...]:
+    return _words_of_subject(n.subject, n.unit)
+
+
+@lru_cache(maxsize=1 << 14)
+def _words_of_subject(subject: str, unit: str) -> tuple[tuple[str, str], ...]:
     """The words that say what a number is about, besides the counted noun itself, as
     (comparable stem, word as written): "North Korean troops" -> [("north", "North"),
     ("korea", "Korean")]; demonyms are cut to a common prefix."""
     out = []
-    for w in re.findall(r"[A-Za-z][A-Za-z\-]*", n.subject):
+    for w in re.findall(r"[A-Za-z][A-Za-z\-]*", subject):
         low = w.lower()
-        if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit) or low in STOPWORDS:
+        if unit and low and (stem(low) == stem(unit) or low == unit) or low in STOPWORDS:
             continue
         if low in _TIME_ADVERBS:
             continue  # "three years ago" is a point in time, not the length of anything
         out.append((stem(low)[:5], w))
-    return out
+    return tuple(out)
 
 
 _TIME_ADVERBS = frozenset("ago later earlier before after since hence early late".split())
@@ -415,7 +458,12 @@ _TIME_ADVERBS = frozenset("ago later earlier before after since hence early late
 def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
     """What a number is about: its unit plus the stems of its subject's words ("North Korean
     troops" -> ("troops", {"north", "korea"}))."""
-    return n.unit, frozenset(k for k, _ in _subject_words(n))
+    return _key_of_subject(n.subject, n.unit)
+
+
+@lru_cache(maxsize=1 << 14)
+def _key_of_subject(subject: str, unit: str) -> tuple[str, frozenset[str]]:
+    return unit, frozenset(k for k, _ in _words_of_subject(subject, unit))
 
 
 # Modifiers that change which things are counted, not how they are described: "2,000
@@ -588,17 +636,16 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
 
     refs = [_ClaimRef(a.article.id, order[a.article.id], c, k)
             for a in ordered for k, c in enumerate(a.claims)]
+    # members come in event order: refs are built in (article order, claim index) order
     raw_groups = _group_claims(refs)
 
     def group_sort_key(members: list[_ClaimRef]) -> tuple:
         importance = max(r.claim.score for r in members)
-        first = min((r.order, r.index) for r in members)
-        return (-len(members), -round(importance, 4), first)
+        return (-len(members), -round(importance, 4), (members[0].order, members[0].index))
 
     raw_groups.sort(key=group_sort_key)
     groups: list[ClaimGroup] = []
     for k, members in enumerate(raw_groups, start=1):
-        members = sorted(members, key=lambda r: (r.order, r.index))
         groups.append(ClaimGroup(
             id=f"g{k}", text=members[0].claim.text,
             articles=[r.article for r in members],
@@ -606,13 +653,15 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
             anchors={r.article: r.claim.id for r in members}))
 
     need = max(2, n_outlets // 2 + 1)
-    consensus = [g.id for g in groups if len({outlet_of[a] for a in g.articles}) >= need]
+    agreed = [g for g in groups if len(g.articles) >= need
+              and len({outlet_of[a] for a in g.articles}) >= need]
+    consensus = [g.id for g in agreed]
     unique: dict[str, list[str]] = {a.article.id: [] for a in ordered}
     for g in groups:
         if len(g.articles) == 1:
             unique[g.articles[0]].append(g.id)
-    omitted = {a.article.id: [g.id for g in groups if g.id in consensus
-                              and a.article.id not in g.articles] for a in ordered}
+    omitted = {a.article.id: [g.id for g in agreed if a.article.id not in g.articles]
+               for a in ordered}
 
     canonical = _canonical_speakers(ordered)
     quotes = []
