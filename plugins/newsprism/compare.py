@@ -31,7 +31,7 @@ import scipy.sparse as sp
 from .claims import PREDICATE_OF, modality_of, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
-from .names import find_names, name_key
+from .names import _RUN as NAME_RUN, Name, find_names, name_key
 from .numbers import MEASURE_UNITS
 from .text import STOPWORDS, content_words
 
@@ -39,22 +39,32 @@ from .text import STOPWORDS, content_words
 def same_name(a: str, b: str) -> bool:
     """Do two name keys name the same thing? "russia" / "russian", "ukraine" / "ukrainian",
     "joe biden" / "biden"."""
-    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+    if a == b:
+        return True
+    ta, joined_a, initials_a = _name_parts(a)
+    tb, joined_b, initials_b = _name_parts(b)
+    if joined_a == joined_b:
         return True  # "kim jongun" / "kim jong un"
-    ta, tb = a.split(), b.split()
-    if _acronym_of(ta, tb) or _acronym_of(tb, ta):
+    if _acronym_of(ta, initials_b, len(tb)) or _acronym_of(tb, initials_a, len(ta)):
         return True  # "uk" / "united kingdom", "us president" / "united states"
     if ta and tb and ta[-1] == tb[-1] and len(ta[-1]) > 2:
         return True
-    if len(ta) == 1 and len(tb) == 1 or (len(ta) == len(tb)):
+    if len(ta) == len(tb):
         x, y = (a, b) if len(a) <= len(b) else (b, a)
         common = len(_common_prefix(x, y))
         return len(x) >= 4 and common >= max(4, len(x) - 1)
     return False
 
 
-def _acronym_of(short: list[str], long: list[str]) -> bool:
-    return len(long) >= 2 and len(short) <= 2 and short[0] == "".join(w[0] for w in long)
+@lru_cache(maxsize=1 << 16)
+def _name_parts(key: str) -> tuple[tuple[str, ...], str, str]:
+    """A name key's words, the key without spaces and its initials."""
+    words_ = tuple(key.split())
+    return words_, key.replace(" ", ""), "".join(w[0] for w in words_)
+
+
+def _acronym_of(short: tuple[str, ...], long_initials: str, long_words: int) -> bool:
+    return long_words >= 2 and len(short) <= 2 and short[0] == long_initials
 
 
 @lru_cache(maxsize=1 << 16)
@@ -64,14 +74,14 @@ def name_signature(key: str) -> frozenset[str]:
     its first four letters, and for an acronym test its first word (keys of up to two words)
     and its initials (keys of two words or more). Lets a claim pair that shares no tag skip
     comparing every two of their names."""
-    words_ = key.split()
-    tags = {"=" + key.replace(" ", "")}
+    words_, joined, initials = _name_parts(key)
+    tags = {"=" + joined}
     if words_:
         tags.add("$" + words_[-1])
         if len(words_) <= 2:
             tags.add("^" + words_[0])
         if len(words_) >= 2:
-            tags.add("^" + "".join(w[0] for w in words_))
+            tags.add("^" + initials)
     if len(key) >= 4:
         tags.add("<" + key[:4])
     return frozenset(tags)
@@ -165,19 +175,22 @@ def _sentence_position(claim: Claim) -> int:
     return int(digits) if digits else 0
 
 
+_name_key = lru_cache(maxsize=1 << 16)(name_key)  # the same names recur across an event
+
+
 @lru_cache(maxsize=1 << 16)
 def _entity_key(entity: str) -> str:
     """An entity's name key for comparison; "" for a dateline or wire-service opener."""
-    return "" if _DATELINE.match(entity) else name_key(entity)
+    return "" if _DATELINE.match(entity) else _name_key(entity)
 
 
 class _ClaimRef:
     """One claim of the event with what comparing it needs. Terms, entities and actions are
-    read up front (every candidate pair needs them); the opening actor, the people named and
-    the quoted modality only when a pair is alike enough to ask (`_compatible`)."""
+    read up front (every candidate pair needs them); the opening actor and the quoted
+    modality only when a pair is alike enough to ask (`_compatible`)."""
     __slots__ = ("article", "order", "claim", "terms", "entities", "entity_set", "preds",
                  "index", "lead",
-                 "weight", "_entity_tags", "_actor", "_people", "_modality")
+                 "weight", "_entity_tags", "_actor", "_modality")
 
     def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
         self.article, self.order, self.claim, self.index = article, order, claim, index
@@ -189,7 +202,6 @@ class _ClaimRef:
         self.lead = _sentence_position(claim) <= LEAD_SENTENCES
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
         self._actor: str | None = None
-        self._people: list[str] | None = None
         self._modality: str | None = None
 
     @property
@@ -204,11 +216,6 @@ class _ClaimRef:
             self._actor = _actor(self.claim)
         return self._actor
 
-    @property
-    def people(self) -> list[str]:
-        if self._people is None:
-            self._people = [name_key(e) for e in self.claim.entities if _is_person(e)]
-        return self._people
 
     @property
     def modality(self) -> str:
@@ -237,13 +244,31 @@ def _actor(claim: Claim) -> str:
     if text[:1] in "“\"‘'":
         return ""
     body = re.sub(r"^[A-Z][A-Za-z .,]*?\s*(?:\([^)]*\)\s*)?[—–―-]+\s*", "", text)
-    keys = [name_key(e) for e in claim.entities]
-    for name in find_names(body)[:1]:
+    keys = [_name_key(e) for e in claim.entities]
+    name = _opening_name(body) if keys else None
+    if name is not None:
         key = name_key(name.text)
         opens = body[:name.start].strip(" ,") in ("", name.title)
         if opens and any(same_name(key, k) for k in keys):
             return key
     return ""
+
+
+# How far past a capitalised run the name finder may look (40 characters), with a margin.
+_NAME_CONTEXT = 45
+
+
+def _opening_name(body: str) -> Name | None:
+    """The first name `find_names(body)` gives when it comes from the capitalised run that
+    opens the body (only such a name can open it, title aside), else None. Reads the body
+    only up to a space past that run and the context the name finder looks at after it, so
+    a long sentence costs no more than its opening words."""
+    run = NAME_RUN.search(body)
+    if run is None or run.start() != len(body) - len(body.lstrip(" ,")):
+        return None
+    cut = body.find(" ", run.end() + _NAME_CONTEXT)
+    names = find_names(body[:cut] if cut > 0 else body)
+    return names[0] if names and names[0].start < run.end() else None
 
 
 def _share_entity(a: _ClaimRef, b: _ClaimRef) -> bool:
@@ -303,9 +328,13 @@ def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
 def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
     """"Kim will meet Moon" / "Kim will meet Trump": when each names a person the other does
     not, they are about different people."""
-    extra_a = any(not _mentions(b, p) for p in a.people)
-    extra_b = any(not _mentions(a, p) for p in b.people)
-    return not (extra_a and extra_b)
+    return not (_names_someone_else(a, b) and _names_someone_else(b, a))
+
+
+def _names_someone_else(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """Does `a` name a person `b` does not mention? (Whether a name is a person's is asked
+    only of the names `b` leaves out.)"""
+    return any(not _mentions(b, _name_key(e)) and _is_person(e) for e in a.claim.entities)
 
 
 def _total_weight(ref: _ClaimRef, weight: dict[str, float]) -> float:
@@ -317,7 +346,9 @@ def _total_weight(ref: _ClaimRef, weight: dict[str, float]) -> float:
 def _same_claim(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float] | None = None) -> float:
     """How surely two claims from different articles are the same claim; 0 when they are not:
     compatible (see `_compatible`) and worded alike, judged by the event's term weights."""
-    sim = _similarity(a, b, weight or {})  # cheap: first
+    if not _share_entity(a, b):
+        return 0.0  # cheap, and what most claims worded alike fail on
+    sim = _similarity(a, b, weight or {})
     if sim < _needed_similarity(a, b) or not _compatible(a, b):
         return 0.0
     return sim + 0.05 * (a.lead and b.lead)
