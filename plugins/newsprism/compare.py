@@ -167,12 +167,11 @@ def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
                 r.terms = frozenset(fold.get(t, t) for t in r.terms)
 
 
-_DIGITS = re.compile(r"\D")
-
-
-def _sentence_position(claim: Claim) -> int:
-    digits = _DIGITS.sub("", claim.id)
-    return int(digits) if digits else 0
+@lru_cache(maxsize=1 << 12)
+def _is_lead(sentence_id: str) -> bool:
+    """Is the sentence ("s3") among its article's first LEAD_SENTENCES?"""
+    digits = re.sub(r"\D", "", sentence_id)
+    return (int(digits) if digits else 0) <= LEAD_SENTENCES
 
 
 _name_key = lru_cache(maxsize=1 << 16)(name_key)  # the same names recur across an event
@@ -198,8 +197,9 @@ class _ClaimRef:
         self.entities = [k for k in map(_entity_key, claim.entities) if k]
         self.entity_set = frozenset(self.entities)
         self._entity_tags: frozenset[str] | None = None
-        self.preds = set(claim.predicates) - _GENERIC_PREDICATES
-        self.lead = _sentence_position(claim) <= LEAD_SENTENCES
+        self.preds = set(claim.predicates)
+        self.preds -= _GENERIC_PREDICATES
+        self.lead = _is_lead(claim.id)
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
         self._actor: str | None = None
         self._modality: str | None = None
