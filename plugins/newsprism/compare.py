@@ -140,14 +140,14 @@ _KNOWN_ACTIONS = frozenset(PREDICATE_OF.values()) - _GENERIC_PREDICATES
 _DATELINE = re.compile(r"^[A-Z][A-Z .,]+$")
 
 
-def _terms(claim: Claim) -> frozenset[str]:
+def _terms(claim: Claim) -> set[str]:
     """What a claim says, as comparable terms: content-word stems (hyphenated words come
     split: "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the
     same figure count that as shared wording."""
     out = set(map(stem, content_words(claim.text)))
     if claim.numbers:
         out.update(f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague")
-    return frozenset(out)
+    return out
 
 
 def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
@@ -164,7 +164,7 @@ def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
     if fold:
         for r in refs:
             if not fold.keys().isdisjoint(r.terms):
-                r.terms = frozenset(fold.get(t, t) for t in r.terms)
+                r.terms = {fold.get(t, t) for t in r.terms}
 
 
 @lru_cache(maxsize=1 << 12)
@@ -366,7 +366,8 @@ def event_weights(refs: list[_ClaimRef]) -> dict[str, float]:
     every article weighs about 1, a word two outlets share about 4."""
     df = Counter(chain.from_iterable(r.terms for r in refs))
     n = len(refs)
-    return {t: math.log(1 + n / c) for t, c in df.items()}
+    log_of = {c: math.log(1 + n / c) for c in set(df.values())}
+    return dict(zip(df, map(log_of.__getitem__, df.values())))
 
 
 def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[int, int]]:
