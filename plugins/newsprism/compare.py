@@ -144,10 +144,15 @@ def _terms(claim: Claim) -> set[str]:
     """What a claim says, as comparable terms: content-word stems (hyphenated words come
     split: "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the
     same figure count that as shared wording."""
-    out = set(map(stem, content_words(claim.text)))
+    out = set(_text_terms(claim.text))
     if claim.numbers:
         out.update(f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague")
     return out
+
+
+@lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
+def _text_terms(text: str) -> frozenset[str]:
+    return frozenset(map(stem, content_words(text)))
 
 
 def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
@@ -216,16 +221,24 @@ class _ClaimRef:
             self._actor = _actor(self.claim)
         return self._actor
 
-
     @property
     def modality(self) -> str:
         # a quoted statement's own modality counts: "The President will visit the UK" is a
         # plan even when the outlet only quotes it
         if self._modality is None:
             claim = self.claim
-            self._modality = modality_of(claim.text, claim.numbers, quoted=True) \
-                if claim.modality == "fact" else claim.modality
+            if claim.modality != "fact":
+                self._modality = claim.modality
+            elif claim.numbers:
+                self._modality = modality_of(claim.text, claim.numbers, quoted=True)
+            else:
+                self._modality = _quoted_modality(claim.text)
         return self._modality
+
+
+@lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
+def _quoted_modality(text: str) -> str:
+    return modality_of(text, [], quoted=True)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -240,11 +253,16 @@ def _actor(claim: Claim) -> str:
     """Who the sentence is about: the name opening it (after a dateline and a title), as a
     name key; "" when the sentence opens with anything else ("The lawsuit names ...") or with
     a quotation (whose first name is not the speaker)."""
-    text = claim.text.strip()
+    return _actor_of(claim.text, tuple(claim.entities)) if claim.entities else ""
+
+
+@lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
+def _actor_of(text: str, entities: tuple[str, ...]) -> str:
+    text = text.strip()
     if text[:1] in "“\"‘'":
         return ""
     body = re.sub(r"^[A-Z][A-Za-z .,]*?\s*(?:\([^)]*\)\s*)?[—–―-]+\s*", "", text)
-    keys = [_name_key(e) for e in claim.entities]
+    keys = [_name_key(e) for e in entities]
     name = _opening_name(body) if keys else None
     if name is not None:
         key = name_key(name.text)
@@ -404,7 +422,10 @@ def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[
         often = np.unique(cols[~rare])
         uses = np.zeros((n, len(often)), dtype=bool)
         uses[rows[~rare], np.searchsorted(often, cols[~rare])] = True
-        common = common + (uses[lo] & uses[hi]) @ w[often]
+        step = 1 << 16  # pairs at a time: bounded memory for a very large event
+        common = common + np.concatenate([
+            (uses[lo[k:k + step]] & uses[hi[k:k + step]]) @ w[often]
+            for k in range(0, len(lo), step)])
     total = np.bincount(rows, weights=w[cols], minlength=n)
     wa, wb = total[lo], total[hi]
     sim = 0.5 * (common / np.minimum(wa, wb) + common / (wa + wb - common))
