@@ -176,7 +176,7 @@ def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
     opening = _lead(article, NAME_WORDS)
     lead = " ".join(opening.split(" ", LEAD_WORDS)[:LEAD_WORDS])
     title = article.title
-    words = [_stem(w) for w in content_words(title)] * 2 + [_stem(w) for w in content_words(lead)]
+    words = list(map(_stem, content_words(title))) * 2 + list(map(_stem, content_words(lead)))
     names = _name_features(extract_names(title) + extract_names(opening))
     numbers = extract_numbers(title + " . " + lead)
     return words, names, numbers
@@ -350,7 +350,7 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
         merged: dict[int, float] = {}
         for old in (a, b):
             for other, s in sums.pop(old).items():
-                if other in (a, b):
+                if other == a or other == b:
                     continue
                 merged[other] = merged.get(other, 0.0) + s
                 del sums[other][old]
