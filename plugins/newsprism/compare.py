@@ -559,10 +559,15 @@ def _subjects_match(a: Number, b: Number) -> bool:
 _YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
 
 
+@lru_cache(maxsize=1 << 14)
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(text))
+
+
 def _same_time_frame(a: Claim, b: Claim) -> bool:
     """Counts over different years are not in conflict ("16 tests in 2017" / "6 tests in
     2016"): when both sentences name years, they must name a common one."""
-    ya, yb = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    ya, yb = _years(a.text), _years(b.text)
     return not (ya and yb) or bool(ya & yb)
 
 
@@ -592,10 +597,15 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
         return False
     # the sentences must be about the same thing beyond the counted noun: a shared name, a
     # shared action, or a shared content word other than the unit's own
-    unit_stems = {stem(w) for w in re.findall(r"[a-z]+", a.number.unit)}
+    unit_stems = _unit_stems(a.number.unit)
     return _share_entity(a.ref, b.ref) or bool(
         (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES) or bool(
         (a.ref.terms & b.ref.terms) - unit_stems)
+
+
+@lru_cache(maxsize=1 << 12)
+def _unit_stems(unit: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", unit))
 
 
 # Pairwise comparison of one unit's mentions stops at this many (a 200-article event).
