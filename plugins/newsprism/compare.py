@@ -21,13 +21,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
+import scipy.sparse as sp
 
 from .claims import PREDICATE_OF, modality_of, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
-from .names import find_names, name_key
+from .names import _RUN as NAME_RUN, Name, find_names, name_key
 from .numbers import MEASURE_UNITS
 from .text import STOPWORDS, content_words
 
@@ -35,22 +39,52 @@ from .text import STOPWORDS, content_words
 def same_name(a: str, b: str) -> bool:
     """Do two name keys name the same thing? "russia" / "russian", "ukraine" / "ukrainian",
     "joe biden" / "biden"."""
-    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+    if a == b:
+        return True
+    ta, joined_a, initials_a = _name_parts(a)
+    tb, joined_b, initials_b = _name_parts(b)
+    if joined_a == joined_b:
         return True  # "kim jongun" / "kim jong un"
-    ta, tb = a.split(), b.split()
-    if _acronym_of(ta, tb) or _acronym_of(tb, ta):
+    if _acronym_of(ta, initials_b, len(tb)) or _acronym_of(tb, initials_a, len(ta)):
         return True  # "uk" / "united kingdom", "us president" / "united states"
     if ta and tb and ta[-1] == tb[-1] and len(ta[-1]) > 2:
         return True
-    if len(ta) == 1 and len(tb) == 1 or (len(ta) == len(tb)):
+    if len(ta) == len(tb):
         x, y = (a, b) if len(a) <= len(b) else (b, a)
         common = len(_common_prefix(x, y))
         return len(x) >= 4 and common >= max(4, len(x) - 1)
     return False
 
 
-def _acronym_of(short: list[str], long: list[str]) -> bool:
-    return len(long) >= 2 and len(short) <= 2 and short[0] == "".join(w[0] for w in long)
+@lru_cache(maxsize=1 << 16)
+def _name_parts(key: str) -> tuple[tuple[str, ...], str, str]:
+    """A name key's words, the key without spaces and its initials."""
+    words_ = tuple(key.split())
+    return words_, key.replace(" ", ""), "".join(w[0] for w in words_)
+
+
+def _acronym_of(short: tuple[str, ...], long_initials: str, long_words: int) -> bool:
+    return long_words >= 2 and len(short) <= 2 and short[0] == long_initials
+
+
+@lru_cache(maxsize=1 << 16)
+def name_signature(key: str) -> frozenset[str]:
+    """Tags of a name key such that two keys `same_name` accepts always share one (the tags
+    are a necessary condition, never a sufficient one): the key without spaces, its last word,
+    its first four letters, and for an acronym test its first word (keys of up to two words)
+    and its initials (keys of two words or more). Lets a claim pair that shares no tag skip
+    comparing every two of their names."""
+    words_, joined, initials = _name_parts(key)
+    tags = {"=" + joined}
+    if words_:
+        tags.add("$" + words_[-1])
+        if len(words_) <= 2:
+            tags.add("^" + words_[0])
+        if len(words_) >= 2:
+            tags.add("^" + initials)
+    if len(key) >= 4:
+        tags.add("<" + key[:4])
+    return frozenset(tags)
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -106,19 +140,25 @@ _KNOWN_ACTIONS = frozenset(PREDICATE_OF.values()) - _GENERIC_PREDICATES
 _DATELINE = re.compile(r"^[A-Z][A-Z .,]+$")
 
 
-def _terms(claim: Claim) -> frozenset[str]:
-    """What a claim says, as comparable terms: content-word stems (hyphenated words split:
-    "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the same
-    figure count that as shared wording."""
-    out = {stem(p) for w in content_words(claim.text) for p in w.split("-") if len(p) > 2}
-    out |= {f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague"}
-    return frozenset(out)
+def _terms(claim: Claim) -> set[str]:
+    """What a claim says, as comparable terms: content-word stems (hyphenated words come
+    split: "U.S.-supplied") plus its exact numbers ("#30"), so that two outlets giving the
+    same figure count that as shared wording."""
+    out = set(_text_terms(claim.text))
+    if claim.numbers:
+        out.update(f"#{n.value:g}" for n in claim.numbers if n.qualifier != "vague")
+    return out
+
+
+@lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
+def _text_terms(text: str) -> frozenset[str]:
+    return frozenset(map(stem, content_words(text)))
 
 
 def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
     """"russian" is "russia", "korean" is "korea" when the event also uses the shorter form:
     one outlet writes "Russian territory", another "inside Russia"."""
-    vocabulary = {t for r in refs for t in r.terms}
+    vocabulary = set().union(*(r.terms for r in refs))
     fold = {}
     for t in vocabulary:
         if t.endswith("n") and len(t) > 5:
@@ -128,35 +168,83 @@ def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
                     break
     if fold:
         for r in refs:
-            r.terms = frozenset(fold.get(t, t) for t in r.terms)
+            if not fold.keys().isdisjoint(r.terms):
+                r.terms = {fold.get(t, t) for t in r.terms}
 
 
-def _sentence_position(claim: Claim) -> int:
-    digits = re.sub(r"\D", "", claim.id)
-    return int(digits) if digits else 0
+@lru_cache(maxsize=1 << 12)
+def _is_lead(sentence_id: str) -> bool:
+    """Is the sentence ("s3") among its article's first LEAD_SENTENCES?"""
+    digits = re.sub(r"\D", "", sentence_id)
+    return (int(digits) if digits else 0) <= LEAD_SENTENCES
+
+
+_name_key = lru_cache(maxsize=1 << 16)(name_key)  # the same names recur across an event
+
+
+@lru_cache(maxsize=1 << 16)
+def _entity_key(entity: str) -> str:
+    """An entity's name key for comparison; "" for a dateline or wire-service opener."""
+    return "" if _DATELINE.match(entity) else _name_key(entity)
 
 
 class _ClaimRef:
-    __slots__ = ("article", "order", "claim", "terms", "entities", "preds", "index", "actor",
-                 "lead", "people", "modality", "weight")
+    """One claim of the event with what comparing it needs. Terms, entities and actions are
+    read up front (every candidate pair needs them); the opening actor and the quoted
+    modality only when a pair is alike enough to ask (`_compatible`)."""
+    __slots__ = ("article", "order", "claim", "terms", "entities", "entity_set", "preds",
+                 "index", "lead",
+                 "weight", "_entity_tags", "_actor", "_modality")
 
     def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
         self.article, self.order, self.claim, self.index = article, order, claim, index
         self.terms = _terms(claim)
-        self.entities = [k for k in (name_key(e) for e in claim.entities
-                                     if not _DATELINE.match(e)) if k]
-        self.preds = set(claim.predicates) - _GENERIC_PREDICATES
-        self.actor = _actor(claim)
-        self.lead = _sentence_position(claim) <= LEAD_SENTENCES
-        self.people = [name_key(e) for e in claim.entities if _is_person(e)]
+        self.entities = [k for k in map(_entity_key, claim.entities) if k]
+        self.entity_set = frozenset(self.entities)
+        self._entity_tags: frozenset[str] | None = None
+        self.preds = set(claim.predicates)
+        self.preds -= _GENERIC_PREDICATES
+        self.lead = _is_lead(claim.id)
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
+        self._actor: str | None = None
+        self._modality: str | None = None
+
+    @property
+    def entity_tags(self) -> frozenset[str]:
+        if self._entity_tags is None:
+            self._entity_tags = frozenset().union(*map(name_signature, self.entity_set))
+        return self._entity_tags
+
+    @property
+    def actor(self) -> str:
+        if self._actor is None:
+            self._actor = _actor(self.claim)
+        return self._actor
+
+    @property
+    def modality(self) -> str:
         # a quoted statement's own modality counts: "The President will visit the UK" is a
         # plan even when the outlet only quotes it
-        self.modality = modality_of(claim.text, claim.numbers, quoted=True) \
-            if claim.modality == "fact" else claim.modality
+        if self._modality is None:
+            claim = self.claim
+            if claim.modality != "fact":
+                self._modality = claim.modality
+            elif claim.numbers:
+                self._modality = modality_of(claim.text, claim.numbers, quoted=True)
+            else:
+                self._modality = _quoted_modality(claim.text)
+        return self._modality
 
 
+@lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
+def _quoted_modality(text: str) -> str:
+    return modality_of(text, [], quoted=True)
+
+
+@lru_cache(maxsize=1 << 16)
 def _is_person(entity: str) -> bool:
+    if len(entity.split()) < 2:
+        return False  # a person's name has two words or more (see names.Name.person)
     names = find_names(entity)
     return len(names) == 1 and names[0].person and names[0].text == entity
 
@@ -165,12 +253,18 @@ def _actor(claim: Claim) -> str:
     """Who the sentence is about: the name opening it (after a dateline and a title), as a
     name key; "" when the sentence opens with anything else ("The lawsuit names ...") or with
     a quotation (whose first name is not the speaker)."""
-    text = claim.text.strip()
+    return _actor_of(claim.text, tuple(claim.entities)) if claim.entities else ""
+
+
+@lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
+def _actor_of(text: str, entities: tuple[str, ...]) -> str:
+    text = text.strip()
     if text[:1] in "“\"‘'":
         return ""
     body = re.sub(r"^[A-Z][A-Za-z .,]*?\s*(?:\([^)]*\)\s*)?[—–―-]+\s*", "", text)
-    keys = [name_key(e) for e in claim.entities]
-    for name in find_names(body)[:1]:
+    keys = [_name_key(e) for e in entities]
+    name = _opening_name(body) if keys else None
+    if name is not None:
         key = name_key(name.text)
         opens = body[:name.start].strip(" ,") in ("", name.title)
         if opens and any(same_name(key, k) for k in keys):
@@ -178,11 +272,37 @@ def _actor(claim: Claim) -> str:
     return ""
 
 
-def _entity_overlap(a: _ClaimRef, b: _ClaimRef) -> int:
-    return sum(1 for x in a.entities if any(same_name(x, y) for y in b.entities))
+# How far past a capitalised run the name finder may look (40 characters), with a margin.
+_NAME_CONTEXT = 45
+
+
+def _opening_name(body: str) -> Name | None:
+    """The first name `find_names(body)` gives when it comes from the capitalised run that
+    opens the body (only such a name can open it, title aside), else None. Reads the body
+    only up to a space past that run and the context the name finder looks at after it, so
+    a long sentence costs no more than its opening words."""
+    run = NAME_RUN.search(body)
+    if run is None or run.start() != len(body) - len(body.lstrip(" ,")):
+        return None
+    cut = body.find(" ", run.end() + _NAME_CONTEXT)
+    names = find_names(body[:cut] if cut > 0 else body)
+    return names[0] if names and names[0].start < run.end() else None
+
+
+def _share_entity(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """Do two claims name a common entity (in any of its spellings, see `same_name`)?"""
+    if not a.entity_set.isdisjoint(b.entity_set):
+        return True
+    if a.entity_tags.isdisjoint(b.entity_tags):
+        return False  # no two of their names could be the same (see `name_signature`)
+    return any(same_name(x, y) for x in a.entities for y in b.entities)
 
 
 def _mentions(ref: _ClaimRef, key: str) -> bool:
+    if key in ref.entity_set:
+        return True
+    if name_signature(key).isdisjoint(ref.entity_tags):
+        return False
     return any(same_name(key, e) for e in ref.entities)
 
 
@@ -199,47 +319,54 @@ def _similarity(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float]) -> float:
     """IDF-weighted overlap of two claims' terms within the event: the weight of what they
     share over the weight of the shorter one's terms, averaged with the same over their union
     (a lead that adds a detail still states the other's fact). Words the whole event uses
-    ("caravan", "tariffs") weigh little but still count."""
-    shared = sum(weight.get(t, 1.0) for t in a.terms & b.terms)
+    ("caravan", "tariffs") weigh little but still count. Sums are exact (`math.fsum`), so
+    equal wording scores equal whatever order a set of terms comes in."""
+    shared = a.terms & b.terms
     if not shared:
         return 0.0
+    common = math.fsum([weight.get(t, 1.0) for t in shared])
     wa, wb = _total_weight(a, weight), _total_weight(b, weight)
-    union = wa + wb - shared
-    return 0.5 * (shared / min(wa, wb) + shared / union)
+    union = wa + wb - common
+    return 0.5 * (common / min(wa, wb) + common / union)
 
 
 def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
     """Nothing in two claims says they are different claims: the same modality (a plan is
     not a fact), a shared named entity, the same opening actor, no one named on each side
     that the other leaves out, a shared action (synonyms folded) and no disagreeing number."""
-    if a.modality != b.modality:
-        return False
-    if not _entity_overlap(a, b) or not _actors_agree(a, b) or not _people_agree(a, b):
-        return False
     ka, kb = a.preds & _KNOWN_ACTIONS, b.preds & _KNOWN_ACTIONS
     if ka and kb and not ka & kb:
         return False  # different actions: "approved" is not "rejected"
-    return _numbers_agree(a.claim, b.claim)
+    # cheapest first: the actor and the people named need the name finder
+    return (_share_entity(a, b) and a.modality == b.modality
+            and _numbers_agree(a.claim, b.claim) and _actors_agree(a, b)
+            and _people_agree(a, b))
 
 
 def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
     """"Kim will meet Moon" / "Kim will meet Trump": when each names a person the other does
     not, they are about different people."""
-    extra_a = any(not _mentions(b, p) for p in a.people)
-    extra_b = any(not _mentions(a, p) for p in b.people)
-    return not (extra_a and extra_b)
+    return not (_names_someone_else(a, b) and _names_someone_else(b, a))
+
+
+def _names_someone_else(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """Does `a` name a person `b` does not mention? (Whether a name is a person's is asked
+    only of the names `b` leaves out.)"""
+    return any(not _mentions(b, _name_key(e)) and _is_person(e) for e in a.claim.entities)
 
 
 def _total_weight(ref: _ClaimRef, weight: dict[str, float]) -> float:
     if ref.weight is None or ref.weight[0] is not weight:
-        ref.weight = (weight, sum(weight.get(t, 1.0) for t in ref.terms))
+        ref.weight = (weight, math.fsum([weight.get(t, 1.0) for t in ref.terms]))
     return ref.weight[1]
 
 
 def _same_claim(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float] | None = None) -> float:
     """How surely two claims from different articles are the same claim; 0 when they are not:
     compatible (see `_compatible`) and worded alike, judged by the event's term weights."""
-    sim = _similarity(a, b, weight or {})  # cheap: first
+    if not _share_entity(a, b):
+        return 0.0  # cheap, and what most claims worded alike fail on
+    sim = _similarity(a, b, weight or {})
     if sim < _needed_similarity(a, b) or not _compatible(a, b):
         return 0.0
     return sim + 0.05 * (a.lead and b.lead)
@@ -255,38 +382,69 @@ def _needed_similarity(a: _ClaimRef, b: _ClaimRef) -> float:
 def event_weights(refs: list[_ClaimRef]) -> dict[str, float]:
     """Each term's weight within the event: log(1 + claims / claims using it). "Caravan" in
     every article weighs about 1, a word two outlets share about 4."""
-    df: dict[str, int] = defaultdict(int)
-    for r in refs:
-        for t in r.terms:
-            df[t] += 1
+    df = Counter(chain.from_iterable(r.terms for r in refs))
     n = len(refs)
-    return {t: math.log(1 + n / c) for t, c in df.items()}
+    log_of = {c: math.log(1 + n / c) for c in set(df.values())}
+    return dict(zip(df, map(log_of.__getitem__, df.values())))
+
+
+def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of claims from different articles that share a term found in
+    at most MAX_POSTINGS claims (blocking: a term in very many claims blocks nothing) and are
+    near enough in wording that `_same_claim` may accept them. The wording is estimated with
+    a sparse product of the claims' rare terms (one row per claim, so only pairs that share
+    one are ever formed); only pairs whose estimate reaches the lowest similarity they could
+    need (with a margin for rounding) are returned, and `_same_claim` judges each exactly."""
+    n = len(refs)
+    if n < 2:
+        return []
+    vocab = dict(zip(weight, range(len(weight))))
+    w = np.fromiter(weight.values(), dtype=np.float64, count=len(weight))
+    sizes = np.fromiter(map(len, (r.terms for r in refs)), dtype=np.int64, count=n)
+    cols = np.fromiter(chain.from_iterable(map(vocab.__getitem__, r.terms) for r in refs),
+                       dtype=np.int64, count=int(sizes.sum()))
+    rows = np.repeat(np.arange(n), sizes)
+    rare = np.bincount(cols, minlength=len(w))[cols] <= MAX_POSTINGS
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows[rare], minlength=n))))
+    blocking = sp.csr_matrix((w[cols[rare]], cols[rare], indptr), shape=(n, len(w)))
+    shared = blocking @ sp.csr_matrix((np.ones(int(rare.sum())), cols[rare], indptr),
+                                      shape=(n, len(w))).T
+    lo = np.repeat(np.arange(n), np.diff(shared.indptr))
+    hi, common = shared.indices, shared.data
+    numbering: dict[str, int] = {}
+    article = np.fromiter((numbering.setdefault(r.article, len(numbering)) for r in refs),
+                          dtype=np.int64, count=n)
+    keep = (hi > lo) & (article[lo] != article[hi])
+    lo, hi, common = lo[keep], hi[keep], common[keep]
+    if not len(lo):
+        return []
+    if not rare.all():  # what the pair also shares among the few terms too common to block on
+        often = np.unique(cols[~rare])
+        uses = np.zeros((n, len(often)), dtype=bool)
+        uses[rows[~rare], np.searchsorted(often, cols[~rare])] = True
+        step = 1 << 16  # pairs at a time: bounded memory for a very large event
+        common = common + np.concatenate([
+            (uses[lo[k:k + step]] & uses[hi[k:k + step]]) @ w[often]
+            for k in range(0, len(lo), step)])
+    total = np.bincount(rows, weights=w[cols], minlength=n)
+    wa, wb = total[lo], total[hi]
+    sim = 0.5 * (common / np.minimum(wa, wb) + common / (wa + wb - common))
+    lead = np.fromiter((r.lead for r in refs), dtype=bool, count=n)
+    need = np.where(lead[lo] & lead[hi], LEAD_SIMILARITY, MIN_SIMILARITY)
+    near = sim >= need - 1e-9
+    return sorted(zip(lo[near].tolist(), hi[near].tolist()))
 
 
 def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
     """Agglomerate from the strongest pairs, at most one sentence per article per group, and
     only while every member is the same claim as one core member (no chaining: A~B and B~C
     does not put A with C unless one of them matches both). Candidate pairs come from an
-    index of shared terms; a term found in very many claims blocks nothing and is skipped, so
-    the work stays near-linear in the number of claims even for a very large event."""
+    index of shared terms (see `_alike_pairs`), so the work stays near-linear in the number
+    of claims even for a very large event."""
     _fold_demonyms(refs)
     weight = event_weights(refs)
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(refs):
-        for t in r.terms:
-            index[t].append(i)
-    candidates: set[tuple[int, int]] = set()
-    for key in sorted(index):
-        ids = index[key]
-        if len(ids) > MAX_POSTINGS:  # a term in very many claims blocks nothing
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                i, j = ids[x], ids[y]
-                if refs[i].article != refs[j].article:
-                    candidates.add((i, j))
     score: dict[tuple[int, int], float] = {}
-    for i, j in candidates:
+    for i, j in _alike_pairs(refs, weight):
         s = _same_claim(refs[i], refs[j], weight)
         if s > 0:
             score[(i, j)] = s
@@ -327,19 +485,24 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
 
 # --- conflicts ----------------------------------------------------------------------------
 
-def _subject_words(n: Number) -> list[tuple[str, str]]:
+def _subject_words(n: Number) -> tuple[tuple[str, str], ...]:
+    return _words_of_subject(n.subject, n.unit)
+
+
+@lru_cache(maxsize=1 << 14)
+def _words_of_subject(subject: str, unit: str) -> tuple[tuple[str, str], ...]:
     """The words that say what a number is about, besides the counted noun itself, as
     (comparable stem, word as written): "North Korean troops" -> [("north", "North"),
     ("korea", "Korean")]; demonyms are cut to a common prefix."""
     out = []
-    for w in re.findall(r"[A-Za-z][A-Za-z\-]*", n.subject):
+    for w in re.findall(r"[A-Za-z][A-Za-z\-]*", subject):
         low = w.lower()
-        if n.unit and low and (stem(low) == stem(n.unit) or low == n.unit) or low in STOPWORDS:
+        if unit and low and (stem(low) == stem(unit) or low == unit) or low in STOPWORDS:
             continue
         if low in _TIME_ADVERBS:
             continue  # "three years ago" is a point in time, not the length of anything
         out.append((stem(low)[:5], w))
-    return out
+    return tuple(out)
 
 
 _TIME_ADVERBS = frozenset("ago later earlier before after since hence early late".split())
@@ -348,7 +511,12 @@ _TIME_ADVERBS = frozenset("ago later earlier before after since hence early late
 def _subject_key(n: Number) -> tuple[str, frozenset[str]]:
     """What a number is about: its unit plus the stems of its subject's words ("North Korean
     troops" -> ("troops", {"north", "korea"}))."""
-    return n.unit, frozenset(k for k, _ in _subject_words(n))
+    return _key_of_subject(n.subject, n.unit)
+
+
+@lru_cache(maxsize=1 << 14)
+def _key_of_subject(subject: str, unit: str) -> tuple[str, frozenset[str]]:
+    return unit, frozenset(k for k, _ in _words_of_subject(subject, unit))
 
 
 # Modifiers that change which things are counted, not how they are described: "2,000
@@ -391,10 +559,15 @@ def _subjects_match(a: Number, b: Number) -> bool:
 _YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
 
 
+@lru_cache(maxsize=1 << 14)
+def _years(text: str) -> frozenset[str]:
+    return frozenset(_YEAR.findall(text))
+
+
 def _same_time_frame(a: Claim, b: Claim) -> bool:
     """Counts over different years are not in conflict ("16 tests in 2017" / "6 tests in
     2016"): when both sentences name years, they must name a common one."""
-    ya, yb = set(_YEAR.findall(a.text)), set(_YEAR.findall(b.text))
+    ya, yb = _years(a.text), _years(b.text)
     return not (ya and yb) or bool(ya & yb)
 
 
@@ -424,10 +597,15 @@ def _comparable(a: _Mention, b: _Mention) -> bool:
         return False
     # the sentences must be about the same thing beyond the counted noun: a shared name, a
     # shared action, or a shared content word other than the unit's own
-    unit_stems = {stem(w) for w in re.findall(r"[a-z]+", a.number.unit)}
-    return _entity_overlap(a.ref, b.ref) > 0 or bool(
+    unit_stems = _unit_stems(a.number.unit)
+    return _share_entity(a.ref, b.ref) or bool(
         (a.ref.preds & b.ref.preds) - _GENERIC_PREDICATES) or bool(
         (a.ref.terms & b.ref.terms) - unit_stems)
+
+
+@lru_cache(maxsize=1 << 12)
+def _unit_stems(unit: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", unit))
 
 
 # Pairwise comparison of one unit's mentions stops at this many (a 200-article event).
@@ -521,17 +699,16 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
 
     refs = [_ClaimRef(a.article.id, order[a.article.id], c, k)
             for a in ordered for k, c in enumerate(a.claims)]
+    # members come in event order: refs are built in (article order, claim index) order
     raw_groups = _group_claims(refs)
 
     def group_sort_key(members: list[_ClaimRef]) -> tuple:
         importance = max(r.claim.score for r in members)
-        first = min((r.order, r.index) for r in members)
-        return (-len(members), -round(importance, 4), first)
+        return (-len(members), -round(importance, 4), (members[0].order, members[0].index))
 
     raw_groups.sort(key=group_sort_key)
     groups: list[ClaimGroup] = []
     for k, members in enumerate(raw_groups, start=1):
-        members = sorted(members, key=lambda r: (r.order, r.index))
         groups.append(ClaimGroup(
             id=f"g{k}", text=members[0].claim.text,
             articles=[r.article for r in members],
@@ -539,13 +716,15 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
             anchors={r.article: r.claim.id for r in members}))
 
     need = max(2, n_outlets // 2 + 1)
-    consensus = [g.id for g in groups if len({outlet_of[a] for a in g.articles}) >= need]
+    agreed = [g for g in groups if len(g.articles) >= need
+              and len({outlet_of[a] for a in g.articles}) >= need]
+    consensus = [g.id for g in agreed]
     unique: dict[str, list[str]] = {a.article.id: [] for a in ordered}
     for g in groups:
         if len(g.articles) == 1:
             unique[g.articles[0]].append(g.id)
-    omitted = {a.article.id: [g.id for g in groups if g.id in consensus
-                              and a.article.id not in g.articles] for a in ordered}
+    omitted = {a.article.id: [g.id for g in agreed if a.article.id not in g.articles]
+               for a in ordered}
 
     canonical = _canonical_speakers(ordered)
     quotes = []

@@ -176,7 +176,7 @@ def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
     opening = _lead(article, NAME_WORDS)
     lead = " ".join(opening.split(" ", LEAD_WORDS)[:LEAD_WORDS])
     title = article.title
-    words = [_stem(w) for w in content_words(title)] * 2 + [_stem(w) for w in content_words(lead)]
+    words = list(map(_stem, content_words(title))) * 2 + list(map(_stem, content_words(lead)))
     names = _name_features(extract_names(title) + extract_names(opening))
     numbers = extract_numbers(title + " . " + lead)
     return words, names, numbers
@@ -256,21 +256,26 @@ def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
         cand = sp.csr_matrix(blocked[start:stop] @ blocked_t)
+        rows = np.repeat(np.arange(start, stop), np.diff(cand.indptr))
+        cols, scores = cand.indices.astype(np.int64), cand.data
+        keep = cols != rows
+        # dated pairs too far apart can never link
+        keep &= ~dated[rows] | ~dated[cols] | (np.abs(day[cols] - day[rows]) < DATE_MAX_DAYS)
+        cols, scores = cols[keep], scores[keep]
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(rows[keep] - start,
+                                                            minlength=stop - start))))
         left: list[np.ndarray] = []
         right: list[np.ndarray] = []
         for r in range(stop - start):
-            i = start + r
-            cols = cand.indices[cand.indptr[r]:cand.indptr[r + 1]]
-            scores = cand.data[cand.indptr[r]:cand.indptr[r + 1]]
-            keep = cols != i
-            cols, scores = cols[keep], scores[keep]
-            if dated[i]:  # dated pairs too far apart can never link
-                near = ~dated[cols] | (np.abs(day[cols] - day[i]) < DATE_MAX_DAYS)
-                cols, scores = cols[near], scores[near]
-            if len(cols) > NEIGHBOURS:
-                cols = cols[np.lexsort((cols, -scores))[:NEIGHBOURS]]
-            left.append(np.full(len(cols), i, dtype=np.int64))
-            right.append(cols.astype(np.int64))
+            row_cols = cols[bounds[r]:bounds[r + 1]]
+            if len(row_cols) > NEIGHBOURS:  # the best NEIGHBOURS, ties to the lower column
+                row_scores = scores[bounds[r]:bounds[r + 1]]
+                floor = -np.partition(-row_scores, NEIGHBOURS - 1)[NEIGHBOURS - 1]
+                top = row_scores >= floor
+                row_cols, row_scores = row_cols[top], row_scores[top]
+                row_cols = row_cols[np.lexsort((row_cols, -row_scores))[:NEIGHBOURS]]
+            left.append(np.full(len(row_cols), start + r, dtype=np.int64))
+            right.append(row_cols)
         if not left:
             continue
         lo, hi = np.concatenate(left), np.concatenate(right)
@@ -279,9 +284,9 @@ def similarity_graph(vectors: sp.csr_matrix, days: Sequence[int | None],
         both = dated[lo] & dated[hi]
         gap = np.abs(day[lo] - day[hi]).astype(np.float64)
         exact *= np.where(both, date_factor(gap), 1.0)
-        for i, j, s in zip(lo.tolist(), hi.tolist(), exact.tolist()):
-            if s >= EDGE_FLOOR:
-                edges[(i, j)] = s
+        strong = exact >= EDGE_FLOOR
+        for i, j, s in zip(lo[strong].tolist(), hi[strong].tolist(), exact[strong].tolist()):
+            edges[(i, j)] = s
     return edges
 
 
@@ -314,14 +319,17 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
             sums[a][b] = sums[a].get(b, 0.0) + s
             sums[b][a] = sums[b].get(a, 0.0) + s
 
+    pinned = bool(parent_of_pin)
+
     def compatible(a: int, b: int) -> bool:
-        return pin_of[a] is None or pin_of[b] is None or pin_of[a] == pin_of[b]
+        return not pinned or pin_of[a] is None or pin_of[b] is None or pin_of[a] == pin_of[b]
 
     heap: list[tuple[float, int, int]] = []
     for a, nbrs in sums.items():
+        size_a = len(members[a])
         for b, s in nbrs.items():
-            if a < b and compatible(a, b):
-                link = s / (len(members[a]) * len(members[b]))
+            if a < b and (not pinned or compatible(a, b)):
+                link = s / (size_a * len(members[b]))
                 if link >= threshold:
                     heap.append((-link, a, b))
     heapq.heapify(heap)
@@ -342,7 +350,7 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
         merged: dict[int, float] = {}
         for old in (a, b):
             for other, s in sums.pop(old).items():
-                if other in (a, b):
+                if other == a or other == b:
                     continue
                 merged[other] = merged.get(other, 0.0) + s
                 del sums[other][old]
@@ -350,10 +358,10 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
         size_c = len(members[c])
         for other, s in merged.items():
             sums[other][c] = s
-            if compatible(c, other):
+            if not pinned or compatible(c, other):
                 link = s / (size_c * len(members[other]))
-                if link >= threshold:
-                    heapq.heappush(heap, (-link, min(c, other), max(c, other)))
+                if link >= threshold:  # c is the newest cluster: other < c
+                    heapq.heappush(heap, (-link, other, c))
     return [sorted(m) for m in members.values()]
 
 
@@ -367,6 +375,9 @@ def _date_key(article: Article) -> tuple[int, str]:
 def _representative_title(group: list[int], articles: Sequence[Article],
                           vectors: sp.csr_matrix) -> str:
     """The real headline of the member closest to the group's centroid."""
+    if len(group) == 1:
+        best = articles[group[0]]
+        return shorten(best.title.rstrip(" ."), TITLE_CHARS) if best.title else best.id
     rows = vectors[group]
     centroid = np.asarray(rows.sum(axis=0)).ravel()
     scores = rows @ centroid
