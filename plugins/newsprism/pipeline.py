@@ -5,10 +5,8 @@ the analysed articles of a build and returns the digest. No Pelican here.
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable
 
 from .compare import compare_event
 from .grouping import group_into_events
@@ -28,23 +26,8 @@ def build_digest(analyses: list[ArticleAnalysis], compare_all: Callable | None =
     """`compare_all` maps a list of (event, its analyses) to their comparisons, in order (the
     Pelican plugin passes one that caches and may run on Dask); default: compare_event each."""
     by_id = {a.article.id: a for a in sorted(analyses, key=lambda a: a.article.id)}
-    with _existing_objects_settled():
-        events = group_into_events([a.article for a in by_id.values()])
-        jobs = [(e, [by_id[i] for i in e.article_ids]) for e in events]
-        comparisons = (compare_all(jobs) if compare_all
-                       else [compare_event(e, arts) for e, arts in jobs])
+    events = group_into_events([a.article for a in by_id.values()])
+    jobs = [(e, [by_id[i] for i in e.article_ids]) for e in events]
+    comparisons = (compare_all(jobs) if compare_all
+                   else [compare_event(e, arts) for e, arts in jobs])
     return Digest(comparisons=comparisons, analyses=by_id)
-
-
-@contextmanager
-def _existing_objects_settled() -> Iterator[None]:
-    """While the digest is built, the garbage collector leaves alone every object that existed
-    before (the analyses and everything else the build holds, none of which the digest frees):
-    grouping and comparing allocate many small objects, and each full collection would
-    otherwise walk the whole build's heap again (about a second for a 500-article build).
-    Nothing is kept alive by this: the objects return to the collector afterwards."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
