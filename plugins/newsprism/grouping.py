@@ -47,7 +47,8 @@ import heapq
 import re
 from collections import Counter
 from functools import lru_cache
-from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -172,14 +173,23 @@ def extract_numbers(text: str) -> list[str]:
     return out
 
 
-def _features(article: Article) -> tuple[list[str], list[str], list[str]]:
+class Features(NamedTuple):
+    """What grouping reads of one article: the terms of its word, name and number views."""
+    words: tuple[str, ...]
+    names: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
+def article_features(article: Article) -> Features:
+    """A pure function of the article, so the per-article analysis computes it once (cached,
+    and in parallel) and grouping only builds the vectors."""
     opening = _lead(article, NAME_WORDS)
     lead = " ".join(opening.split(" ", LEAD_WORDS)[:LEAD_WORDS])
     title = article.title
     words = list(map(_stem, content_words(title))) * 2 + list(map(_stem, content_words(lead)))
     names = _name_features(extract_names(title) + extract_names(opening))
     numbers = extract_numbers(title + " . " + lead)
-    return words, names, numbers
+    return Features(tuple(words), tuple(names), tuple(numbers))
 
 
 def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
@@ -204,10 +214,12 @@ def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ m)
 
 
-def article_vectors(articles: Sequence[Article]) -> sp.csr_matrix:
+def article_vectors(articles: Sequence[Article],
+                    features_of: Callable[[Article], Features] = article_features
+                    ) -> sp.csr_matrix:
     """One row per article: the weighted concatenation of its word, name and number views;
     the dot product of two rows is the weighted sum of the three cosines."""
-    feats = [_features(a) for a in articles]
+    feats = [features_of(a) for a in articles]
     blocks = [np.sqrt(w) * _tfidf([f[i] for f in feats])
               for i, w in enumerate((WEIGHT_WORDS, WEIGHT_NAMES, WEIGHT_NUMBERS))]
     return sp.csr_matrix(sp.hstack(blocks, format="csr"))
@@ -392,8 +404,12 @@ def _representative_title(group: list[int], articles: Sequence[Article],
 
 
 def group_into_events(articles: Iterable[Article],
-                      known_slugs: Mapping[str, str] | None = None) -> list[Event]:
+                      known_slugs: Mapping[str, str] | None = None,
+                      features_of: Callable[[Article], Features] = article_features
+                      ) -> list[Event]:
     """Group articles into events (every article in exactly one), newest event first.
+
+    `features_of` gives an article's `article_features`, e.g. from its cached analysis.
 
     `known_slugs` ({article id: event slug}, e.g. read from the last build's events.json) makes
     slugs fully stable: an unpinned event keeps the slug most of its already-published articles
@@ -402,7 +418,7 @@ def group_into_events(articles: Iterable[Article],
     items = sorted(articles, key=lambda a: (a.id, a.content_hash))
     if not items:
         return []
-    vectors = article_vectors(items)
+    vectors = article_vectors(items, features_of)
     days = [_date_ordinal(a.date) for a in items]
     edges = similarity_graph(vectors, days)
     groups = average_link(len(items), edges, MERGE_THRESHOLD, [a.event for a in items])
