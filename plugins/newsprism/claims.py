@@ -22,7 +22,7 @@ import re
 from .model import Claim, Quote, Sentence
 from .names import PeopleRegister, find_names, role_words_before
 from .numbers import PLAN_CUES, POSSIBILITY_CUES, find_numbers
-from .quotes import SPEECH_VERBS, quote_spans
+from .quotes import SPEECH_VERBS, outside_quotes
 from .summary import centrality
 from .text import STOPWORDS, words
 
@@ -120,23 +120,13 @@ def modality_of(text: str, numbers: list, quoted: bool = False) -> str:
     if numbers:
         kinds = [n.modality for n in numbers]
         return "fact" if "fact" in kinds else kinds[0]
-    outside = text if quoted else _outside_quotes(text)
+    outside = text if quoted else outside_quotes(text)
     lows = [w.lower() for w in words(outside)]
     if any(w in PLAN_CUES for w in lows):
         return "plan"
     if any(w in POSSIBILITY_CUES for w in lows):
         return "possibility"
     return "fact"
-
-
-def _outside_quotes(text: str) -> str:
-    spans = quote_spans(text)
-    out, pos = [], 0
-    for a, b in spans:
-        out.append(text[pos:max(a - 1, pos)])
-        pos = b + 1
-    out.append(text[pos:])
-    return " ".join(out)
 
 
 # Mental states and evaluations: "-ed" words that report no action ("concerned", "determined").
@@ -197,7 +187,7 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         entities = _entities(text, people, mid_caps)  # registers people even when skipped
         if text.rstrip("”\"’' ").endswith("?") or len(words(text)) < MIN_CLAIM_WORDS:
             continue
-        own = _outside_quotes(text)
+        own = outside_quotes(text)
         own_words = words(own)
         quotes_here = quotes_by_sentence.get(s.id, [])
         if len(own_words) < 2 and not quotes_here:

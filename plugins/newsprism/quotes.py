@@ -81,14 +81,19 @@ class _Block:
         return start, start + len(self.sentences[k].text)
 
 
+_OPENING_MARK = re.compile("[“\"]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quotation marks: curly pairs, straight
     pairs in turn; an opening mark left unclosed runs to the end of the text."""
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    found = _OPENING_MARK.search(text)  # jump from mark to mark: most text has none
+    while found:
+        i = found.start()
         ch = text[i]
-        if ch == "“" or (ch == "\"" and _opens_straight(text, i)):
+        if ch == "“" or _opens_straight(text, i):
             close = "”" if ch == "“" else "\""
             j = text.find(close, i + 1)
             if ch == "“":
@@ -101,13 +106,26 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if j == -1 or (ch == "“" and nxt_open != -1 and nxt_open < j):
                 j = nxt_open if nxt_open != -1 else n  # unclosed: to the next quote or the end
                 spans.append((i + 1, j))
-                i = j
+                found = _OPENING_MARK.search(text, j)
                 continue
             spans.append((i + 1, j))
-            i = j + 1
-            continue
-        i += 1
+            i = j
+        found = _OPENING_MARK.search(text, i + 1)
     return spans
+
+
+def outside_quotes(text: str) -> str:
+    """The text with its quotations left out (the outlet's own words), the pieces joined by
+    single spaces."""
+    spans = quote_spans(text)
+    if not spans:
+        return text
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(text[pos:max(a - 1, pos)])
+        pos = b + 1
+    out.append(text[pos:])
+    return " ".join(out)
 
 
 def _opens_straight(text: str, i: int) -> bool:

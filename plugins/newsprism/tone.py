@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .model import Sentence, Tone
-from .quotes import quote_spans
+from .quotes import outside_quotes
 
 _LOADED = frozenset(
     """reckless dangerous catastrophic catastrophe disastrous disaster shocking outrageous
@@ -54,15 +54,6 @@ _ATTRIBUTIONS = re.compile(
     r"said (?:on|in|that)|told [A-Z][a-z]+|reported by|a report by)\b")
 
 
-def _outside_quotes(text: str) -> str:
-    out, pos = [], 0
-    for a, b in quote_spans(text):
-        out.append(text[pos:max(a - 1, pos)])
-        pos = b + 1
-    out.append(text[pos:])
-    return " ".join(out)
-
-
 def assess_tone(sentences: list[Sentence]) -> Tone:
     """The article's tone, with the evidence words and the reasons for its label."""
     n = len(sentences)
@@ -72,7 +63,7 @@ def assess_tone(sentences: list[Sentence]) -> Tone:
     attributions: list[str] = []
     prescriptive = first_person = questions = 0
     for s in sentences:
-        own = _outside_quotes(s.text)
+        own = outside_quotes(s.text)
         found = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", own) if w.lower() in _LOADED]
         is_loaded = bool(found)
         if _PRESCRIPTIVE.search(own):
