@@ -99,18 +99,19 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
     out: list[Name] = []
     starts = set(sentence_starts)
     for tokens in _runs(text):
-        # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
-        # (the cheap word test first: most capitalised words are no opener)
-        while tokens and (_opener_key(tokens[0][1]) in _OPENERS
-                          and _at_start(text, tokens[0][0], starts)
-                          and not _may_as_name(text, tokens)):
-            tokens = tokens[1:]
-        while tokens and tokens[0][1].lower().rstrip(".") in _LEADING_STOPWORDS \
-                and not _may_as_name(text, tokens):
-            tokens = tokens[1:]
-        if not tokens:
-            continue
-        if len(tokens) < 3 and not any(_depends_on_date(tok) for _, tok in tokens):
+        if _may_lead(tokens[0][1]):  # most capitalised words open no sentence: skip this
+            # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
+            while tokens and (_opener_key(tokens[0][1]) in _OPENERS
+                              and _at_start(text, tokens[0][0], starts)
+                              and not _may_as_name(text, tokens)):
+                tokens = tokens[1:]
+            while tokens and tokens[0][1].lower().rstrip(".") in _LEADING_STOPWORDS \
+                    and not _may_as_name(text, tokens):
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+        if len(tokens) < 3 and not (_depends_on_date(tokens[0][1])
+                                    or _depends_on_date(tokens[-1][1])):
             # the common case reads nothing around the run: look its words up once
             offset = tokens[0][0]
             found = _isolated_name(text[offset:tokens[-1][0] + len(tokens[-1][1])])
@@ -124,6 +125,13 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
     return tuple(out)  # shared by the cache: immutable
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _may_lead(token: str) -> bool:
+    """Can this word be dropped from the front of a run (an opener or a stopword)?"""
+    return _opener_key(token) in _OPENERS or token.lower().rstrip(".") in _LEADING_STOPWORDS
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _depends_on_date(token: str) -> bool:
     """A month or day name: whether it names a person depends on the words around it."""
     return (token.lower().rstrip(".") in _NON_PERSON_WORDS
