@@ -9,6 +9,7 @@ surname of a person named in the same article, or that follows a title ("Preside
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -123,6 +124,32 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
         if found:
             out.append(found)
     return tuple(out)  # shared by the cache: immutable
+
+
+_CAP_AT_END = re.compile(rf"(?<![\w’']){_CAP}\Z")
+
+
+def find_names_in_sentences(sentences: list[str]) -> tuple[Name, ...]:
+    """`find_names` of a paragraph given as its sentences: of the sentences joined by single
+    spaces, each sentence start a sentence start. Built from each sentence's own names (which
+    the claims ask for too, so they are found once) wherever that gives the same names, which
+    is unless a capitalised run might go on across a sentence end ("... met the President.
+    Trump said") or a sentence opening with a quotation mark follows one that ends without a
+    stop (then whether its first word opens a sentence depends on the sentence before).
+    Everything else find_names reads around a run stays inside its sentence."""
+    for prev, cur in zip(sentences, sentences[1:]):
+        if _CAP_AT_END.search(prev) or (cur[:1] in _BEFORE_OPENING and not (
+                prev.rstrip(_BEFORE_OPENING).endswith(_OPENING_AFTER))):
+            offsets = list(itertools.accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
+            return find_names(" ".join(sentences), tuple(offsets))
+    out: list[Name] = []
+    offset = 0
+    for sentence in sentences:
+        for n in find_names(sentence):
+            out.append(Name(n.start + offset, n.end + offset, n.text, n.title, n.person)
+                       if offset else n)
+        offset += len(sentence) + 1
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -257,11 +284,17 @@ def _opener_key(token: str) -> str:
     return _fold_possessive(token).lower().rstrip(".")
 
 
+# What may stand between a sentence's end and a word that opens the next one, and the marks
+# that end a sentence or clause before it.
+_BEFORE_OPENING = " \"“‘'("
+_OPENING_AFTER = (".", "!", "?", ":", "—", "\"", "“", "”")
+
+
 def _at_start(text: str, pos: int, starts: set[int]) -> bool:
     if pos in starts:
         return True
-    before = text[max(0, pos - 40):pos].rstrip(" \"“‘'(")
-    return not before or before.endswith((".", "!", "?", ":", "—", "\"", "“", "”"))
+    before = text[max(0, pos - 40):pos].rstrip(_BEFORE_OPENING)
+    return not before or before.endswith(_OPENING_AFTER)
 
 
 def name_key(name: str) -> str:

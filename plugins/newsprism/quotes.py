@@ -22,7 +22,8 @@ import re
 from collections import defaultdict
 
 from .model import Quote, Sentence
-from .names import PRONOUNS, Name, PeopleRegister, find_names, role_words_before
+from .names import (PRONOUNS, Name, PeopleRegister, find_names, find_names_in_sentences,
+                    role_words_before)
 from .text import words
 
 SPEECH_VERBS = frozenset(
@@ -241,8 +242,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     for block_index in sorted(by_block):
         block = _Block(by_block[block_index], block_index)
         text = block.text
-        starts = tuple(block.offsets)
-        names = find_names(text, starts)
+        names = find_names_in_sentences([s.text for s in block.sentences])
         name_starts = [n.start for n in names]
 
         def names_in(lo: int, hi: int) -> list[Name]:
