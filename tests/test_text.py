@@ -81,3 +81,9 @@ def test_a_caseless_pattern_finds_what_ignorecase_finds():
         assert p.findall(text) == [m.group() for m in p.ignorecase.finditer(text)]
         assert p.search(text) == (lambda m: m and m.group())(p.ignorecase.search(text))
         assert p.match(text) == (lambda m: m and m.group())(p.ignorecase.match(text))
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\u00a0\u2003\r\x0bab.")), max_size=60))
+def test_normalise_space_folds_every_whitespace_run(text):
+    import re
+    assert normalise_space(text) == re.sub(r"\s+", " ", text).strip()

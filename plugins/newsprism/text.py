@@ -14,7 +14,6 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u a.m p.m d.c i.e e.g n.y l.a u.s.a""".split()
 )
 
-_SPACE = re.compile(r"\s+")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
 # The look-behind lets a match start only at the first mark of a run ("?!", "..."), so a
@@ -69,9 +68,14 @@ class CaselessPattern:
         return [text[m.start():m.end()] for m in pattern.finditer(target)]
 
 
+# Whitespace that is not already a single space: what normalise_space must replace.
+_SPACE_TO_FOLD = re.compile(r" \s+|[^\S ]\s*")
+
+
 def normalise_space(text: str) -> str:
     """Fold runs of whitespace (including non-breaking spaces) into one space; strip ends."""
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    # the same as replacing every run of whitespace, but a single space is left alone
+    return _SPACE_TO_FOLD.sub(" ", text).strip()
 
 
 def split_sentences(text: str) -> list[str]:
