@@ -357,18 +357,22 @@ class PeopleRegister:
         return self.resolve(text) is not None
 
 
+_NOT_THE_CHIEF = re.compile(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder)\b")
+_NOT_LOWER = re.compile(r"[^a-z]")
+
+
 def role_words_before(text: str, name: Name) -> list[str]:
     """Role words right before a name: the title in its run and lower-case description words
     ("geopolitical analyst Jay Douglas" -> ["analyst"], "Kremlin spokesperson ..." ->
     ["spokesperson"], "Russian President Vladimir Putin" -> ["president"])."""
     # "Vice President Mike Pence" is not "the president"; nor is a deputy the chief
-    title = re.split(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder)\b", name.title)[0]
+    title = _NOT_THE_CHIEF.split(name.title)[0]
     roles = [w.lower().rstrip(".") for w in title.split() if w.lower().rstrip(".") in TITLES]
     if title != name.title:
         return roles
     before = text[max(0, name.start - len(name.title) - 80): name.start - len(name.title)].rstrip().split()[-3:]
     for w in reversed(before):
-        low = re.sub(r"[^a-z]", "", w.lower())
+        low = _NOT_LOWER.sub("", w.lower())
         if low in TITLES:
             roles.append(low)
             break

@@ -56,6 +56,10 @@ _RELATIVES = frozenset({"who", "which", "that", "whom"})
 # A tag further than this many words after a quote loses to a lead-in before it.
 _NEAR_TAG = 4
 _QUOTE_CHARS = re.compile(r"[“”\"]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_TAG_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-.]*")
+_NOT_LOWER = re.compile(r"[^a-z]")
 
 
 class _Block:
@@ -154,7 +158,7 @@ def _verb_positions(text: str) -> list[tuple[int, int, str]]:
     ("the alleged collusion", "his remarks", "a statement")."""
     out = []
     prev = ""
-    for m in re.finditer(r"[A-Za-z]+", text):
+    for m in _LETTERS.finditer(text):
         low = m.group().lower()
         if low in SPEECH_VERBS and prev not in _DETERMINERS and (
                 m.group()[0].islower() or not text[max(0, m.start() - 40):m.start()].strip()):  # not "United States"
@@ -206,7 +210,7 @@ class _SpeakerFinder:
             return known
         if name.title:  # "President Trump": a person by title alone
             return self.people.add(name, role_words_before(text, name))
-        following = re.match(r"\s+([a-z]+)", text[name.end:name.end + 40])
+        following = _NEXT_WORD.match(text[name.end:name.end + 40])
         at_start = name.start == 0 or text[max(0, name.start - 40):name.start].rstrip().endswith(
             (".", "!", "?"))
         if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
@@ -327,7 +331,7 @@ def _tail_end(text: str, qe: int, sentence_end: int) -> int:
 
 def _words_with_pos(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return [(m.start() + a, m.end() + a, m.group()) for m in
-            re.finditer(r"[A-Za-zÀ-ÿ][\w’'\-.]*", text[a:b])]
+            _TAG_WORD.finditer(text[a:b])]
 
 
 def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
@@ -408,7 +412,7 @@ def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _Spe
 def _role_before(toks: list[tuple[int, int, str]], finder: _SpeakerFinder) -> str | None:
     """"the spokesperson said", "the president hinted": a role the article gave a person."""
     for _, _, w in reversed(toks):
-        full = finder.people.by_role(re.sub(r"[^a-z]", "", w.lower()))
+        full = finder.people.by_role(_NOT_LOWER.sub("", w.lower()))
         if full:
             return full
     return None
