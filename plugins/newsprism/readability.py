@@ -147,9 +147,26 @@ def textstat_sentences(text: str) -> int:
     if not text:
         return 0
     found = _TEXTSTAT_SENTENCE.findall(text)
-    ignored = sum(1 for piece in found if len(
-        _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", piece)).split()) <= 2)
-    return max(1, len(found) - ignored)
+    return max(1, len(found) - sum(map(_too_short, found)))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _too_short(piece: str) -> bool:
+    """Does textstat ignore this piece: two words or fewer once punctuation and quoting
+    apostrophes are removed? Removing characters never adds a word, nor removes one that
+    holds a word character: most pieces are decided without removing anything."""
+    tokens = piece.split()
+    if len(tokens) <= 2:
+        return True
+    with_word_char = 0
+    for token in tokens:
+        if _WORD_CHAR.search(token):
+            with_word_char += 1
+            if with_word_char == 3:
+                return False
+    return len(_PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", piece)).split()) <= 2
 
 
 def textstat_scores(text: str) -> dict[str, float]:
