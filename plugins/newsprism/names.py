@@ -99,31 +99,52 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
     Putin" -> "Vladimir Putin", title "Russian President")."""
     out: list[Name] = []
     starts = set(sentence_starts)
-    for tokens in _runs(text):
-        if _may_lead(tokens[0][1]):  # most capitalised words open no sentence: skip this
-            # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
-            while tokens and (_opener_key(tokens[0][1]) in _OPENERS
-                              and _at_start(text, tokens[0][0], starts)
-                              and not _may_as_name(text, tokens)):
-                tokens = tokens[1:]
-            while tokens and tokens[0][1].lower().rstrip(".") in _LEADING_STOPWORDS \
-                    and not _may_as_name(text, tokens):
-                tokens = tokens[1:]
-            if not tokens:
-                continue
-        if len(tokens) < 3 and not (_depends_on_date(tokens[0][1])
-                                    or _depends_on_date(tokens[-1][1])):
-            # the common case reads nothing around the run: look its words up once
-            offset = tokens[0][0]
-            found = _isolated_name(text[offset:tokens[-1][0] + len(tokens[-1][1])])
+    for m in _RUN.finditer(text):
+        group = m.group()
+        if _plain_word(group):  # most runs: one word that reads nothing around it
+            found = _isolated_name(group)
             if found:
+                offset = m.start()
                 out.append(Name(found.start + offset, found.end + offset, found.text,
                                 found.title, found.person))
             continue
-        found = _name_in_run(text, tokens)
-        if found:
-            out.append(found)
+        for tokens in _split_run(m):
+            found = _name_of_tokens(text, tokens, starts)
+            if found:
+                out.append(found)
     return tuple(out)  # shared by the cache: immutable
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _plain_word(run: str) -> bool:
+    """Is a run one word that opens no sentence and names no month or day? (Its name, if
+    any, then depends on the word alone.)"""
+    return len(run.split(maxsplit=1)) == 1 and not _may_lead(run) and not _depends_on_date(run)
+
+
+def _name_of_tokens(text: str, tokens: list[tuple[int, str]], starts: set[int]) -> Name | None:
+    """The name in one run of capitalised tokens of `text`, its openers dropped."""
+    if _may_lead(tokens[0][1]):  # most capitalised words open no sentence: skip this
+        # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
+        while tokens and (_opener_key(tokens[0][1]) in _OPENERS
+                          and _at_start(text, tokens[0][0], starts)
+                          and not _may_as_name(text, tokens)):
+            tokens = tokens[1:]
+        while tokens and tokens[0][1].lower().rstrip(".") in _LEADING_STOPWORDS \
+                and not _may_as_name(text, tokens):
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+    if len(tokens) < 3 and not (_depends_on_date(tokens[0][1])
+                                or _depends_on_date(tokens[-1][1])):
+        # the common case reads nothing around the run: look its words up once
+        offset = tokens[0][0]
+        found = _isolated_name(text[offset:tokens[-1][0] + len(tokens[-1][1])])
+        if found:
+            return Name(found.start + offset, found.end + offset, found.text, found.title,
+                        found.person)
+        return None
+    return _name_in_run(text, tokens)
 
 
 _CAP_AT_END = re.compile(rf"(?<![\w’']){_CAP}\Z")
@@ -235,23 +256,24 @@ def _may_as_name(text: str, tokens: list[tuple[int, str]]) -> bool:
                                                               text[end:end + 40])
 
 
-def _runs(text: str):
-    """Capitalised runs as (offset, token) lists, cut after a token that ends a sentence
-    ("... in Tehran. Iran said" is two runs); initials, "U.S." and "Mr." do not end one."""
-    for m in _RUN.finditer(text):
-        group = m.group()
-        if len(group.split(maxsplit=1)) == 1:  # one word: most runs
-            yield [(m.start(), group)]
-            continue
-        run: list[tuple[int, str]] = []
-        for t in _WHITESPACE_RUN.finditer(group):
-            tok = t.group()
-            run.append((t.start() + m.start(), tok))
-            if tok.endswith(".") and not _keeps_run(tok):
-                yield run
-                run = []
-        if run:
-            yield run
+def _split_run(m: re.Match) -> list[list[tuple[int, str]]]:
+    """A capitalised run (a match of _RUN) as (offset, token) lists, cut after a token that
+    ends a sentence ("... in Tehran. Iran said" is two runs); initials, "U.S." and "Mr." do not
+    end one."""
+    group = m.group()
+    if len(group.split(maxsplit=1)) == 1:  # one word
+        return [[(m.start(), group)]]
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    for t in _WHITESPACE_RUN.finditer(group):
+        tok = t.group()
+        run.append((t.start() + m.start(), tok))
+        if tok.endswith(".") and not _keeps_run(tok):
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 @functools.lru_cache(maxsize=1 << 14)
