@@ -243,7 +243,10 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_block: int | None = None
-    for block_index in sorted(by_block):
+    # paragraphs after the last one with an opening mark hold no quote: they are not read
+    marked = [k for k, block in by_block.items() if any(
+        _OPENING_MARK.search(s.text) for s in block)]
+    for block_index in sorted(k for k in by_block if marked and k <= max(marked)):
         block = _Block(by_block[block_index], block_index)
         text = block.text
         names = find_names_in_sentences([s.text for s in block.sentences])
