@@ -105,18 +105,20 @@ def predicates(text: str) -> list[str]:
 def _predicates(tokens: list[str]) -> list[str]:
     """`predicates` of a sentence's word tokens."""
     out: list[str] = []
-    previous = ""
-    for w, low in zip(tokens, lower_words(tokens)):
-        before, previous = previous, low
-        action, participle = _word_action(low)
-        if not (action or participle):
+    lows = lower_words(tokens)
+    for k, found in enumerate(map(_word_action, lows)):
+        if found is _NO_ACTION:  # most words
             continue
-        if before in _ADJECTIVE_BEFORE and low.endswith("ed"):
+        action, participle = found
+        if k and lows[k - 1] in _ADJECTIVE_BEFORE and lows[k].endswith("ed"):
             continue  # "the newly released memos": a participle describing, not an action
-        name = action or (participle if w[0].islower() else None)
+        name = action or (participle if tokens[k][0].islower() else None)
         if name and name not in out:
             out.append(name)
     return out
+
+
+_NO_ACTION = (None, None)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -124,14 +126,14 @@ def _word_action(low: str) -> tuple[str | None, str | None]:
     """(the action a lower-case word names, synonyms folded; the stem of an "-ed" word that
     reports an action of its own when written in lower case), each None when there is none."""
     if low in STOPWORDS and low not in ("said", "says", "told", "say"):
-        return None, None
+        return _NO_ACTION
     st = stem(low)
     name = PREDICATE_OF.get(st) or PREDICATE_OF.get(low)
     if name:
         return name, None
     if low.endswith("ed") and len(low) > 5 and low not in _NOT_PREDICATES:
         return None, st
-    return None, None
+    return _NO_ACTION
 
 
 def modality_of(text: str, numbers: list, quoted: bool = False) -> str:

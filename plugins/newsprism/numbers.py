@@ -37,8 +37,16 @@ class _Tok:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    return [_Tok(m.lastgroup or "punct", m.group(), m.start(), m.end())
-            for m in _TOKEN.finditer(sentence)]
+    out: list[_Tok] = []
+    new = _Tok.__new__
+    for m in _TOKEN.finditer(sentence):  # attributes set directly: no __init__ call per token
+        tok = new(_Tok)
+        tok.kind = m.lastgroup or "punct"
+        tok.text = text = m.group()
+        tok.start, tok.end = m.span()
+        tok.low = text.lower()
+        out.append(tok)
+    return out
 
 
 # --- vocabulary ---------------------------------------------------------------------------

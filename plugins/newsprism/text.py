@@ -3,6 +3,7 @@ whitespace folding and word tokens. Pure, fast (regular expressions, linear in t
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -165,4 +166,9 @@ def content_words(text: str) -> list[str]:
         tokens = [t.lower().replace("’", "'") for t in _WORD.findall(text)]
     else:  # lower-case the text once, not each token: the same tokens, faster
         tokens = _WORD.findall(text.lower().replace("’", "'"))
-    return [w for w in tokens if len(w) > 2 and not w.isdigit() and w not in STOPWORDS]
+    return list(filter(_carries_meaning, tokens))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _carries_meaning(word: str) -> bool:
+    return len(word) > 2 and not word.isdigit() and word not in STOPWORDS
