@@ -244,14 +244,15 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
             continue  # the outlet's own evaluation, not a fact an outlet could get wrong
         if not attributed and not facts and _SPECULATION.search(own):
             continue  # hedged speculation nobody named stands behind
-        if _TRANSITION.match(text) and not (facts or attributed) and len(entities) < 2:
+        transition = bool(_TRANSITION.match(text))
+        if transition and not (facts or attributed) and len(entities) < 2:
             continue  # a bridge between paragraphs leaning on what came before
         score = (central.get(s.id, 0.0) / top
                  + 0.5 * bool(facts)
                  + 0.3 * concrete + 0.2 * attributed + 0.15 * min(len(entities), 3)
                  + 0.4 * (1 - index / max(n, 1))
                  - 0.3 * (modality != "fact") - 0.2 * (len(own_words) < 6)
-                 - 0.2 * bool(loaded) - 0.2 * bool(_TRANSITION.match(text))
+                 - 0.2 * bool(loaded) - 0.2 * transition
                  - 0.3 * text.startswith(("“", "\"", "‘", "'")))
         claims.append(Claim(id=s.id, text=text, kinds=kinds, entities=entities, numbers=numbers,
                             modality=modality, score=round(score, 4), predicates=preds))

@@ -13,6 +13,7 @@ evidence words listed, never a bare score.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Sentence, Tone
@@ -60,11 +61,17 @@ _LOADED_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
 def find_loaded(text: str) -> list[str]:
     """The loaded or opinionated words of a text, verbatim, in order."""
+    return list(_loaded_in(text))
+
+
+# The claims and the tone of an article both read each sentence's own words.
+@functools.lru_cache(maxsize=4096)
+def _loaded_in(text: str) -> tuple[str, ...]:
     tokens = _LOADED_TOKEN.findall(text)
     lows = " ".join(tokens).lower().split(" ")  # ASCII letters: one call lower-cases them all
     if _LOADED.isdisjoint(lows):  # most sentences: no per-word loop
-        return []
-    return [w for w, low in zip(tokens, lows) if low in _LOADED]
+        return ()
+    return tuple(w for w, low in zip(tokens, lows) if low in _LOADED)
 
 
 def assess_tone(sentences: list[Sentence]) -> Tone:
