@@ -44,3 +44,18 @@ def test_real_articles_score_exactly_as_textstat(text):
                 max_size=80).map(" ".join))
 def test_any_text_scores_exactly_as_textstat(text):
     assert textstat_scores(text) == textstat_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéü'-.", min_size=1, max_size=30))
+def test_hyphenation_syllables_match_pyphen(word):
+    from textstat.backend.utils._get_pyphen import get_pyphen
+    from newsprism.readability import _hyphenation_syllables
+    assert _hyphenation_syllables(word) == len(get_pyphen("en").positions(word)) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 '’-.,!?—\"_\n")), max_size=60))
+def test_sentence_count_matches_textstat(text):
+    from newsprism.readability import textstat_sentences
+    assert textstat_sentences(text) == textstat.sentence_count(text)

@@ -57,3 +57,33 @@ def test_content_words_lowercases_tokens(text):
     expected = [w for w in (x.lower().replace("’", "'") for x in words(text))
                 if len(w) > 2 and w not in STOPWORDS and not w.isdigit()]
     assert content_words(text) == expected
+
+
+def test_the_caseless_pattern_exceptions_are_complete():
+    """CaselessPattern matches lower-cased text unless one of these characters is present."""
+    import re
+    from newsprism import text as t
+    letter, word, space = re.compile("[a-z]", re.I), re.compile(r"\w"), re.compile(r"\s")
+    expected = set()
+    for c in map(chr, range(0x110000)):
+        low = c.lower()
+        if (not c.isascii() and letter.fullmatch(c)) or len(low) != 1 or (
+                bool(word.fullmatch(c)) != bool(word.fullmatch(low))) or (
+                bool(space.fullmatch(c)) != bool(space.fullmatch(low))):
+            expected.add(c)
+    assert expected == set(t._CASE_EXOTIC.pattern[1:-1])
+
+
+def test_a_caseless_pattern_finds_what_ignorecase_finds():
+    from newsprism.text import CaselessPattern
+    p = CaselessPattern(r"\b(?:said|according to)\b")
+    for text in ("He SAID so, according To them.", "ſaid İt", "Said K said", "unsaid"):
+        assert p.findall(text) == [m.group() for m in p.ignorecase.finditer(text)]
+        assert p.search(text) == (lambda m: m and m.group())(p.ignorecase.search(text))
+        assert p.match(text) == (lambda m: m and m.group())(p.ignorecase.match(text))
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\u00a0\u2003\r\x0bab.")), max_size=60))
+def test_normalise_space_folds_every_whitespace_run(text):
+    import re
+    assert normalise_space(text) == re.sub(r"\s+", " ", text).strip()

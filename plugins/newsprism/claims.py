@@ -22,9 +22,9 @@ import re
 from .model import Claim, Quote, Sentence
 from .names import PeopleRegister, find_names, role_words_before
 from .numbers import PLAN_CUES, POSSIBILITY_CUES, find_numbers
-from .quotes import SPEECH_VERBS, quote_spans
+from .quotes import SPEECH_VERBS, outside_quotes
 from .summary import centrality
-from .text import STOPWORDS, words
+from .text import STOPWORDS, CaselessPattern, lower_words, words
 
 # Predicate classes: verb stems (see `stem`) folded onto one name per action.
 _PREDICATE_CLASSES = {
@@ -61,10 +61,14 @@ for _name, _stems in _PREDICATE_CLASSES.items():
 _NOT_PREDICATES = frozenset(
     """united based armed limited related supposed called alleged reported proposed
     unprecedented sophisticated advanced detailed unexpected""".split())
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = CaselessPattern(
     r"\baccording to\b|\b(?:said|says|told|stated|confirmed|announced|reported|citing|"
     r"cited|claimed|warned|noted|argued|remarked|hinted|tweeted|wrote|added|insisted|alleged|"
-    r"alleges|acknowledged|admitted|denied|disclosed|testified|estimated)\b", re.IGNORECASE)
+    r"alleges|acknowledged|admitted|denied|disclosed|testified|estimated)\b")
+# Sources an attribution cue may name instead of a person.
+_SOURCE_NOUNS = CaselessPattern(
+    r"\b(?:officials?|spokes(?:man|woman|person)|ministry|department|agency|statement|"
+    r"police|authorities|military|government|lawsuit|suit|complaint|report|memos?)\b")
 # "He said ...", "She told ...": a pronoun subject stands for the person just named.
 _PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has |have |had )?"
                                   r"(?:said|says|told|tells|hinted|warned|added|wrote|noted|"
@@ -95,22 +99,41 @@ _ADJECTIVE_BEFORE = frozenset("the a an newly recently its their his her this th
 
 def predicates(text: str) -> list[str]:
     """The actions a sentence reports, synonyms folded, in order, unique."""
+    return _predicates(words(text))
+
+
+def _predicates(tokens: list[str]) -> list[str]:
+    """`predicates` of a sentence's word tokens."""
     out: list[str] = []
-    previous = ""
-    for w in words(text):
-        low, before, previous = w.lower(), previous, w.lower()
-        if low in STOPWORDS and low not in ("said", "says", "told", "say"):
+    lows = lower_words(tokens)
+    for k, found in enumerate(map(_word_action, lows)):
+        if found is _NO_ACTION:  # most words
             continue
-        if before in _ADJECTIVE_BEFORE and low.endswith("ed"):
+        action, participle = found
+        if k and lows[k - 1] in _ADJECTIVE_BEFORE and lows[k].endswith("ed"):
             continue  # "the newly released memos": a participle describing, not an action
-        st = stem(low)
-        name = PREDICATE_OF.get(st) or PREDICATE_OF.get(low)
-        if not name and low.endswith("ed") and len(low) > 5 and low not in _NOT_PREDICATES \
-                and w[0].islower():
-            name = st
+        name = action or (participle if tokens[k][0].islower() else None)
         if name and name not in out:
             out.append(name)
     return out
+
+
+_NO_ACTION = (None, None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_action(low: str) -> tuple[str | None, str | None]:
+    """(the action a lower-case word names, synonyms folded; the stem of an "-ed" word that
+    reports an action of its own when written in lower case), each None when there is none."""
+    if low in STOPWORDS and low not in ("said", "says", "told", "say"):
+        return _NO_ACTION
+    st = stem(low)
+    name = PREDICATE_OF.get(st) or PREDICATE_OF.get(low)
+    if name:
+        return name, None
+    if low.endswith("ed") and len(low) > 5 and low not in _NOT_PREDICATES:
+        return None, st
+    return _NO_ACTION
 
 
 def modality_of(text: str, numbers: list, quoted: bool = False) -> str:
@@ -120,23 +143,17 @@ def modality_of(text: str, numbers: list, quoted: bool = False) -> str:
     if numbers:
         kinds = [n.modality for n in numbers]
         return "fact" if "fact" in kinds else kinds[0]
-    outside = text if quoted else _outside_quotes(text)
-    lows = [w.lower() for w in words(outside)]
-    if any(w in PLAN_CUES for w in lows):
+    return _cue_modality(words(text if quoted else outside_quotes(text)))
+
+
+def _cue_modality(tokens: list[str]) -> str:
+    """fact / plan / possibility from cue words among a text's word tokens."""
+    lows = set(lower_words(tokens))
+    if not PLAN_CUES.isdisjoint(lows):
         return "plan"
-    if any(w in POSSIBILITY_CUES for w in lows):
+    if not POSSIBILITY_CUES.isdisjoint(lows):
         return "possibility"
     return "fact"
-
-
-def _outside_quotes(text: str) -> str:
-    spans = quote_spans(text)
-    out, pos = [], 0
-    for a, b in spans:
-        out.append(text[pos:max(a - 1, pos)])
-        pos = b + 1
-    out.append(text[pos:])
-    return " ".join(out)
 
 
 # Mental states and evaluations: "-ed" words that report no action ("concerned", "determined").
@@ -145,14 +162,12 @@ _STATES = frozenset(
     convinced committed engaged involved tired prepared supposed scheduled expected designed
     intended inclined positioned poised entitled obsessed fixated focused dedicated""".split())
 # Hedges that make a sentence speculation unless someone named says it.
-_SPECULATION = re.compile(
+_SPECULATION = CaselessPattern(
     r"\b(?:could|may|might|would|likely|unlikely|possibly|potentially|perhaps|probably|"
-    r"appears? to|seems? to|seemingly|it is unclear|remains unclear|it remains to be seen)\b",
-    re.IGNORECASE)
-_TRANSITION = re.compile(
+    r"appears? to|seems? to|seemingly|it is unclear|remains unclear|it remains to be seen)\b")
+_TRANSITION = CaselessPattern(
     r"^(?:but|and|so|yet|still|indeed|of course|in other words|put simply|in short|"
-    r"that said|to be sure|meanwhile|however|now|then|this|that|it|these|those)\b",
-    re.IGNORECASE)
+    r"that said|to be sure|meanwhile|however|now|then|this|that|it|these|those)\b")
 MIN_CLAIM_WORDS = 7
 
 
@@ -166,10 +181,7 @@ def _attributed(text: str, own: str, sid: str, quotes_here: list[Quote],
         return True
     if not _ATTRIBUTION.search(own):
         return False
-    return bool(entities) or bool(re.search(
-        r"\b(?:officials?|spokes(?:man|woman|person)|ministry|department|agency|statement|"
-        r"police|authorities|military|government|lawsuit|suit|complaint|report|memos?)\b",
-        own, re.IGNORECASE))
+    return bool(entities) or bool(_SOURCE_NOUNS.search(own))
 
 
 def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None) -> list[Claim]:
@@ -180,14 +192,15 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
     the continuation of a quotation, hedged speculation nobody named says ("could", "may",
     "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
     """
-    from .tone import _FIRST_PERSON, _LOADED, _PRESCRIPTIVE
+    from .tone import _FIRST_PERSON, _PRESCRIPTIVE, find_loaded
     quotes_by_sentence: dict[str, list[Quote]] = {}
     for q in quotes or []:
         quotes_by_sentence.setdefault(q.sentence, []).append(q)
     people = PeopleRegister()
     # words seen capitalised inside sentences are names; a sentence's capitalised first word
     # ("Intelligence reports ...", "Advisers ...") is a name only if it is one elsewhere too
-    mid_caps = {w for s in sentences for w in words(s.text)[1:] if w[:1].isupper()}
+    tokens_of = [words(s.text) for s in sentences]
+    mid_caps = {w for tokens in tokens_of for w in tokens[1:] if w[:1].isupper()}
     central = centrality(sentences) if sentences else {}
     top = max(central.values(), default=0.0) or 1.0
     n = len(sentences)
@@ -195,10 +208,11 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
     for index, s in enumerate(sentences):
         text = s.text
         entities = _entities(text, people, mid_caps)  # registers people even when skipped
-        if text.rstrip("”\"’' ").endswith("?") or len(words(text)) < MIN_CLAIM_WORDS:
+        tokens = tokens_of[index]
+        if text.rstrip("”\"’' ").endswith("?") or len(tokens) < MIN_CLAIM_WORDS:
             continue
-        own = _outside_quotes(text)
-        own_words = words(own)
+        own = outside_quotes(text)
+        own_words = tokens if own is text else words(own)
         quotes_here = quotes_by_sentence.get(s.id, [])
         if len(own_words) < 2 and not quotes_here:
             continue  # only the continuation of a quotation: its source is elsewhere
@@ -206,9 +220,9 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
                                       for q in quotes_here):
             continue
         numbers = find_numbers(text)
-        preds = predicates(own)
+        preds = _predicates(own_words)
         attributed = _attributed(text, own, s.id, quotes_here, entities)
-        modality = modality_of(text, numbers)
+        modality = modality_of(text, numbers) if numbers else _cue_modality(own_words)
         facts = [x for x in numbers if x.qualifier != "vague" and x.modality == "fact"]
         actions = [p for p in preds if p != "say" and p not in _STATES]
         concrete = bool(entities) and bool(actions) and modality == "fact" and not (
@@ -224,20 +238,21 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
             kinds.append("quote")
         if not (facts or concrete or attributed or (numbers and modality != "possibility")):
             continue  # nothing checkable: commentary, speculation, background colour
-        loaded = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", own) if w.lower() in _LOADED]
+        loaded = find_loaded(own)
         opinion = len(loaded) >= 2 or _PRESCRIPTIVE.search(own) or _FIRST_PERSON.search(own)
         if opinion and not (facts or attributed):
             continue  # the outlet's own evaluation, not a fact an outlet could get wrong
         if not attributed and not facts and _SPECULATION.search(own):
             continue  # hedged speculation nobody named stands behind
-        if _TRANSITION.match(text) and not (facts or attributed) and len(entities) < 2:
+        transition = bool(_TRANSITION.match(text))
+        if transition and not (facts or attributed) and len(entities) < 2:
             continue  # a bridge between paragraphs leaning on what came before
         score = (central.get(s.id, 0.0) / top
                  + 0.5 * bool(facts)
                  + 0.3 * concrete + 0.2 * attributed + 0.15 * min(len(entities), 3)
                  + 0.4 * (1 - index / max(n, 1))
                  - 0.3 * (modality != "fact") - 0.2 * (len(own_words) < 6)
-                 - 0.2 * bool(loaded) - 0.2 * bool(_TRANSITION.match(text))
+                 - 0.2 * bool(loaded) - 0.2 * transition
                  - 0.3 * text.startswith(("“", "\"", "‘", "'")))
         claims.append(Claim(id=s.id, text=text, kinds=kinds, entities=entities, numbers=numbers,
                             modality=modality, score=round(score, 4), predicates=preds))

@@ -4,7 +4,8 @@
     Event + its ArticleAnalysis list --compare--> EventComparison
 
 Nothing here imports Pelican. Every text field that comes from an article holds the outlet's
-own words (verbatim sentences), never text we wrote.
+own words (verbatim sentences), never text we wrote. The per-article classes have slots (no
+per-object __dict__): a build keeps every article's analysis in memory.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block of an article body: a paragraph of prose or a sub-heading."""
 
@@ -20,7 +21,7 @@ class Block:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """One parsed article file."""
 
@@ -43,7 +44,7 @@ class Article:
         return [b.text for b in self.blocks if b.kind == "paragraph"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of the body, numbered in reading order; `id` is its anchor on the article page."""
 
@@ -52,7 +53,7 @@ class Sentence:
     block: int  # index into Article.blocks
 
 
-@dataclass
+@dataclass(slots=True)
 class Readability:
     flesch_reading_ease: float | None
     flesch_kincaid_grade: float | None
@@ -66,7 +67,7 @@ class Readability:
     note: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     """A quantity stated in a sentence, normalised."""
 
@@ -79,7 +80,7 @@ class Number:
     modality: str = "fact"  # fact | plan | possibility, from the number's clause
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """A sentence that asserts something checkable."""
 
@@ -93,7 +94,7 @@ class Claim:
     predicates: list[str] = field(default_factory=list)  # actions, synonyms folded ("authorize")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     text: str  # the quoted words, verbatim
     speaker: str | None  # a name, or None when no speaker can be resolved
@@ -102,7 +103,7 @@ class Quote:
     cue: str = ""  # how the speaker was found: "after", "before", "pronoun", "description"
 
 
-@dataclass
+@dataclass(slots=True)
 class Tone:
     label: str  # "news report" | "analysis" | "opinion"
     reasons: list[str]
@@ -113,7 +114,7 @@ class Tone:
     loaded_sentences: list[str] = field(default_factory=list)  # sentence ids
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleAnalysis:
     """Everything computed from one article alone (cacheable by content hash)."""
 

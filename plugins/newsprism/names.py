@@ -9,6 +9,7 @@ surname of a person named in the same article, or that follows a title ("Preside
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -71,7 +72,23 @@ class Name:
 
 
 def _fold_possessive(token: str) -> str:
-    return re.sub(r"['’]s?$", "", token)
+    """"Biden’s" -> "Biden", "allies’" -> "allies" (string tests: called for every token)."""
+    if token.endswith(("'s", "’s")):
+        return token[:-2]
+    if token.endswith(("'", "’")):
+        return token[:-1]
+    return token
+
+
+# Capitalised words that are dropped when they lead a run: stopwords, but for two that open
+# real names ("New York", "First Lady") and the titles (which are split off instead).
+_LEADING_STOPWORDS = STOPWORDS - {"new", "first"} - TITLES
+_WHITESPACE_RUN = re.compile(r"\S+")
+_OFFICE_OF = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_INITIALS_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.)+$|^(?:Jr|Sr)\.$")
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
 
 
 # Claims, quotes, comparison and grouping all ask for the names of the same sentences.
@@ -82,61 +99,146 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
     Putin" -> "Vladimir Putin", title "Russian President")."""
     out: list[Name] = []
     starts = set(sentence_starts)
-    for tokens in _runs(text):
+    for m in _RUN.finditer(text):
+        group = m.group()
+        if _plain_word(group):  # most runs: one word that reads nothing around it
+            found = _isolated_name(group)
+            if found:
+                offset = m.start()
+                out.append(Name(found.start + offset, found.end + offset, found.text,
+                                found.title, found.person))
+            continue
+        for tokens in _split_run(m):
+            found = _name_of_tokens(text, tokens, starts)
+            if found:
+                out.append(found)
+    return tuple(out)  # shared by the cache: immutable
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _plain_word(run: str) -> bool:
+    """Is a run one word that opens no sentence and names no month or day? (Its name, if
+    any, then depends on the word alone.)"""
+    return len(run.split(maxsplit=1)) == 1 and not _may_lead(run) and not _depends_on_date(run)
+
+
+def _name_of_tokens(text: str, tokens: list[tuple[int, str]], starts: set[int]) -> Name | None:
+    """The name in one run of capitalised tokens of `text`, its openers dropped."""
+    if _may_lead(tokens[0][1]):  # most capitalised words open no sentence: skip this
         # drop a sentence-opening ordinary word ("The", "Critics") and quote-opened words
-        while tokens and (_at_start(text, tokens[0][0], starts)
-                          and _fold_possessive(tokens[0][1]).lower().rstrip(".") in _OPENERS
+        while tokens and (_opener_key(tokens[0][1]) in _OPENERS
+                          and _at_start(text, tokens[0][0], starts)
                           and not _may_as_name(text, tokens)):
             tokens = tokens[1:]
-        while tokens and tokens[0][1].lower().rstrip(".") in STOPWORDS - {"new", "first"} - TITLES \
+        while tokens and tokens[0][1].lower().rstrip(".") in _LEADING_STOPWORDS \
                 and not _may_as_name(text, tokens):
             tokens = tokens[1:]
         if not tokens:
-            continue
-        # split off titles: everything up to the last title word, when a name follows it
-        last_title = -1
-        for k, (_, tok) in enumerate(tokens[:-1]):
-            if _title_word(tok):
-                last_title = k
-        title_tokens = tokens[: last_title + 1]
-        name_tokens = tokens[last_title + 1:]
-        # "Secretary of State John Kerry": the run after "<title> of" starts with the office
-        office = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$",
-                           text[max(0, tokens[0][0] - 40):tokens[0][0]])
-        if office and office.group(1).lower() in TITLES and len(name_tokens) >= 3:
-            keep = 3 if re.fullmatch(r"[A-Z]\.", name_tokens[-2][1]) else 2
+            return None
+    if len(tokens) < 3 and not (_depends_on_date(tokens[0][1])
+                                or _depends_on_date(tokens[-1][1])):
+        # the common case reads nothing around the run: look its words up once
+        offset = tokens[0][0]
+        found = _isolated_name(text[offset:tokens[-1][0] + len(tokens[-1][1])])
+        if found:
+            return Name(found.start + offset, found.end + offset, found.text, found.title,
+                        found.person)
+        return None
+    return _name_in_run(text, tokens)
+
+
+_CAP_AT_END = re.compile(rf"(?<![\w’']){_CAP}\Z")
+
+
+def find_names_in_sentences(sentences: list[str]) -> tuple[Name, ...]:
+    """`find_names` of a paragraph given as its sentences: of the sentences joined by single
+    spaces, each sentence start a sentence start. Built from each sentence's own names (which
+    the claims ask for too, so they are found once) wherever that gives the same names, which
+    is unless a capitalised run might go on across a sentence end ("... met the President.
+    Trump said") or a sentence opening with a quotation mark follows one that ends without a
+    stop (then whether its first word opens a sentence depends on the sentence before).
+    Everything else find_names reads around a run stays inside its sentence."""
+    for prev, cur in zip(sentences, sentences[1:]):
+        if _CAP_AT_END.search(prev) or (cur[:1] in _BEFORE_OPENING and not (
+                prev.rstrip(_BEFORE_OPENING).endswith(_OPENING_AFTER))):
+            offsets = list(itertools.accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
+            return find_names(" ".join(sentences), tuple(offsets))
+    out: list[Name] = []
+    offset = 0
+    for sentence in sentences:
+        for n in find_names(sentence):
+            out.append(Name(n.start + offset, n.end + offset, n.text, n.title, n.person)
+                       if offset else n)
+        offset += len(sentence) + 1
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_lead(token: str) -> bool:
+    """Can this word be dropped from the front of a run (an opener or a stopword)?"""
+    return _opener_key(token) in _OPENERS or token.lower().rstrip(".") in _LEADING_STOPWORDS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _depends_on_date(token: str) -> bool:
+    """A month or day name: whether it names a person depends on the words around it."""
+    return (token.lower().rstrip(".") in _NON_PERSON_WORDS
+            or _opener_key(token) in _NON_PERSON_WORDS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _isolated_name(run: str) -> Name | None:
+    """The name in a run of one or two capitalised words (offsets within the run); the same
+    run recurs across an article's sentences and paragraphs, so it is read once."""
+    return _name_in_run(run, [(m.start(), m.group()) for m in _WHITESPACE_RUN.finditer(run)])
+
+
+def _name_in_run(text: str, tokens: list[tuple[int, str]]) -> Name | None:
+    """The name in a capitalised run (its openers dropped), titles split off; None when the
+    run names nothing (only titles, a date). Reads the text around the run only for a month
+    name ("in May" / "Theresa May") and for an office ("Secretary of State John Kerry")."""
+    # split off titles: everything up to the last title word, when a name follows it
+    last_title = -1
+    for k in range(len(tokens) - 1):
+        if _title_word(tokens[k][1]):
+            last_title = k
+    title_tokens = tokens[: last_title + 1]
+    name_tokens = tokens[last_title + 1:]
+    # "Secretary of State John Kerry": the run after "<title> of" starts with the office
+    if len(name_tokens) >= 3:
+        office = _OFFICE_OF.search(text[max(0, tokens[0][0] - 40):tokens[0][0]])
+        if office and office.group(1).lower() in TITLES:
+            keep = 3 if _INITIAL.fullmatch(name_tokens[-2][1]) else 2
             title_tokens, name_tokens = name_tokens[:-keep], name_tokens[-keep:]
-        # a trailing title-less possessive run: "Biden’s" -> "Biden"
-        last_tok = name_tokens[-1][1]
-        folded_last = _fold_possessive(last_tok)
-        possessive = folded_last != last_tok
-        cut = possessive or last_tok.endswith(".") and not re.match(
-            r"^(?:[A-Z]\.)+$|^(?:Jr|Sr)\.$", last_tok)
-        if possessive:
-            name_tokens = name_tokens[:-1] + [(name_tokens[-1][0], folded_last)]
-        elif cut:
-            name_tokens = name_tokens[:-1] + [(name_tokens[-1][0], last_tok.rstrip("."))]
-        if not name_tokens or not name_tokens[-1][1]:
-            continue
-        start = name_tokens[0][0]
-        end = name_tokens[-1][0] + len(name_tokens[-1][1])
-        name = text[start:end]
-        if possessive:
-            name = name[: len(name) - (len(last_tok) - len(folded_last))] if name.endswith(
-                last_tok) else name
-        words_ = [w for _, w in name_tokens]
-        lowered = [w.lower().rstrip(".") for w in words_]
-        if all(w in TITLES for w in lowered):
-            continue
-        if lowered[0] in _NON_PERSON_WORDS and (len(lowered) > 1 or _is_date_word(text, start, end)):
-            continue
-        person = (len(words_) >= 2 and not any(w in _NON_PERSON_HEADS for w in lowered)
-                  and not any(re.fullmatch(r"(?:[A-Z]\.?){2,}", w) for w in words_)
-                  and not lowered[-1].endswith(("ian", "ean", "ese"))
-                  and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered
-                              if not (w == "may" and lowered[-1] == "may")))
-        out.append(Name(start, end, name, " ".join(w for _, w in title_tokens), person))
-    return tuple(out)  # shared by the cache: immutable
+    # a trailing title-less possessive run: "Biden’s" -> "Biden"
+    last_tok = name_tokens[-1][1]
+    folded_last = _fold_possessive(last_tok)
+    possessive = folded_last != last_tok
+    cut = possessive or last_tok.endswith(".") and not _INITIALS_OR_SUFFIX.match(last_tok)
+    if possessive:
+        name_tokens = name_tokens[:-1] + [(name_tokens[-1][0], folded_last)]
+    elif cut:
+        name_tokens = name_tokens[:-1] + [(name_tokens[-1][0], last_tok.rstrip("."))]
+    if not name_tokens or not name_tokens[-1][1]:
+        return None
+    start = name_tokens[0][0]
+    end = name_tokens[-1][0] + len(name_tokens[-1][1])
+    name = text[start:end]
+    if possessive:
+        name = name[: len(name) - (len(last_tok) - len(folded_last))] if name.endswith(
+            last_tok) else name
+    words_ = [w for _, w in name_tokens]
+    lowered = [w.lower().rstrip(".") for w in words_]
+    if all(w in TITLES for w in lowered):
+        return None
+    if lowered[0] in _NON_PERSON_WORDS and (len(lowered) > 1 or _is_date_word(text, start, end)):
+        return None
+    person = (len(words_) >= 2 and not any(w in _NON_PERSON_HEADS for w in lowered)
+              and not any(_ACRONYM.fullmatch(w) for w in words_)
+              and not lowered[-1].endswith(("ian", "ean", "ese"))
+              and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered
+                          if not (w == "may" and lowered[-1] == "may")))
+    return Name(start, end, name, " ".join(w for _, w in title_tokens), person)
 
 
 # Finite verbs: after a sentence-opening "May" they make it a name ("May was glowing"), where
@@ -154,20 +256,31 @@ def _may_as_name(text: str, tokens: list[tuple[int, str]]) -> bool:
                                                               text[end:end + 40])
 
 
-def _runs(text: str):
-    """Capitalised runs as (offset, token) lists, cut after a token that ends a sentence
-    ("... in Tehran. Iran said" is two runs); initials, "U.S." and "Mr." do not end one."""
-    for m in _RUN.finditer(text):
-        run: list[tuple[int, str]] = []
-        for t in re.finditer(r"\S+", m.group()):
-            tok = t.group()
-            run.append((t.start() + m.start(), tok))
-            if tok.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", tok) or _title_word(tok)
-                                          or tok.lower() in ("jr.", "sr.", "st.")):
-                yield run
-                run = []
-        if run:
-            yield run
+def _split_run(m: re.Match) -> list[list[tuple[int, str]]]:
+    """A capitalised run (a match of _RUN) as (offset, token) lists, cut after a token that
+    ends a sentence ("... in Tehran. Iran said" is two runs); initials, "U.S." and "Mr." do not
+    end one."""
+    group = m.group()
+    if len(group.split(maxsplit=1)) == 1:  # one word
+        return [[(m.start(), group)]]
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    for t in _WHITESPACE_RUN.finditer(group):
+        tok = t.group()
+        run.append((t.start() + m.start(), tok))
+        if tok.endswith(".") and not _keeps_run(tok):
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _keeps_run(token: str) -> bool:
+    """Does a token ending in a period leave its run going ("U.S.", "Mr.", "Jr.")?"""
+    return bool(_INITIALS.fullmatch(token) or _title_word(token)
+                or token.lower() in ("jr.", "sr.", "st."))
 
 
 _DATE_CONTEXT = frozenset("in on since until by of early late mid last next this from through "
@@ -181,16 +294,29 @@ def _is_date_word(text: str, start: int, end: int) -> bool:
     return before[0].lower() in _DATE_CONTEXT or after.isdigit() or text[start:end].lower() != "may"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _title_word(token: str) -> bool:
     low = _fold_possessive(token).lower().rstrip(".")
     return low in TITLES or low.removesuffix("-elect") in TITLES
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _opener_key(token: str) -> str:
+    """A run's first word as the sentence-opener list spells it ("However," -> "however")."""
+    return _fold_possessive(token).lower().rstrip(".")
+
+
+# What may stand between a sentence's end and a word that opens the next one, and the marks
+# that end a sentence or clause before it.
+_BEFORE_OPENING = " \"“‘'("
+_OPENING_AFTER = (".", "!", "?", ":", "—", "\"", "“", "”")
+
+
 def _at_start(text: str, pos: int, starts: set[int]) -> bool:
     if pos in starts:
         return True
-    before = text[max(0, pos - 40):pos].rstrip(" \"“‘'(")
-    return not before or before.endswith((".", "!", "?", ":", "—", "\"", "“", "”"))
+    before = text[max(0, pos - 40):pos].rstrip(_BEFORE_OPENING)
+    return not before or before.endswith(_OPENING_AFTER)
 
 
 def name_key(name: str) -> str:
@@ -253,18 +379,22 @@ class PeopleRegister:
         return self.resolve(text) is not None
 
 
+_NOT_THE_CHIEF = re.compile(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder)\b")
+_NOT_LOWER = re.compile(r"[^a-z]")
+
+
 def role_words_before(text: str, name: Name) -> list[str]:
     """Role words right before a name: the title in its run and lower-case description words
     ("geopolitical analyst Jay Douglas" -> ["analyst"], "Kremlin spokesperson ..." ->
     ["spokesperson"], "Russian President Vladimir Putin" -> ["president"])."""
     # "Vice President Mike Pence" is not "the president"; nor is a deputy the chief
-    title = re.split(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder)\b", name.title)[0]
+    title = _NOT_THE_CHIEF.split(name.title)[0]
     roles = [w.lower().rstrip(".") for w in title.split() if w.lower().rstrip(".") in TITLES]
     if title != name.title:
         return roles
     before = text[max(0, name.start - len(name.title) - 80): name.start - len(name.title)].rstrip().split()[-3:]
     for w in reversed(before):
-        low = re.sub(r"[^a-z]", "", w.lower())
+        low = _NOT_LOWER.sub("", w.lower())
         if low in TITLES:
             roles.append(low)
             break

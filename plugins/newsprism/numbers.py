@@ -37,8 +37,16 @@ class _Tok:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    return [_Tok(m.lastgroup or "punct", m.group(), m.start(), m.end())
-            for m in _TOKEN.finditer(sentence)]
+    out: list[_Tok] = []
+    new = _Tok.__new__
+    for m in _TOKEN.finditer(sentence):  # attributes set directly: no __init__ call per token
+        tok = new(_Tok)
+        tok.kind = m.lastgroup or "punct"
+        tok.text = text = m.group()
+        tok.start, tok.end = m.span()
+        tok.low = text.lower()
+        out.append(tok)
+    return out
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -322,6 +330,9 @@ def _skip_digit(toks: list[_Tok], i: int, sentence: str) -> bool:
 
 
 _NUMBER_WORDS = frozenset({*_ONES, *_TENS, *_SCALES, *_VAGUE, "dozen"})
+# The words a quantity may start with (besides digits): the scanner skips every other token.
+_STARTERS = frozenset({*_ONES, *_TENS, *_VAGUE, "tens", "several", "few", "a", "an"})
+_LETTERS = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -340,6 +351,9 @@ def find_numbers(sentence: str) -> list[Number]:
     i = 0
     while i < len(toks):
         t = toks[i]
+        if t.kind != "num" and t.low not in _STARTERS:  # most tokens: no quantity starts here
+            i += 1
+            continue
         start_i = i
         value: float | None = None
         qualifier = "exact"
@@ -350,7 +364,7 @@ def find_numbers(sentence: str) -> list[Number]:
         if t.kind == "num":
             value = float(t.text.replace(",", ""))
             after = sentence[t.end:t.end + 4]
-            suffix = re.match(r"[A-Za-z]+", after)
+            suffix = _LETTERS.match(after)
             currency = _CURRENCY.get(sentence[t.start - 1]) if t.start else None
             if suffix:
                 s = suffix.group().lower()

@@ -231,13 +231,13 @@ def _txt_blocks(body: str) -> list[Block]:
 # scan that starts at one delimiter stops at the next one (the character classes exclude it),
 # and emphasis marks are dropped one run at a time instead of being paired.
 _MD_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # a link target, with one level of (parentheses)
-_MD_INLINE = [
-    (re.compile(r"!\[([^\[\]]*)\]" + _MD_TARGET), r"\1"),  # images: keep alt text
-    (re.compile(r"\[([^\[\]]+)\]" + _MD_TARGET), r"\1"),  # links: keep the words
-    (re.compile(r"<[^<>]{0,200}>"), ""),  # inline HTML tags
-    (re.compile(r"(?<![\w*])[*_]+(?=\S)"), ""),  # emphasis opening a word run
-    (re.compile(r"(?<=[^\s*_])[*_]+(?![\w*])"), ""),  # emphasis closing one
-    (re.compile(r"`([^`]*)`"), r"\1"),
+_MD_INLINE = [  # (a character every match holds, pattern, replacement)
+    ("[", re.compile(r"!\[([^\[\]]*)\]" + _MD_TARGET), r"\1"),  # images: keep alt text
+    ("[", re.compile(r"\[([^\[\]]+)\]" + _MD_TARGET), r"\1"),  # links: keep the words
+    ("<", re.compile(r"<[^<>]{0,200}>"), ""),  # inline HTML tags
+    ("*_", re.compile(r"(?<![\w*])[*_]+(?=\S)"), ""),  # emphasis opening a word run
+    ("*_", re.compile(r"(?<=[^\s*_])[*_]+(?![\w*])"), ""),  # emphasis closing one
+    ("`", re.compile(r"`([^`]*)`"), r"\1"),
 ]
 _RAW_ELEMENTS = ("script", "style")  # raw HTML whose content is code, not the article's words
 
@@ -269,8 +269,9 @@ def _drop_raw_elements(text: str) -> str:
 
 def _md_inline(text: str) -> str:
     text = _drop_raw_elements(text)
-    for pattern, repl in _MD_INLINE:
-        text = pattern.sub(repl, text)
+    for marks, pattern, repl in _MD_INLINE:
+        if any(mark in text for mark in marks):  # plain prose: no pattern can match
+            text = pattern.sub(repl, text)
     return normalise_space(text)
 
 
@@ -281,6 +282,10 @@ def _md_heading(line: str) -> str | None:
     if not 1 <= level <= 6 or len(line) == level or not line[level].isspace():
         return None
     return line[level:].strip().rstrip("#").rstrip()
+
+
+_MD_RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+_MD_LINE_MARK = re.compile(r"^(?:>\s*|[-*+]\s+)")
 
 
 def _md_blocks(body: str) -> list[Block]:
@@ -303,10 +308,10 @@ def _md_blocks(body: str) -> list[Block]:
             text = _md_inline(heading)
             if text:
                 blocks.append(Block("heading", text))
-        elif not line or re.match(r"^(?:-{3,}|\*{3,}|_{3,})$", line):
+        elif not line or _MD_RULE.match(line):
             flush()
         else:
-            para.append(re.sub(r"^(?:>\s*|[-*+]\s+)", "", line))  # quote and bullet marks
+            para.append(_MD_LINE_MARK.sub("", line))  # quote and bullet marks
     flush()
     return blocks
 

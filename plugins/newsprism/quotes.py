@@ -22,7 +22,8 @@ import re
 from collections import defaultdict
 
 from .model import Quote, Sentence
-from .names import PRONOUNS, Name, PeopleRegister, find_names, role_words_before
+from .names import (PRONOUNS, Name, PeopleRegister, find_names, find_names_in_sentences,
+                    role_words_before)
 from .text import words
 
 SPEECH_VERBS = frozenset(
@@ -55,6 +56,10 @@ _RELATIVES = frozenset({"who", "which", "that", "whom"})
 # A tag further than this many words after a quote loses to a lead-in before it.
 _NEAR_TAG = 4
 _QUOTE_CHARS = re.compile(r"[“”\"]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_TAG_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-.]*")
+_NOT_LOWER = re.compile(r"[^a-z]")
 
 
 class _Block:
@@ -81,14 +86,19 @@ class _Block:
         return start, start + len(self.sentences[k].text)
 
 
+_OPENING_MARK = re.compile("[“\"]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quotation marks: curly pairs, straight
     pairs in turn; an opening mark left unclosed runs to the end of the text."""
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    found = _OPENING_MARK.search(text)  # jump from mark to mark: most text has none
+    while found:
+        i = found.start()
         ch = text[i]
-        if ch == "“" or (ch == "\"" and _opens_straight(text, i)):
+        if ch == "“" or _opens_straight(text, i):
             close = "”" if ch == "“" else "\""
             j = text.find(close, i + 1)
             if ch == "“":
@@ -101,13 +111,26 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if j == -1 or (ch == "“" and nxt_open != -1 and nxt_open < j):
                 j = nxt_open if nxt_open != -1 else n  # unclosed: to the next quote or the end
                 spans.append((i + 1, j))
-                i = j
+                found = _OPENING_MARK.search(text, j)
                 continue
             spans.append((i + 1, j))
-            i = j + 1
-            continue
-        i += 1
+            i = j
+        found = _OPENING_MARK.search(text, i + 1)
     return spans
+
+
+def outside_quotes(text: str) -> str:
+    """The text with its quotations left out (the outlet's own words), the pieces joined by
+    single spaces."""
+    spans = quote_spans(text)
+    if not spans:
+        return text
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(text[pos:max(a - 1, pos)])
+        pos = b + 1
+    out.append(text[pos:])
+    return " ".join(out)
 
 
 def _opens_straight(text: str, i: int) -> bool:
@@ -135,7 +158,7 @@ def _verb_positions(text: str) -> list[tuple[int, int, str]]:
     ("the alleged collusion", "his remarks", "a statement")."""
     out = []
     prev = ""
-    for m in re.finditer(r"[A-Za-z]+", text):
+    for m in _LETTERS.finditer(text):
         low = m.group().lower()
         if low in SPEECH_VERBS and prev not in _DETERMINERS and (
                 m.group()[0].islower() or not text[max(0, m.start() - 40):m.start()].strip()):  # not "United States"
@@ -187,7 +210,7 @@ class _SpeakerFinder:
             return known
         if name.title:  # "President Trump": a person by title alone
             return self.people.add(name, role_words_before(text, name))
-        following = re.match(r"\s+([a-z]+)", text[name.end:name.end + 40])
+        following = _NEXT_WORD.match(text[name.end:name.end + 40])
         at_start = name.start == 0 or text[max(0, name.start - 40):name.start].rstrip().endswith(
             (".", "!", "?"))
         if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
@@ -220,11 +243,13 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_block: int | None = None
-    for block_index in sorted(by_block):
+    # paragraphs after the last one with an opening mark hold no quote: they are not read
+    marked = [k for k, block in by_block.items() if any(
+        _OPENING_MARK.search(s.text) for s in block)]
+    for block_index in sorted(k for k in by_block if marked and k <= max(marked)):
         block = _Block(by_block[block_index], block_index)
         text = block.text
-        starts = tuple(block.offsets)
-        names = find_names(text, starts)
+        names = find_names_in_sentences([s.text for s in block.sentences])
         name_starts = [n.start for n in names]
 
         def names_in(lo: int, hi: int) -> list[Name]:
@@ -309,7 +334,7 @@ def _tail_end(text: str, qe: int, sentence_end: int) -> int:
 
 def _words_with_pos(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return [(m.start() + a, m.end() + a, m.group()) for m in
-            re.finditer(r"[A-Za-zÀ-ÿ][\w’'\-.]*", text[a:b])]
+            _TAG_WORD.finditer(text[a:b])]
 
 
 def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
@@ -390,7 +415,7 @@ def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _Spe
 def _role_before(toks: list[tuple[int, int, str]], finder: _SpeakerFinder) -> str | None:
     """"the spokesperson said", "the president hinted": a role the article gave a person."""
     for _, _, w in reversed(toks):
-        full = finder.people.by_role(re.sub(r"[^a-z]", "", w.lower()))
+        full = finder.people.by_role(_NOT_LOWER.sub("", w.lower()))
         if full:
             return full
     return None

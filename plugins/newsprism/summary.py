@@ -6,6 +6,7 @@ Linear in the article's length (no sentence-by-sentence matrix), so a huge artic
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -24,6 +25,12 @@ def summary_size(n_sentences: int) -> int:
 
 def centrality(sentences: list[Sentence]) -> dict[str, float]:
     """Score each sentence by cosine similarity of its words to the article's centroid."""
+    return dict(_centrality(tuple(sentences)))
+
+
+# The claims and the summary of an article both weigh its sentences: computed once for both.
+@functools.lru_cache(maxsize=8)
+def _centrality(sentences: tuple[Sentence, ...]) -> dict[str, float]:
     bags = {s.id: Counter(content_words(s.text)) for s in sentences}
     doc_freq: Counter = Counter()
     for bag in bags.values():

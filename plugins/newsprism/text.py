@@ -3,6 +3,7 @@ whitespace folding and word tokens. Pure, fast (regular expressions, linear in t
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -14,7 +15,6 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u a.m p.m d.c i.e e.g n.y l.a u.s.a""".split()
 )
 
-_SPACE = re.compile(r"\s+")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
 # The look-behind lets a match start only at the first mark of a run ("?!", "..."), so a
@@ -27,9 +27,56 @@ _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _LOWERS_INTO_WORD = re.compile("[\u212a\u212b\u0178\u0130\u1e9e]")
 
 
+# The characters for which matching lower-cased text with a lower-case pattern differs from a
+# case-insensitive match: non-ASCII characters IGNORECASE equates with an ASCII letter (dotted
+# and dotless i, long s, Kelvin sign), which are also the only ones whose lower case changes
+# length, word-ness or space-ness. tests/test_text.py checks the list.
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class CaselessPattern:
+    """A case-insensitive regular expression, written in lower case. It runs on the lower-cased
+    text, several times faster than IGNORECASE and with the same matches at the same offsets,
+    unless the text holds one of the rare characters for which that differs. Matches are
+    returned as the text's own characters."""
+
+    def __init__(self, source: str) -> None:
+        if source != source.lower():
+            raise ValueError(f"write the pattern in lower case: {source!r}")
+        self.pattern = re.compile(source)
+        self.ignorecase = re.compile(source, re.IGNORECASE)
+
+    def _compiled(self, text: str) -> tuple[re.Pattern, str]:
+        if _CASE_EXOTIC.search(text):
+            return self.ignorecase, text
+        return self.pattern, text.lower()
+
+    def search(self, text: str) -> str | None:
+        """The first match, verbatim, or None."""
+        pattern, target = self._compiled(text)
+        m = pattern.search(target)
+        return text[m.start():m.end()] if m else None
+
+    def match(self, text: str) -> str | None:
+        """The match at the start of the text, verbatim, or None."""
+        pattern, target = self._compiled(text)
+        m = pattern.match(target)
+        return text[m.start():m.end()] if m else None
+
+    def findall(self, text: str) -> list[str]:
+        """Every match, verbatim, in order."""
+        pattern, target = self._compiled(text)
+        return [text[m.start():m.end()] for m in pattern.finditer(target)]
+
+
+# Whitespace that is not already a single space: what normalise_space must replace.
+_SPACE_TO_FOLD = re.compile(r" \s+|[^\S ]\s*")
+
+
 def normalise_space(text: str) -> str:
     """Fold runs of whitespace (including non-breaking spaces) into one space; strip ends."""
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    # the same as replacing every run of whitespace, but a single space is left alone
+    return _SPACE_TO_FOLD.sub(" ", text).strip()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -70,6 +117,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def words(text: str) -> list[str]:
     """Word tokens (letters/digits with an inner apostrophe), in order, case kept."""
     return _WORD.findall(text)
+
+
+def lower_words(tokens: list[str]) -> list[str]:
+    """The tokens of `words` in lower case, lower-cased in one call rather than one by one."""
+    return " ".join(tokens).lower().split(" ") if tokens else []
 
 
 def slugify(text: str, max_length: int = 60) -> str:
@@ -114,4 +166,9 @@ def content_words(text: str) -> list[str]:
         tokens = [t.lower().replace("’", "'") for t in _WORD.findall(text)]
     else:  # lower-case the text once, not each token: the same tokens, faster
         tokens = _WORD.findall(text.lower().replace("’", "'"))
-    return [w for w in tokens if len(w) > 2 and not w.isdigit() and w not in STOPWORDS]
+    return list(filter(_carries_meaning, tokens))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _carries_meaning(word: str) -> bool:
+    return len(word) > 2 and not word.isdigit() and word not in STOPWORDS

@@ -13,10 +13,12 @@ evidence words listed, never a bare score.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Sentence, Tone
-from .quotes import quote_spans
+from .quotes import outside_quotes
+from .text import CaselessPattern
 
 _LOADED = frozenset(
     """reckless dangerous catastrophic catastrophe disastrous disaster shocking outrageous
@@ -36,16 +38,16 @@ _LOADED = frozenset(
     sovereignty betrayal betray betrayed treachery treacherous traitor capitulation
     ironically predictably clearly obviously undoubtedly certainly surely simply merely
     truly blatantly shockingly""".split())
-_PRESCRIPTIVE = re.compile(r"\b(?:must|should|ought to|need to|needs to|have to|has to)\b",
-                           re.IGNORECASE)
+_PRESCRIPTIVE = CaselessPattern(
+    r"\b(?:must|should|ought to|need to|needs to|have to|has to)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
-_HEDGES = re.compile(
+_HEDGES = CaselessPattern(
     r"\b(?:reportedly|allegedly|apparently|purportedly|supposedly|seemingly|"
     r"(?:appears?|appeared|seems?|seemed) to|is said to|are said to|"
     r"(?:critics|some|others|analysts|observers|experts) (?:argue|say|suggest|speculate|"
     r"believe|contend|claim|fear|warn|question)s?|some speculate|it is unclear|remains unclear|"
     r"possibly|potentially|perhaps|likely|unconfirmed|rumou?red|may have|might have|"
-    r"could have)\b", re.IGNORECASE)
+    r"could have)\b")
 _ATTRIBUTIONS = re.compile(
     r"\b(?:(?i:according to)|(?:officials?|sources?|spokes(?:person|man|woman)|a statement|"
     r"reports?|the (?:White House|Kremlin|ministry|department|agency)) (?:said|say|says|"
@@ -54,13 +56,22 @@ _ATTRIBUTIONS = re.compile(
     r"said (?:on|in|that)|told [A-Z][a-z]+|reported by|a report by)\b")
 
 
-def _outside_quotes(text: str) -> str:
-    out, pos = [], 0
-    for a, b in quote_spans(text):
-        out.append(text[pos:max(a - 1, pos)])
-        pos = b + 1
-    out.append(text[pos:])
-    return " ".join(out)
+_LOADED_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*")
+
+
+def find_loaded(text: str) -> list[str]:
+    """The loaded or opinionated words of a text, verbatim, in order."""
+    return list(_loaded_in(text))
+
+
+# The claims and the tone of an article both read each sentence's own words.
+@functools.lru_cache(maxsize=4096)
+def _loaded_in(text: str) -> tuple[str, ...]:
+    tokens = _LOADED_TOKEN.findall(text)
+    lows = " ".join(tokens).lower().split(" ")  # ASCII letters: one call lower-cases them all
+    if _LOADED.isdisjoint(lows):  # most sentences: no per-word loop
+        return ()
+    return tuple(w for w, low in zip(tokens, lows) if low in _LOADED)
 
 
 def assess_tone(sentences: list[Sentence]) -> Tone:
@@ -72,13 +83,14 @@ def assess_tone(sentences: list[Sentence]) -> Tone:
     attributions: list[str] = []
     prescriptive = first_person = questions = 0
     for s in sentences:
-        own = _outside_quotes(s.text)
-        found = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", own) if w.lower() in _LOADED]
+        own = outside_quotes(s.text)
+        found = find_loaded(own)
         is_loaded = bool(found)
-        if _PRESCRIPTIVE.search(own):
+        prescription = _PRESCRIPTIVE.search(own)
+        if prescription:
             prescriptive += 1
             is_loaded = True
-            found.append(_PRESCRIPTIVE.search(own).group())
+            found.append(prescription)
         if _FIRST_PERSON.search(own):
             first_person += 1
         if own.rstrip().endswith(("?", "!")):
@@ -87,7 +99,7 @@ def assess_tone(sentences: list[Sentence]) -> Tone:
         if is_loaded:
             loaded_ids.append(s.id)
         loaded_words.extend(found)
-        hedges.extend(m.group() for m in _HEDGES.finditer(own))
+        hedges.extend(_HEDGES.findall(own))
         attributions.extend(m.group() for m in _ATTRIBUTIONS.finditer(s.text))
     share = len(loaded_ids) / n if n else 0.0
     hedge_rate = len(hedges) / n if n else 0.0

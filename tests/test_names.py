@@ -1,0 +1,42 @@
+"""The name finder's paragraph shortcut gives exactly what reading the paragraph whole gives."""
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import NEWSWCL50, SEEDS
+from newsprism.analyse import sentences_of
+from newsprism.names import find_names, find_names_in_sentences
+from newsprism.parse import parse_article
+from newsprism.text import split_sentences
+
+
+def _whole(sentences):
+    offsets = itertools.accumulate((len(s) + 1 for s in sentences[:-1]), initial=0)
+    return find_names(" ".join(sentences), tuple(offsets))
+
+
+def test_paragraph_names_match_on_the_real_articles():
+    checked = 0
+    for path in sorted([*SEEDS.rglob("*.txt"), *NEWSWCL50.rglob("*.txt")]):
+        article = parse_article(path.read_bytes(), path.name)
+        by_block = {}
+        for s in sentences_of(article):
+            by_block.setdefault(s.block, []).append(s.text)
+        for sentences in by_block.values():
+            assert find_names_in_sentences(sentences) == _whole(sentences)
+            checked += 1
+    assert checked > 100
+
+
+_PIECES = ["Trump", "President.", "Gen.", "U.S.", "said", "the", "May", "in", "of", "State",
+           "John", "Kerry’s", "“The", "(Trump.", "However,", "Critics", "Jr.", "de", "Gaulle",
+           "Mr.", "J.", "…", "?", "!", "”", ")", "’", "\"", ".", ":", "—", "New", "York"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_paragraph_names_match_on_tricky_text(pieces):
+    sentences = split_sentences(" ".join(pieces))
+    if sentences:
+        assert find_names_in_sentences(sentences) == _whole(sentences)
