@@ -1,4 +1,5 @@
-"""Analyse one article alone: sentences, readability, summary, claims, quotes, tone.
+"""Analyse one article alone: sentences, readability, summary, claims, quotes, tone, and the
+features grouping reads of it.
 
 A pure function of the Article, so its result can be cached by the file's content hash and the
 analysis version, and mapped over processes or a cluster.
@@ -6,6 +7,7 @@ analysis version, and mapped over processes or a cluster.
 from __future__ import annotations
 
 from .claims import extract_claims, rank_claims
+from .grouping import article_features
 from .model import Article, ArticleAnalysis, Sentence
 from .quotes import extract_quotes
 from .readability import measure
@@ -43,4 +45,5 @@ def analyse_article(article: Article) -> ArticleAnalysis:
         claims=claims,
         quotes=quotes,
         tone=assess_tone(sentences),
+        grouping=article_features(article),
     )

@@ -47,13 +47,12 @@ import heapq
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import NamedTuple
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
-from .model import Article, Event
+from .model import Article, Event, GroupingFeatures
 from .names import find_names, name_key
 from .numbers import find_numbers
 from .text import STOPWORDS, content_words, shorten, slugify, split_sentences
@@ -173,14 +172,7 @@ def extract_numbers(text: str) -> list[str]:
     return out
 
 
-class Features(NamedTuple):
-    """What grouping reads of one article: the terms of its word, name and number views."""
-    words: tuple[str, ...]
-    names: tuple[str, ...]
-    numbers: tuple[str, ...]
-
-
-def article_features(article: Article) -> Features:
+def article_features(article: Article) -> GroupingFeatures:
     """A pure function of the article, so the per-article analysis computes it once (cached,
     and in parallel) and grouping only builds the vectors."""
     opening = _lead(article, NAME_WORDS)
@@ -189,7 +181,7 @@ def article_features(article: Article) -> Features:
     words = list(map(_stem, content_words(title))) * 2 + list(map(_stem, content_words(lead)))
     names = _name_features(extract_names(title) + extract_names(opening))
     numbers = extract_numbers(title + " . " + lead)
-    return Features(tuple(words), tuple(names), tuple(numbers))
+    return GroupingFeatures(tuple(words), tuple(names), tuple(numbers))
 
 
 def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
@@ -215,7 +207,7 @@ def _tfidf(docs: Sequence[list[str]]) -> sp.csr_matrix:
 
 
 def article_vectors(articles: Sequence[Article],
-                    features_of: Callable[[Article], Features] = article_features
+                    features_of: Callable[[Article], GroupingFeatures] = article_features
                     ) -> sp.csr_matrix:
     """One row per article: the weighted concatenation of its word, name and number views;
     the dot product of two rows is the weighted sum of the three cosines."""
@@ -405,7 +397,7 @@ def _representative_title(group: list[int], articles: Sequence[Article],
 
 def group_into_events(articles: Iterable[Article],
                       known_slugs: Mapping[str, str] | None = None,
-                      features_of: Callable[[Article], Features] = article_features
+                      features_of: Callable[[Article], GroupingFeatures] = article_features
                       ) -> list[Event]:
     """Group articles into events (every article in exactly one), newest event first.
 

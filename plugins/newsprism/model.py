@@ -10,7 +10,7 @@ per-object __dict__): a build keeps every article's analysis in memory.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,14 @@ class Tone:
     loaded_sentences: list[str] = field(default_factory=list)  # sentence ids
 
 
+class GroupingFeatures(NamedTuple):
+    """What grouping reads of one article (grouping.article_features): the terms of its word,
+    name and number views. Internal: not part of the JSON output."""
+    words: tuple[str, ...]
+    names: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class ArticleAnalysis:
     """Everything computed from one article alone (cacheable by content hash)."""
@@ -126,6 +134,7 @@ class ArticleAnalysis:
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     tone: Tone | None = None
+    grouping: GroupingFeatures | None = None  # computed here once, cached with the rest
 
     def sentence(self, sid: str) -> Sentence:
         return self._by_id()[sid]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .compare import compare_event
-from .grouping import group_into_events
+from .grouping import article_features, group_into_events
 from .model import ArticleAnalysis, EventComparison
 
 
@@ -26,7 +26,9 @@ def build_digest(analyses: list[ArticleAnalysis], compare_all: Callable | None =
     """`compare_all` maps a list of (event, its analyses) to their comparisons, in order (the
     Pelican plugin passes one that caches and may run on Dask); default: compare_event each."""
     by_id = {a.article.id: a for a in sorted(analyses, key=lambda a: a.article.id)}
-    events = group_into_events([a.article for a in by_id.values()])
+    events = group_into_events([a.article for a in by_id.values()],
+                               features_of=lambda art: by_id[art.id].grouping
+                               or article_features(art))
     jobs = [(e, [by_id[i] for i in e.article_ids]) for e in events]
     comparisons = (compare_all(jobs) if compare_all
                    else [compare_event(e, arts) for e, arts in jobs])
