@@ -59,8 +59,9 @@ TEMPLATE_EXTENSIONS = [".html", ".xml"]
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = True
 NEWSPRISM_CACHE = os.environ.get("NEWSPRISM_CACHE", os.path.join(HERE, "cache"))
-# Analysis and comparison run as Dask tasks on local processes when a build has enough uncached
-# work to pay for them; name a scheduler to use a cluster (README, "Running on a cluster").
+# Analysis runs as Dask tasks on local processes when a build has enough uncached articles to
+# pay for them; name a scheduler to run analysis and comparison on a cluster (README, "Running
+# on a cluster").
 NEWSPRISM_WORKERS = os.environ.get("NEWSPRISM_WORKERS", "auto")
 NEWSPRISM_DASK_SCHEDULER = os.environ.get("NEWSPRISM_DASK_SCHEDULER") or None
-NEWSPRISM_PARALLEL_MIN = int(os.environ.get("NEWSPRISM_PARALLEL_MIN", 2000))
+NEWSPRISM_PARALLEL_MIN = int(os.environ.get("NEWSPRISM_PARALLEL_MIN", 300))

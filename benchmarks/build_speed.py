@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"medians of {repeats} run(s); ratios are medians of each repeat's own ratio; digest = "
           f"the default settings' choice on this machine ("
           + (f"Dask from {default.min_items} uncached articles on {default.workers} processes)"
-             if default.enabled else "one process: 'auto' leaves Pelican a core)"))
+             if default.enabled else "one process: 'auto' found one core)"))
     head = ("N", "plain s", "digest s", "mode", "digest/plain", "plain art/s", "digest art/s",
             "cpu ratio", "plain MB", "digest MB", "1-proc s", "2-proc s", "speed-up",
             "warm+1 s", "warm/cold", "1p==2p")

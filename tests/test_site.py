@@ -298,3 +298,18 @@ def test_search_indexes_an_events_claims_headlines_and_summaries_not_its_lists(s
     assert "ATACMS" in text  # one outlet's sentence for a shared claim
     for chrome in ("Only this outlet reports", "Claims matrix", "not reported", "Flesch", "Timeline"):
         assert chrome not in text, chrome
+
+
+def test_search_indexes_an_articles_headline_and_summary_not_its_whole_body(seeds_site):
+    """Article pages give Pagefind their headline and summary sentences only (a whole-body
+    index does not fit the memory budget at 10,000 articles); every sentence stays on the page."""
+    a = seeds_site.event(seeds_site.events[0]["slug"])["articles"][0]
+    html = seeds_site.text(f"articles/{a['id']}/index.html")
+    p = SearchText()
+    p.feed(html)
+    text = " ".join(" ".join(p.words).split())
+    assert " ".join(a["title"].split()) in text
+    assert a["summary"] and all(" ".join(s.split()) in text for s in a["summary"])
+    others = [c["text"] for c in a["claims"] if c["text"] not in a["summary"]]
+    assert others and all(" ".join(s.split()) not in text for s in others)
+    assert all(html.count(f'id="{c["id"]}"') == 1 for c in a["claims"])  # still on the page

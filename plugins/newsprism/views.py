@@ -534,6 +534,7 @@ class SentenceView:
     segments: list[Segment]
     marks: list[str]  # "claim", "quote", "loaded", "summary"
     css: str = "s"  # its class attribute: "s" and a "mark-<mark>" class per mark
+    searched: bool = False  # indexed by Pagefind: the summary sentences (see article.html)
 
 
 @dataclass
@@ -598,7 +599,7 @@ def article_view(a: ArticleAnalysis) -> ArticleView:
         seen.update(marks)
         blocks[s.block].sentences.append(SentenceView(
             s.id, segments_of(s.text, quotes_in.get(s.id, []), words if s.id in loaded else []),
-            marks, "s" + "".join(" mark-" + m for m in marks)))
+            marks, "s" + "".join(" mark-" + m for m in marks), "summary" in marks))
     first = next((s.text for s in a.sentences if s.id in summary), None) or \
         (a.sentences[0].text if a.sentences else a.article.title)
     return ArticleView(blocks=blocks,
