@@ -98,7 +98,7 @@ def test_every_line_shown_is_verbatim_and_anchored_in_its_article(seeds_site):
     for a in event["articles"]:
         page = seeds_site.text(f"articles/{a['id']}/index.html")
         anchored[a["id"]] = {m.group(1): fold(re.sub(r"<[^>]+>", "", m.group(2))) for m in
-                             re.finditer(r'<span class="s[^"]*" id="(s\d+)">(.*?)</span> ', page)}
+                             re.finditer(r'<span class="s[^"]*" id="(s\d+)"[^>]*>(.*?)</span> ', page)}
     shown = []  # (article id, verbatim text, anchor or None)
     for a in event["articles"]:
         shown += [(a["id"], t, sid) for t, sid in zip(a["summary"], a["summary_anchors"])]

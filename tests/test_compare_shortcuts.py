@@ -1,6 +1,7 @@
 """The comparison's shortcuts give exactly what the plain rules give: the opening actor read
 from the start of a sentence, the name tags that skip hopeless name pairs, and the candidate
-pairs from the sparse term product. Checked on the seeds and the NewsWCL50 sample."""
+pairs from the sparse term product. Checked on the seeds and the hand-written twin corpus,
+and on a NewsWCL50 sample too when ../shared is beside the repo."""
 import itertools
 import re
 
@@ -11,7 +12,11 @@ from conftest import NEWSWCL50, SEEDS, analyse_files
 
 @pytest.fixture(scope="module")
 def analyses():
-    return analyse_files(list(SEEDS.glob("*.txt")) + sorted(NEWSWCL50.glob("*.txt"))[:20])
+    from newsprism.analyse import analyse_article
+    from twin_corpus import twin_articles
+
+    files = analyse_files(list(SEEDS.glob("*.txt")) + sorted(NEWSWCL50.glob("*.txt"))[:20])
+    return files + [analyse_article(a) for a in twin_articles()[0]]
 
 
 def _actor_reading_everything(claim):
@@ -52,7 +57,7 @@ def test_opening_actor_is_the_one_the_whole_sentence_gives(analyses):
     for text in TRICKY:
         names = [n.text for n in find_names(text)]
         claims.append(Claim(id="s1", text=text, kinds=[], entities=names))
-    assert len(claims) > 300
+    assert len(claims) > 100  # 118 from the repo's own corpora; more with NewsWCL50
     for claim in claims:
         assert _actor(claim) == _actor_reading_everything(claim), claim.text
 
@@ -63,7 +68,7 @@ def test_names_the_same_always_share_a_tag(analyses):
     keys |= {"uk", "united kingdom", "us", "united states", "us president", "kim jongun",
              "kim jong un", "russia", "russian", "biden", "joe biden", "ukraine", "ukrainian"}
     keys.discard("")
-    assert len(keys) > 100
+    assert len(keys) > 60  # 83 from the repo's own corpora; more with NewsWCL50
     for a, b in itertools.combinations(sorted(keys), 2):
         if same_name(a, b):
             assert name_signature(a) & name_signature(b), (a, b)
