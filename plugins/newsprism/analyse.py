@@ -7,7 +7,7 @@ analysis version, and mapped over processes or a cluster.
 from __future__ import annotations
 
 from .claims import extract_claims, rank_claims
-from .grouping import article_features
+from .grouping_features import article_features
 from .model import Article, ArticleAnalysis, Sentence
 from .quotes import extract_quotes
 from .readability import measure

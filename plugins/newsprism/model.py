@@ -115,7 +115,7 @@ class Tone:
 
 
 class GroupingFeatures(NamedTuple):
-    """What grouping reads of one article (grouping.article_features): the terms of its word,
+    """What grouping reads of one article (grouping_features.article_features): the terms of its word,
     name and number views. Internal: not part of the JSON output."""
     words: tuple[str, ...]
     names: tuple[str, ...]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .compare import compare_event
-from .grouping import article_features, group_into_events
+from .grouping import group_into_events
+from .grouping_features import article_features
 from .model import ArticleAnalysis, EventComparison
 
 
