@@ -375,9 +375,6 @@ class PeopleRegister:
     def by_role(self, role: str) -> str | None:
         return self._by_role.get(role.lower())
 
-    def is_known(self, text: str) -> bool:
-        return self.resolve(text) is not None
-
 
 _NOT_THE_CHIEF = re.compile(r"\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder)\b")
 _NOT_LOWER = re.compile(r"[^a-z]")

@@ -100,13 +100,6 @@ def _cmu_syllables() -> dict[str, int]:
     return table
 
 
-def preload() -> None:
-    """Load the syllable table now (e.g. before forking worker processes that inherit it)."""
-    _cmu_syllables()
-    get_lang_easy_words("en")
-    _hyphenation_patterns()
-
-
 @functools.lru_cache(maxsize=1)
 def _hyphenation_patterns() -> tuple[dict, int, frozenset[str]]:
     """pyphen's English patterns, their longest length, and every prefix of a pattern."""
