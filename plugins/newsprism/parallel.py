@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from .analyse import analyse_article
-from .cache import ANALYSIS_MODULES, COMPARE_MODULES, code_fingerprint
+from .cache import ANALYSIS_MODULES, COMPARE_MODULES, ResultCache, analysis_key, code_fingerprint
 from .compare import compare_event
 from .model import ArticleAnalysis, Event, EventComparison
 from .parse import parse_article
@@ -38,13 +38,16 @@ def analyse_file(raw: bytes, source_path: str) -> ArticleAnalysis:
     return analyse_article(parse_article(raw, source_path))
 
 
-def analyse_files(items: Sequence[tuple[bytes | str, str]]
+def analyse_files(items: Sequence[tuple[bytes | str, str]], cache_root: str | None = None
                   ) -> tuple[str, list[tuple[str, ArticleAnalysis | None]]]:
     """A Dask task: analyse a batch of files, each given as its bytes or (on a cluster that
     shares the file system) its path, with its source path. Each result comes with the sha256
     of the bytes it was computed from, so the caller can check it analysed what it keyed. A
     file that fails gives None: the reader then analyses it again in the main process and
-    reports it exactly as a one-process build does."""
+    reports it exactly as a one-process build does. With `cache_root` (workers on the build's
+    machine), each analysis is also stored in that cache here, so the main process, on which
+    the build waits, does not pickle it a second time."""
+    cache = ResultCache(cache_root, load=False) if cache_root else None
     out: list[tuple[str, ArticleAnalysis | None]] = []
     for source, source_path in items:
         try:
@@ -52,7 +55,10 @@ def analyse_files(items: Sequence[tuple[bytes | str, str]]
                 with open(source, "rb") as fh:
                     source = fh.read()
             digest = hashlib.sha256(source).hexdigest()
-            out.append((digest, analyse_file(source, source_path)))
+            analysis = analyse_file(source, source_path)
+            if cache is not None:
+                cache.put("analysis", analysis_key(source, source_path), analysis)
+            out.append((digest, analysis))
         except Exception:
             out.append(("", None))
     return code_fingerprint(ANALYSIS_MODULES), out

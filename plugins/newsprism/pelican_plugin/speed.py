@@ -15,6 +15,7 @@ analysed as Dask tasks, and the reader then finds every analysis ready.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -38,6 +39,7 @@ class BuildState:
         self.cache = cache_from_settings(settings or {})
         self.pending = None  # a parallel.Pending of analyses submitted to Dask
         self.pending_index: dict[str, tuple[int, str]] = {}  # key -> (item, sha256 of bytes)
+        self.workers_cache = False  # the workers store the pending analyses in the cache
         self.runner = DaskRunner(ParallelConfig.from_values(
             (settings or {}).get("NEWSPRISM_WORKERS", "auto"),
             (settings or {}).get("NEWSPRISM_DASK_SCHEDULER"),
@@ -98,7 +100,13 @@ def _analyse_ahead(state: BuildState, generator, files) -> None:
             keys.append((key, hashlib.sha256(raw).hexdigest()))
     if not state.runner.pays(len(missing)):
         return
-    pending = state.runner.submit(analyse_files, missing, code_fingerprint(ANALYSIS_MODULES),
+    # workers on this machine store their analyses in the cache themselves (keyed by the bytes
+    # they read); a cluster's hand them back and this process stores them
+    task = analyse_files
+    state.workers_cache = state.cache is not None and state.runner.shares_files
+    if state.workers_cache:
+        task = functools.partial(analyse_files, cache_root=str(state.cache.root))
+    pending = state.runner.submit(task, missing, code_fingerprint(ANALYSIS_MODULES),
                                   batch_size=8)
     state.pending = pending
     state.pending_index = {key: (i, digest) for i, (key, digest) in enumerate(keys)}
@@ -113,7 +121,7 @@ def analysis_of(raw: bytes, source_path: str, settings: dict) -> ArticleAnalysis
             i, digest = state.pending_index.pop(key)
             worker_digest, analysis = state.pending.result(i)
             if analysis is not None and worker_digest == digest:  # else: changed since; redo
-                if state.cache is not None:
+                if state.cache is not None and not state.workers_cache:
                     state.cache.put("analysis", key, analysis)
                 return analysis
         return cached_analysis(raw, source_path, state.cache, analyse_file, key)
