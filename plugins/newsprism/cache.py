@@ -55,11 +55,12 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(name: str, path: Path) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def _imports(name: str, path: Path) -> frozenset[str]:
     """Absolute names of the modules that `name` (source at `path`) imports."""
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+    for node in _import_statements(ast.parse(path.read_bytes(), str(path))):
         if isinstance(node, ast.Import):
             out.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -67,7 +68,20 @@ def _imports(name: str, path: Path) -> set[str]:
                 if node.level else node.module or ""
             out.add(base)
             out.update(f"{base}.{alias.name}" for alias in node.names)  # `from . import x`
-    return out
+    return frozenset(out)
+
+
+def _import_statements(tree: ast.Module):
+    """The import statements of a module, at any depth of its statements (an import inside a
+    function counts); expressions, which hold none, are not walked."""
+    todo: list = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            todo.extend(getattr(node, field, ()))
 
 
 def _distribution_versions(top_level: set[str]) -> list[str]:

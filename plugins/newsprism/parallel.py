@@ -26,7 +26,6 @@ from typing import Any, Callable, Sequence
 
 from .analyse import analyse_article
 from .cache import ANALYSIS_MODULES, COMPARE_MODULES, ResultCache, analysis_key, code_fingerprint
-from .compare import compare_event
 from .model import ArticleAnalysis, Event, EventComparison
 from .parse import parse_article
 
@@ -67,6 +66,8 @@ def analyse_files(items: Sequence[tuple[bytes | str, str]], cache_root: str | No
 def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
                    ) -> tuple[str, list[EventComparison]]:
     """A Dask task: compare a batch of events."""
+    from .compare import compare_event  # numpy and scipy: not for the analysis workers
+
     return code_fingerprint(COMPARE_MODULES), [compare_event(e, arts) for e, arts in jobs]
 
 
@@ -168,6 +169,13 @@ class DaskRunner:
             if on_progress:
                 on_progress(1)
         return out
+
+    def release_local(self) -> None:
+        """Let the local processes exit without waiting for them (they take a few tenths of a
+        second to end): the build goes on meanwhile. A later map starts new ones."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     def close(self) -> None:
         if self._pool is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .compare import compare_event
+from .compare import compare_event, forget_remembered
 from .grouping import group_into_events
 from .grouping_features import article_features
 from .model import ArticleAnalysis, EventComparison
@@ -33,4 +33,5 @@ def build_digest(analyses: list[ArticleAnalysis], compare_all: Callable | None =
     jobs = [(e, [by_id[i] for i in e.article_ids]) for e in events]
     comparisons = (compare_all(jobs) if compare_all
                    else [compare_event(e, arts) for e, arts in jobs])
+    forget_remembered()
     return Digest(comparisons=comparisons, analyses=by_id)

@@ -12,7 +12,7 @@
 from pelican import signals
 
 from .generator import (DigestGenerator, finish_pagefind, group_and_compare,
-                        release_frozen_objects)
+                        release_frozen_objects, view_article)
 from .readers import NewsArticleReader, harden_settings, merge_duplicates, start_build
 from .speed import finish, prepare_analyses
 
@@ -33,6 +33,7 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(merge_duplicates)
     signals.readers_init.connect(_add_readers)
     signals.article_generator_finalized.connect(group_and_compare)
+    signals.article_generator_write_article.connect(view_article)
     signals.finalized.connect(finish)
     signals.get_generators.connect(_get_generators)
     signals.finalized.connect(finish_pagefind)

@@ -12,14 +12,17 @@ import gc
 import logging
 import os
 import subprocess
+from typing import TYPE_CHECKING
 
 from pelican.generators import Generator
 
 from .. import views
 from ..export import dumps, event_detail, events_index
-from ..pipeline import Digest, build_digest
 from .readers import account_for_input, stop_if_nothing_built
 from .speed import compare_all
+
+if TYPE_CHECKING:
+    from ..pipeline import Digest
 
 logger = logging.getLogger(__name__)
 DIGEST_KEY = "newsprism_digest"
@@ -34,7 +37,9 @@ def absolute_site_url(settings: dict) -> str:
 
 def group_and_compare(article_generator) -> None:
     """article_generator_finalized: build the digest from every analysed article, and give each
-    article page what it shows (its highlights, its event, its outlet page)."""
+    article page its event and its outlet page (its highlights come in view_article)."""
+    from ..pipeline import build_digest  # numpy and scipy: imported ahead (speed.py)
+
     articles = list(article_generator.articles) + list(article_generator.hidden_articles)
     analyses = [a.newsprism for a in articles if hasattr(a, "newsprism")]
     # The articles and analyses, and then the digest, live until the build ends: take them
@@ -49,11 +54,24 @@ def group_and_compare(article_generator) -> None:
     for a in articles:
         if hasattr(a, "newsprism"):
             a.newsprism_event = event_of.get(a.newsprism.article.id)
-            a.newsprism_view = views.article_view(a.newsprism)
             a.newsprism_outlet_href = views.outlet_href(slugs[a.newsprism.article.outlet])
     article_generator.context[DIGEST_KEY] = digest
     article_generator.context[SLUGS_KEY] = slugs
     article_generator.context["NEWSPRISM_SITE_URL"] = absolute_site_url(article_generator.settings)
+
+
+def view_article(article_generator, content) -> None:
+    """article_generator_write_article: the view an article page shows (its sentences with
+    their highlights), made just before Pelican writes that page and dropped with the next
+    one, so that only one article's view is alive at a time (all of them: about 250 MB at
+    10,000 articles)."""
+    previous = getattr(article_generator, "newsprism_viewed", None)
+    if previous is not None:
+        del previous.newsprism_view
+        article_generator.newsprism_viewed = None
+    if hasattr(content, "newsprism"):
+        content.newsprism_view = views.article_view(content.newsprism)
+        article_generator.newsprism_viewed = content
 
 
 class DigestGenerator(Generator):
@@ -87,6 +105,8 @@ class DigestGenerator(Generator):
             raise
 
     def _write_site(self, writer) -> None:
+        from ..pipeline import build_digest
+
         digest: Digest = self.context.get(DIGEST_KEY) or build_digest([])
         analyses = digest.analyses
         slugs = self.context.get(SLUGS_KEY) or views.outlet_slugs(
