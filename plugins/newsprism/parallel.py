@@ -71,6 +71,30 @@ def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
     return code_fingerprint(COMPARE_MODULES), [compare_event(e, arts) for e, arts in jobs]
 
 
+def compare_stored_events(jobs: Sequence[tuple[Event, list[tuple[str, str]], str]],
+                          cache_root: str) -> tuple[str, list[EventComparison | None]]:
+    """A Dask task for workers on the build's machine, which share its cache: compare events
+    whose analyses are stored there, each article given as (its analysis's cache key, its id in
+    this build), and store each comparison under its key (the third item). Only keys travel,
+    not analyses. An event with an analysis missing from the cache gives None: the caller
+    compares it itself."""
+    from .compare import compare_event
+
+    cache = ResultCache(cache_root)
+    out: list[EventComparison | None] = []
+    for event, articles, key in jobs:
+        analyses = [cache.get("analysis", analysis_key_) for analysis_key_, _ in articles]
+        if any(a is None for a in analyses):
+            out.append(None)
+            continue
+        for analysis, (_, article_id) in zip(analyses, articles):
+            analysis.article.id = article_id  # as this build named it (ids made unique)
+        comparison = compare_event(event, analyses)
+        cache.put("compare", key, comparison)
+        out.append(comparison)
+    return code_fingerprint(COMPARE_MODULES), out
+
+
 def run_pickled(task: Callable, payload: bytes) -> bytes:
     """One batch as a Dask task: its items come in, and its result goes back, as one pickle
     each. Dask's local scheduler would otherwise serialise them with cloudpickle, whose

@@ -21,12 +21,14 @@ import importlib
 import logging
 import os
 import threading
+from typing import Callable
 
 from ..cache import (ANALYSIS_MODULES, COMPARE_MODULES, PACKAGE, ResultCache, analysis_key,
                      cached_analysis, cached_comparisons, code_fingerprint)
 from ..model import ArticleAnalysis, Event, EventComparison
 from ..parse import UnreadableArticle
-from ..parallel import DaskRunner, ParallelConfig, analyse_file, analyse_files, compare_events
+from ..parallel import (DaskRunner, ParallelConfig, analyse_file, analyse_files,
+                        compare_events, compare_stored_events)
 from ..progress import ProgressBar
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ class BuildState:
         self.pending = None  # a parallel.Pending of analyses submitted to Dask
         self.pending_index: dict[str, tuple[int, str]] = {}  # key -> (item, sha256 of bytes)
         self.workers_cache = False  # the workers store the pending analyses in the cache
+        self.analysis_keys: dict[str, str] = {}  # source path -> its analysis's cache key
         self.runner = DaskRunner(ParallelConfig.from_values(
             (settings or {}).get("NEWSPRISM_WORKERS", "auto"),
             (settings or {}).get("NEWSPRISM_DASK_SCHEDULER"),
@@ -121,7 +124,7 @@ def analysis_of(raw: bytes, source_path: str, settings: dict) -> ArticleAnalysis
     """The reader's call: the analysis of one file, from Dask, the cache, or computed now."""
     state = state_for(settings)
     try:
-        key = analysis_key(raw, source_path)
+        key = state.analysis_keys[source_path] = analysis_key(raw, source_path)
         if key in state.pending_index:
             i, digest = state.pending_index.pop(key)
             worker_digest, analysis = state.pending.result(i)
@@ -134,33 +137,95 @@ def analysis_of(raw: bytes, source_path: str, settings: dict) -> ArticleAnalysis
         state.reading.advance()
 
 
-def compare_all(settings: dict):
-    """A `compare_all` for pipeline.build_digest: cached comparisons, the rest on a Dask cluster
-    when one is named and it pays, else in this process. Local worker processes never pay
-    here: every analysis lives in this process and shipping them out costs more than the
-    comparing (measured at 2,000 articles on 2 cores: 8 s slower)."""
+def start_comparisons(settings: dict, jobs: list[tuple[Event, list[ArticleAnalysis]]]
+                      ) -> Callable[[], list[EventComparison]]:
+    """Start comparing a build's events and return at once a function that gives their
+    comparisons, in order, waiting for them if need be. Cached comparisons are reused; the
+    rest run
+    - on the local worker processes, when the analyses were made there: they read the analyses
+      from the cache they stored them in (only keys travel), and compare while this process
+      writes the article pages (which need the events, not their comparisons);
+    - on a Dask cluster, when one is named and it pays (the analyses are shipped to it);
+    - else in this process, when the function is called.
+    """
     state = state_for(settings)
     state.reading.stop()
-    if not state.runner.config.scheduler:
-        state.runner.release_local()  # every analysis is in; comparisons run here
+    local = (state.workers_cache and not state.runner.config.scheduler
+             and len(jobs) >= min(LOCAL_COMPARISONS_MIN, state.runner.config.min_items))
+    if not local:
+        state.runner.release_local()  # no more work for them
 
-    def compare_many(jobs: list[tuple[Event, list[ArticleAnalysis]]]) -> list[EventComparison]:
+    def compare_many(todo: list[tuple[Event, list[ArticleAnalysis]]], keys: list[str]
+                     ) -> list[EventComparison]:
         from ..compare import compare_event
 
-        bar = ProgressBar.start("Comparing events", len(jobs))
+        bar = ProgressBar.start("Comparing events", len(todo))
         try:
-            if state.runner.config.scheduler and state.runner.pays(len(jobs)):
-                return state.runner.map(compare_events, jobs,
+            if local and todo:
+                return _compare_on_local_workers(state, todo, keys, bar)
+            if state.runner.config.scheduler and state.runner.pays(len(todo)):
+                return state.runner.map(compare_events, todo,
                                         code_fingerprint(COMPARE_MODULES), bar.advance)
             out = []
-            for event, analyses in jobs:
+            for event, analyses in todo:
                 out.append(compare_event(event, analyses))
                 bar.advance()
             return out
         finally:
             bar.stop()
 
-    return lambda jobs: cached_comparisons(jobs, state.cache, compare_many)
+    if not local:
+        return lambda: cached_comparisons(jobs, state.cache, compare_many)
+    done: dict[str, list[EventComparison]] = {}
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            done["comparisons"] = cached_comparisons(jobs, state.cache, compare_many,
+                                                     stores_itself=True)
+        except BaseException as exc:  # raised in the main thread, by result()
+            failed.append(exc)
+        finally:
+            state.runner.release_local()
+
+    thread = threading.Thread(target=run, name="newsprism-compare", daemon=True)
+    thread.start()
+
+    def result() -> list[EventComparison]:
+        thread.join()
+        if failed:
+            raise failed[0]
+        return done["comparisons"]
+
+    return result
+
+
+# Fewer events than this (or than NEWSPRISM_PARALLEL_MIN, if lower) are compared in this process
+# even when local workers are up: each worker first imports the comparison code (numpy, scipy).
+LOCAL_COMPARISONS_MIN = 40
+
+
+def _compare_on_local_workers(state: BuildState, todo, keys: list[str], bar: ProgressBar
+                              ) -> list[EventComparison]:
+    """`todo` on the local processes, from the analyses they stored; an event they could not
+    find every analysis of is compared here (and stored)."""
+    from ..compare import compare_event
+
+    items = [(event, [(state.analysis_keys.get(a.article.source_path, ""), a.article.id)
+                      for a in analyses], key)
+             for (event, analyses), key in zip(todo, keys)]
+    pending = state.runner.submit(functools.partial(compare_stored_events,
+                                                    cache_root=str(state.cache.root)),
+                                  items, code_fingerprint(COMPARE_MODULES))
+    out = []
+    for i, (event, analyses) in enumerate(todo):
+        comparison = pending.result(i)
+        if comparison is None:
+            comparison = compare_event(event, analyses)
+            state.cache.put("compare", keys[i], comparison)
+        out.append(comparison)
+        bar.advance()
+    return out
 
 
 def finish(pelican) -> None:
