@@ -72,13 +72,16 @@ def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
 
 
 def compare_stored_events(jobs: Sequence[tuple[Event, list[tuple[str, str]], str]],
-                          cache_root: str) -> tuple[str, list[EventComparison | None]]:
-    """A Dask task for workers on the build's machine, which share its cache: compare events
-    whose analyses are stored there, each article given as (its analysis's cache key, its id in
-    this build), and store each comparison under its key (the third item). Only keys travel,
-    not analyses. An event with an analysis missing from the cache gives None: the caller
-    compares it itself."""
+                          cache_root: str, json_folder: str
+                          ) -> tuple[str, list[EventComparison | None]]:
+    """A Dask task for workers on the build's machine, which share its cache and output folder:
+    compare events whose analyses are stored in the cache, each article given as (its
+    analysis's cache key, its id in this build), store each comparison under its key (the third
+    item), and write the event's JSON file into `json_folder` (the worker holds the analyses it
+    needs). Only keys travel, not analyses. An event with an analysis missing from the cache
+    gives None: the caller compares it and writes its file itself."""
     from .compare import compare_event
+    from .export import write_event_json
 
     cache = ResultCache(cache_root)
     out: list[EventComparison | None] = []
@@ -91,6 +94,7 @@ def compare_stored_events(jobs: Sequence[tuple[Event, list[tuple[str, str]], str
             analysis.article.id = article_id  # as this build named it (ids made unique)
         comparison = compare_event(event, analyses)
         cache.put("compare", key, comparison)
+        write_event_json(json_folder, comparison, {a.article.id: a for a in analyses})
         out.append(comparison)
     return code_fingerprint(COMPARE_MODULES), out
 

@@ -16,9 +16,9 @@ import subprocess
 from pelican.generators import Generator
 
 from .. import views
-from ..export import dumps, event_detail, events_index
+from ..export import dumps, events_index, write_event_json, write_text
 from .readers import account_for_input, stop_if_nothing_built
-from .speed import start_comparisons
+from .speed import json_folder, json_written, start_comparisons
 
 
 logger = logging.getLogger(__name__)
@@ -155,19 +155,14 @@ class DigestGenerator(Generator):
                           sitemap_urls=sorted(sitemap))
 
         data = os.path.join(self.output_path, "data")
-        self._write(os.path.join(data, "events.json"), dumps(events_index(digest.comparisons, analyses)))
+        write_text(os.path.join(data, "events.json"), dumps(events_index(digest.comparisons, analyses)))
         for c in digest.comparisons:
-            self._write(os.path.join(data, "events", f"{c.event.slug}.json"),
-                        dumps(event_detail(c, analyses)))
+            if not json_written(self.settings, c):  # a worker wrote it as it compared the event
+                write_event_json(json_folder(self.settings), c, analyses)
         report = account_for_input(self.path, analyses.values())
-        self._write(os.path.join(data, "build-report.json"), dumps(report.to_json()))
+        write_text(os.path.join(data, "build-report.json"), dumps(report.to_json()))
         stop_if_nothing_built(report)
 
-    @staticmethod
-    def _write(path: str, text: str) -> None:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
 
 
 def release_frozen_objects(pelican) -> None:

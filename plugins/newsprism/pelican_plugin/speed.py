@@ -44,6 +44,7 @@ class BuildState:
         self.pending_index: dict[str, tuple[int, str]] = {}  # key -> (item, sha256 of bytes)
         self.workers_cache = False  # the workers store the pending analyses in the cache
         self.analysis_keys: dict[str, str] = {}  # source path -> its analysis's cache key
+        self.json_written: set[str] = set()  # slugs of the events whose JSON a worker wrote
         self.runner = DaskRunner(ParallelConfig.from_values(
             (settings or {}).get("NEWSPRISM_WORKERS", "auto"),
             (settings or {}).get("NEWSPRISM_DASK_SCHEDULER"),
@@ -215,7 +216,8 @@ def _compare_on_local_workers(state: BuildState, todo, keys: list[str], bar: Pro
                       for a in analyses], key)
              for (event, analyses), key in zip(todo, keys)]
     pending = state.runner.submit(functools.partial(compare_stored_events,
-                                                    cache_root=str(state.cache.root)),
+                                                    cache_root=str(state.cache.root),
+                                                    json_folder=json_folder(state.settings)),
                                   items, code_fingerprint(COMPARE_MODULES))
     out = []
     for i, (event, analyses) in enumerate(todo):
@@ -223,9 +225,21 @@ def _compare_on_local_workers(state: BuildState, todo, keys: list[str], bar: Pro
         if comparison is None:
             comparison = compare_event(event, analyses)
             state.cache.put("compare", keys[i], comparison)
+        else:
+            state.json_written.add(event.slug)
         out.append(comparison)
         bar.advance()
     return out
+
+
+def json_folder(settings: dict) -> str:
+    """output/data/events/, where each event's JSON file goes (workers write there too)."""
+    return os.path.join(settings["OUTPUT_PATH"], "data", "events")
+
+
+def json_written(settings: dict, comparison: EventComparison) -> bool:
+    """Did a worker write this event's JSON file when it compared the event (this build)?"""
+    return comparison.event.slug in state_for(settings).json_written
 
 
 def finish(pelican) -> None:
@@ -233,4 +247,5 @@ def finish(pelican) -> None:
     STATE.reading.stop()
     STATE.pending = None
     STATE.pending_index.clear()
+    STATE.json_written.clear()
     STATE.runner.close()
