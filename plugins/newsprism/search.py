@@ -1,10 +1,14 @@
 """The search index in bundles of bounded size: Pagefind's memory grows with the pages it indexes.
 
 Pagefind needs about 6 bytes of memory per byte of HTML it indexes (measured at 10,000
-articles: 1.9 GB for one run over 0.3 GB of event and article pages). So the pages are split,
-in sorted order, into bundles of at most `budget` HTML bytes, and Pagefind indexes one bundle at
-a time; the search page merges them in the browser (Pagefind's multisite search, `mergeIndex`),
-results and filters alike.
+articles: 1.8 GB for one run over the 321 MB of event and article pages; 0.24 GB for 40 MB,
+whether of event or of article pages). What it holds grows with the text it indexes, a steady
+share of these pages' HTML (stripping the rest saves nothing), so the HTML bytes are the
+measure. The pages are split, in sorted order, into bundles of at most `budget` HTML bytes, and
+Pagefind indexes one bundle at a time; the search page merges them in the browser (Pagefind's
+multisite search, `mergeIndex`), results and filters alike. Where a bundle holds no word that
+starts with a searched word, Pagefind searches it for the longest indexed word the searched one
+starts with: a rare word can bring such near misses from the bundles that lack it.
 
 - `pages_to_index`: the pages Pagefind indexes (the event and article pages, the ones marked
   data-pagefind-body), sorted, with their sizes;
