@@ -103,6 +103,22 @@ def seeds_site(tmp_path_factory) -> Site:
     return build(seeds_copy(tmp_path_factory), tmp_path_factory.mktemp("pages") / "repo")
 
 
+# A search bundle budget (MB of HTML) small enough to cut the seeds' six indexed pages (five
+# articles of 9-18 KB, one event page of about 58 KB) into several bundles.
+TINY_BUNDLE_MB = 0.03
+
+
+@pytest.fixture(scope="session")
+def bundled_seeds_site(tmp_path_factory) -> Site:
+    """The seeds built with a tiny search bundle budget, so Pagefind writes several bundles;
+    in a folder named like a GitHub repository, as seeds_site."""
+    output = tmp_path_factory.mktemp("pages-bundled") / "repo"
+    run = run_pelican(seeds_copy(tmp_path_factory), output,
+                      extra=["-e", f"NEWSPRISM_SEARCH_BUNDLE_MB={TINY_BUNDLE_MB}"])
+    assert run.returncode == 0, run.stderr + run.stdout
+    return Site(output, run)
+
+
 def analyse_files(paths):
     """Parse and analyse article files with the core alone (no Pelican)."""
     from newsprism.analyse import analyse_article

@@ -106,6 +106,47 @@ def test_search_finds_the_seed_event_for_atacms(browser, seeds_site):
         page.context.close()
 
 
+def search_for(page, term: str) -> None:
+    """Type `term` into Pagefind's box and wait for its results to settle."""
+    page.fill(".pagefind-ui__search-input", term)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_load_state("networkidle")
+
+
+def test_search_merges_the_bundles_of_a_site_indexed_in_several(browser, bundled_seeds_site,
+                                                                 seeds_site):
+    """With the index in several bundles, one search finds pages of several bundles, and its
+    result count and filters (outlet, event, with their counts) are those of one bundle."""
+    slug = bundled_seeds_site.events[0]["slug"]
+    seen = {}
+    for site in (seeds_site, bundled_seeds_site):
+        with serve_under_subpath(site.root) as base:
+            page, problems = open_page(browser, base + "search/index.html")
+            fragments: list[str] = []
+            page.on("request", lambda r: r.url.endswith(".pf_fragment") and fragments.append(r.url))
+            search_for(page, "Ukraine")  # in every seed article's headline and on the event page
+            page.wait_for_selector(f'.pagefind-ui__result-link[href*="/events/{slug}/"]',
+                                   timeout=15000)
+            links = page.eval_on_selector_all(".pagefind-ui__result-link",
+                                              "els => els.map(e => e.href)")
+            assert all(h.startswith(base) for h in links), links  # the sub-path is kept
+            assert any("/articles/" in h for h in links), links
+            seen[site] = dict(
+                message=page.inner_text(".pagefind-ui__message"),
+                panel=page.inner_text(".pagefind-ui__filter-panel").lower(),
+                filters=page.eval_on_selector_all(".pagefind-ui__filter-label",
+                                                  "els => els.map(e => e.textContent.trim())"),
+                bundles={f[len(base):].rsplit("fragment/", 1)[0] for f in fragments})
+            assert not problems, problems
+            page.context.close()
+    one, several = seen[seeds_site], seen[bundled_seeds_site]
+    assert one["bundles"] == {"pagefind/"}
+    assert len(several["bundles"]) >= 2, several["bundles"]  # results from several bundles
+    assert several["message"] == one["message"] == "6 results for Ukraine"
+    assert "outlet" in several["panel"] and "event" in several["panel"]
+    assert several["filters"] == one["filters"] and len(one["filters"]) == 6  # 1 event, 5 outlets
+
+
 def test_readable_with_javascript_off(browser, seeds_site):
     slug = seeds_site.events[0]["slug"]
     with serve_under_subpath(seeds_site.root) as base:

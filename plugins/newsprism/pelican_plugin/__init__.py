@@ -6,8 +6,8 @@
   Pelican's reader cache keeps the analysis);
 - generator.py: the hook that groups and compares once the articles are read, the Generator
   that writes the digest, event, outlet, methodology and search pages, feeds, sitemap and
-  output/data/*.json, and Pagefind over the written site (started once the HTML pages are
-  written, waited for in the finalized hook).
+  output/data/*.json, and Pagefind over the written site, bundle after bundle
+  (newsprism.search; started once the HTML pages are written, waited for in the finalized hook).
 """
 from pelican import signals
 

@@ -1,25 +1,25 @@
 """Groups and compares once Pelican has read every article, then writes the reader's site:
 the digest (paginated), event pages, outlet pages, methodology and search pages, Atom feeds,
-sitemap.xml and the JSON data. Pagefind indexes the event and article pages: it starts as soon
-as the last HTML page is written and runs (another process, another core) while the feeds and
-JSON are written; the build waits for it at the end.
+sitemap.xml and the JSON data. Pagefind indexes the event and article pages, in bundles of
+bounded size (newsprism.search) that the search page merges: it starts as soon as the last HTML
+page is written and runs (another process, another core) while the feeds and JSON are written;
+the build waits for it at the end.
 
 Thin: every figure a page shows comes from newsprism.views; this module only writes files.
 """
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import os
-import subprocess
 
 from pelican.generators import Generator
 
-from .. import views
+from .. import search, views
 from ..export import dumps, events_index, write_event_json, write_text
 from .readers import account_for_input, stop_if_nothing_built
 from .speed import json_folder, json_written, start_comparisons
-
 
 logger = logging.getLogger(__name__)
 DIGEST_KEY = "newsprism_digest"
@@ -138,8 +138,10 @@ class DigestGenerator(Generator):
         for outlet in outlets:
             self._page(writer, outlet.href, "outlet", outlet=outlet)
         self._page(writer, "methodology/index.html", "methodology")
-        self._page(writer, "search/index.html", "search")
-        start_pagefind(self.settings, self.output_path)  # every HTML page is written
+        bundles = plan_search(self.settings, self.output_path)  # every HTML page is written
+        self._page(writer, "search/index.html", "search",
+                   search_bundles=[search.bundle_path(i) for i in range(1, len(bundles))])
+        start_pagefind(self.settings, self.output_path, bundles)
 
         for view in event_views:
             self._feed(writer, f"events/{view.slug}/feed.atom.xml", view.title, view.href,
@@ -164,7 +166,6 @@ class DigestGenerator(Generator):
         stop_if_nothing_built(report)
 
 
-
 def release_frozen_objects(pelican) -> None:
     """finalized: hand the objects group_and_compare froze back to the garbage collector (a
     long-lived process, `pelican --autoreload`, builds again)."""
@@ -172,14 +173,24 @@ def release_frozen_objects(pelican) -> None:
 
 
 # Pagefind runs per output folder, from start_pagefind to finish_pagefind.
-_PAGEFIND: dict[str, subprocess.Popen] = {}
+_PAGEFIND: dict[str, search.BundleIndexer] = {}
 
 
-def start_pagefind(settings: dict, output_path: str) -> None:
-    """Start indexing the written site with Pagefind, in the background (event and article
-    pages only: they are the pages marked data-pagefind-body). The bundle goes to
-    output/pagefind/."""
+def plan_search(settings: dict, output_path: str) -> list[list[str]]:
+    """The search bundles of the written site (newsprism.search.plan_bundles), none when search
+    is off. NEWSPRISM_SEARCH_BUNDLE_MB is each bundle's HTML budget (None: one bundle)."""
     if not settings.get("NEWSPRISM_SEARCH", True):
+        return []
+    mb = settings.get("NEWSPRISM_SEARCH_BUNDLE_MB", search.DEFAULT_BUNDLE_MB)
+    return search.plan_bundles(search.pages_to_index(output_path),
+                               None if mb is None else int(float(mb) * search.MB))
+
+
+def start_pagefind(settings: dict, output_path: str, bundles: list[list[str]]) -> None:
+    """Start indexing the written site with Pagefind, in the background, bundle after bundle
+    (see newsprism.search): the first bundle goes to output/pagefind/, the others to
+    output/pagefind/more/<i>/."""
+    if not settings.get("NEWSPRISM_SEARCH", True) or not bundles:
         return
     try:
         from pagefind_bin import get_executable
@@ -189,24 +200,32 @@ def start_pagefind(settings: dict, output_path: str) -> None:
                        "install pagefind[bin].", exc)
         return
     stop_pagefind(output_path)  # a previous build's run in this process, if any
-    _PAGEFIND[os.path.abspath(output_path)] = subprocess.Popen(
-        [binary, "--site", output_path, "--silent"], stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    logger.info("Search: Pagefind indexes %d pages in %d bundle(s)",
+                sum(map(len, bundles)), len(bundles))
+    _PAGEFIND[os.path.abspath(output_path)] = search.BundleIndexer(
+        binary, output_path, bundles).start()
 
 
 def stop_pagefind(output_path: str) -> None:
     """End a Pagefind run that is no longer wanted (the build failed)."""
     run = _PAGEFIND.pop(os.path.abspath(output_path), None)
     if run is not None:
-        run.kill()
-        run.communicate()
+        run.stop()
+
+
+@atexit.register
+def _stop_every_pagefind() -> None:
+    """A build that ends with an error after the pages are written (a later generator, a
+    finalized hook) never reaches finish_pagefind: stop its run rather than leave Pagefind
+    writing and the temporary folder behind."""
+    for output_path in list(_PAGEFIND):
+        stop_pagefind(output_path)
 
 
 def finish_pagefind(pelican) -> None:
-    """finalized: wait for the build's Pagefind run; a failure is logged as an error."""
+    """finalized: wait for the build's Pagefind runs; each failed bundle is logged as an error."""
     run = _PAGEFIND.pop(os.path.abspath(pelican.output_path), None)
     if run is None:
         return
-    out, err = run.communicate()
-    if run.returncode != 0:
-        logger.error("Pagefind failed (exit %s): %s", run.returncode, (err or out).strip())
+    for error in run.wait():
+        logger.error("Pagefind failed: %s", error)

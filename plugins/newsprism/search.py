@@ -1,0 +1,159 @@
+"""The search index in bundles of bounded size: Pagefind's memory grows with the pages it indexes.
+
+Pagefind needs about 6 bytes of memory per byte of HTML it indexes (measured at 10,000
+articles: 1.8 GB for one run over the 321 MB of event and article pages; 0.24 GB for 40 MB,
+whether of event or of article pages). What it holds grows with the text it indexes, a steady
+share of these pages' HTML (stripping the rest saves nothing), so the HTML bytes are the
+measure. The pages are split, in sorted order, into bundles of at most `budget` HTML bytes, and
+Pagefind indexes one bundle at a time; the search page merges them in the browser (Pagefind's
+multisite search, `mergeIndex`), results and filters alike. Where a bundle holds no word that
+starts with a searched word, Pagefind searches it for the longest indexed word the searched one
+starts with: a rare word can bring such near misses from the bundles that lack it.
+
+- `pages_to_index`: the pages Pagefind indexes (the event and article pages, the ones marked
+  data-pagefind-body), sorted, with their sizes;
+- `plan_bundles`: sizes in, bundles out (pure);
+- `bundle_path`: where bundle i goes: the first at pagefind/, where the search page loads
+  Pagefind's UI from, the others at pagefind/more/1/, pagefind/more/2/, ... (inside the first:
+  one folder for everything Pagefind writes, and a path the first bundle's does not start with,
+  which is what mergeIndex requires);
+- `BundleIndexer`: runs Pagefind over each bundle, one after another, in a background thread.
+  Each run sees only its bundle's pages: they are hard-linked (copied where linking fails) into
+  a temporary folder inside the site, at the same relative paths, so every URL comes out as from
+  the whole site. Pagefind's own `--glob` takes one pattern, not a list of thousands of files.
+
+No Pelican here.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+from typing import Iterable, Sequence
+
+MB = 1_000_000
+DEFAULT_BUNDLE_MB = 40  # pelicanconf.py's NEWSPRISM_SEARCH_BUNDLE_MB says why
+INDEXED_FOLDERS = ("articles", "events")  # <folder>/<slug>/index.html, marked data-pagefind-body
+BUNDLE_ROOT = "pagefind"
+STAGING = ".search-bundle"  # the temporary folder inside the site, one bundle's pages at a time
+
+
+def pages_to_index(site: str) -> list[tuple[str, int]]:
+    """(path relative to the site, in "/" form; size in bytes) of every page Pagefind indexes,
+    sorted by path."""
+    pages = []
+    for folder in INDEXED_FOLDERS:
+        try:
+            entries = list(os.scandir(os.path.join(site, folder)))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            page = os.path.join(entry.path, "index.html")
+            if entry.is_dir(follow_symlinks=False) and os.path.isfile(page):
+                pages.append((f"{folder}/{entry.name}/index.html", os.path.getsize(page)))
+    return sorted(pages)
+
+
+def plan_bundles(pages: Iterable[tuple[str, int]], budget: int | None) -> list[list[str]]:
+    """Pages (path, size) in the order given, cut into consecutive bundles: a new bundle starts
+    whenever the next page would take the current one over `budget` bytes. A page larger than
+    the budget is a bundle of its own; `budget` None is one bundle whatever the size; no pages,
+    no bundles."""
+    if budget is not None and budget <= 0:
+        raise ValueError(f"the search bundle budget must be positive, not {budget}")
+    bundles: list[list[str]] = []
+    total = 0
+    for path, size in pages:
+        if not bundles or (budget is not None and total + size > budget):
+            bundles.append([])
+            total = 0
+        bundles[-1].append(path)
+        total += size
+    return bundles
+
+
+def bundle_path(i: int) -> str:
+    """Bundle i's folder, relative to the site root, ending in "/"."""
+    return f"{BUNDLE_ROOT}/" if i == 0 else f"{BUNDLE_ROOT}/more/{i}/"
+
+
+class BundleIndexer:
+    """Pagefind (`binary`) over each bundle of `site`, one after another, in a background thread.
+
+    start() returns at once; wait() returns the failures (one message per bundle that failed);
+    stop() kills the running Pagefind and skips the bundles left. Whatever happens, the
+    temporary folder is gone once wait() or stop() returns. The bundle folders are emptied first,
+    so output/pagefind/ holds this build's bundles only.
+    """
+
+    def __init__(self, binary: str, site: str, bundles: Sequence[Sequence[str]]):
+        self.binary, self.site, self.bundles = binary, os.path.abspath(site), bundles
+        self.staging = os.path.join(self.site, STAGING)
+        self.errors: list[str] = []
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
+        self._run: subprocess.Popen | None = None
+        self._thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
+
+    def start(self) -> "BundleIndexer":
+        self._thread.start()
+        return self
+
+    def wait(self) -> list[str]:
+        self._thread.join()
+        return self.errors
+
+    def stop(self) -> None:
+        self._stopped.set()
+        with self._lock:
+            if self._run is not None and self._run.poll() is None:
+                self._run.kill()
+        if self._thread.ident is not None:  # started
+            self._thread.join()
+        shutil.rmtree(self.staging, ignore_errors=True)  # never started: nothing, or a crash's
+
+    def _index_all(self) -> None:
+        try:
+            shutil.rmtree(self.staging, ignore_errors=True)  # left by a killed build
+            shutil.rmtree(os.path.join(self.site, BUNDLE_ROOT), ignore_errors=True)
+            for i, pages in enumerate(self.bundles):
+                if self._stopped.is_set():
+                    return
+                self._index(i, pages)
+        except Exception as exc:  # staging failed (disk full, ...): reported like a failed run
+            self.errors.append(f"search bundle not built: {exc}")
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _index(self, i: int, pages: Sequence[str]) -> None:
+        stage_pages(self.site, self.staging, pages)
+        out_dir = os.path.join(self.site, bundle_path(i))
+        with self._lock:
+            if self._stopped.is_set():
+                return
+            self._run = subprocess.Popen(
+                [self.binary, "--site", self.staging, "--output-path", out_dir, "--silent"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True)
+        out, err = self._run.communicate()
+        shutil.rmtree(self.staging)
+        if self._run.returncode != 0 and not self._stopped.is_set():
+            self.errors.append(f"{bundle_path(i)} ({len(pages)} pages), exit "
+                               f"{self._run.returncode}: {(err or out).strip()}")
+
+
+def stage_pages(site: str, staging: str, pages: Iterable[str]) -> None:
+    """Each page of `site` at the same relative path under `staging`: a hard link, or a copy
+    where the file system refuses links."""
+    link = True
+    for rel in pages:
+        src, dst = os.path.join(site, rel), os.path.join(staging, rel)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        if link:
+            try:
+                os.link(src, dst)
+                continue
+            except OSError:
+                link = False
+        shutil.copyfile(src, dst)
