@@ -118,13 +118,12 @@ class DigestGenerator(Generator):
         self.context.setdefault("NEWSPRISM_SITE_URL", absolute_site_url(self.settings))
         sitemap: list[tuple[str, str | None]] = []
 
-        event_views = []
-        for comparison in digest.comparisons:
+        for comparison in digest.comparisons:  # each event's view lives for its page and feed
             view = views.event_view(comparison, digest.articles_of(comparison), slugs)
+            feed = f"events/{view.slug}/feed.atom.xml"
             self._page(writer, view.href, "event", comparison=comparison, view=view,
-                       articles=digest.articles_of(comparison),
-                       feed_href=f"events/{view.slug}/feed.atom.xml")
-            event_views.append(view)
+                       articles=digest.articles_of(comparison), feed_href=feed)
+            self._feed(writer, feed, view.title, view.href, views.event_feed(view))
             sitemap.append((view.href, view.date_last))
 
         entries = [views.digest_entry(c, analyses, slugs) for c in digest.comparisons]
@@ -143,9 +142,6 @@ class DigestGenerator(Generator):
                    search_bundles=[search.bundle_path(i) for i in range(1, len(bundles))])
         start_pagefind(self.settings, self.output_path, bundles)
 
-        for view in event_views:
-            self._feed(writer, f"events/{view.slug}/feed.atom.xml", view.title, view.href,
-                       views.event_feed(view))
         self._feed(writer, "feeds/digest.atom.xml", self.settings["SITENAME"], "index.html",
                    views.digest_feed(entries))
         sitemap += [("outlets/index.html", None), ("methodology/index.html", None)]
