@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import logging
 import math
 import os
@@ -133,26 +134,43 @@ class ParallelConfig:
         return self.enabled and n_items >= self.min_items
 
 
+ANALYSIS, COMPARISON = "analysis", "comparison"  # the stages that run on local processes
+
+
 class DaskRunner:
-    """Maps batches of work over a Dask cluster, started on first use and closed by `close`."""
+    """Maps batches of work over a Dask cluster, started on first use and closed by `close`.
+
+    On this machine each stage has its own local processes (Dask's multiprocessing scheduler
+    takes a pool): analysis one per core, since the build process mostly waits for them;
+    comparison one fewer, since the build process writes the article pages meanwhile. Fresh
+    processes compare: analysis processes end up holding some 250 MB each at 10,000 articles.
+    """
 
     def __init__(self, config: ParallelConfig):
         self.config = config
         self._client = None
-        self._pool = None
+        self._pools: dict[str, Any] = {}
 
-    @property
-    def pool(self):
-        """The local processes, started once and reused by every map of the build (Dask's
-        multiprocessing scheduler takes a pool). Spawned, never forked: a fork can deadlock
-        on a lock another thread holds."""
-        if self._pool is None:
+    def local_processes(self, stage: str) -> int:
+        return self.config.workers if stage == ANALYSIS else max(1, self.config.workers - 1)
+
+    def pool(self, stage: str):
+        """A stage's local processes, started on first use. Spawned, never forked: a fork can
+        deadlock on a lock another thread holds."""
+        if stage not in self._pools:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(self.config.workers,
-                                             mp_context=multiprocessing.get_context("spawn"))
-        return self._pool
+            self._pools[stage] = ProcessPoolExecutor(
+                self.local_processes(stage), mp_context=multiprocessing.get_context("spawn"))
+        return self._pools[stage]
+
+    def start_local(self, stage: str, module: str) -> None:
+        """Start a stage's local processes now, each importing `module`, so that the stage's
+        first map does not wait for them."""
+        pool = self.pool(stage)
+        for _ in range(self.local_processes(stage)):
+            pool.submit(importlib.import_module, module)
 
     def pays(self, n_items: int) -> bool:
         return self.config.pays(n_items)
@@ -172,16 +190,17 @@ class DaskRunner:
         return not self.config.scheduler
 
     def submit(self, task: Callable, items: Sequence, fingerprint: str,
-               batch_size: int | None = None) -> "Pending | LocalPending":
+               batch_size: int | None = None, stage: str = ANALYSIS
+               ) -> "Pending | LocalPending":
         """Start `task` over `items` in batches (in order) and return at once."""
         if batch_size is None:
-            n_workers = self.config.workers if not self.config.scheduler else max(
+            n_workers = self.local_processes(stage) if not self.config.scheduler else max(
                 1, len(self.client.scheduler_info().get("workers", {})))
             batch_size = max(1, min(32, math.ceil(len(items) / (n_workers * 4))))
         batches = [pickle.dumps(list(items[i:i + batch_size]), protocol=pickle.HIGHEST_PROTOCOL)
                    for i in range(0, len(items), batch_size)]
         if not self.config.scheduler:
-            return LocalPending(task, batches, batch_size, fingerprint, self.pool)
+            return LocalPending(task, batches, batch_size, fingerprint, self.pool(stage))
         return Pending(self.client.map(functools.partial(run_pickled, task), batches, pure=False)
                        if batches else [], batch_size, fingerprint)
 
@@ -198,17 +217,17 @@ class DaskRunner:
                 on_progress(1)
         return out
 
-    def release_local(self) -> None:
-        """Let the local processes exit without waiting for them (they take a few tenths of a
-        second to end): the build goes on meanwhile. A later map starts new ones."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+    def release_local(self, stage: str) -> None:
+        """Let a stage's local processes exit without waiting for them (they take a few tenths
+        of a second to end): the build goes on meanwhile. A later map starts new ones."""
+        pool = self._pools.pop(stage, None)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        for pool in self._pools.values():
+            pool.shutdown(cancel_futures=True)
+        self._pools.clear()
         if self._client is not None:
             self._client.close()
             self._client = None

@@ -27,8 +27,8 @@ from ..cache import (ANALYSIS_MODULES, COMPARE_MODULES, PACKAGE, ResultCache, an
                      cached_analysis, cached_comparisons, code_fingerprint)
 from ..model import ArticleAnalysis, Event, EventComparison
 from ..parse import UnreadableArticle
-from ..parallel import (DaskRunner, ParallelConfig, analyse_file, analyse_files,
-                        compare_events, compare_stored_events)
+from ..parallel import (ANALYSIS, COMPARISON, DaskRunner, ParallelConfig, analyse_file,
+                        analyse_files, compare_events, compare_stored_events)
 from ..progress import ProgressBar
 
 logger = logging.getLogger(__name__)
@@ -116,9 +116,12 @@ def _analyse_ahead(state: BuildState, generator, files) -> None:
     state.pending = pending
     state.pending_index = {key: (i, digest) for i, (key, digest) in enumerate(keys)}
     # While the reading waits for the workers, this process imports the grouping and comparison
-    # code it needs next (numpy and scipy: about half a second).
+    # code it needs next (numpy and scipy: about half a second), and so do the processes that
+    # will compare the events (start_comparisons).
     threading.Thread(target=importlib.import_module, args=(f"{PACKAGE}.pipeline",),
                      name="newsprism-import", daemon=True).start()
+    if state.workers_cache:
+        state.runner.start_local(COMPARISON, f"{PACKAGE}.compare")
 
 
 def analysis_of(raw: bytes, source_path: str, settings: dict) -> ArticleAnalysis:
@@ -143,9 +146,10 @@ def start_comparisons(settings: dict, jobs: list[tuple[Event, list[ArticleAnalys
     """Start comparing a build's events and return at once a function that gives their
     comparisons, in order, waiting for them if need be. Cached comparisons are reused; the
     rest run
-    - on the local worker processes, when the analyses were made there: they read the analyses
-      from the cache they stored them in (only keys travel), and compare while this process
-      writes the article pages (which need the events, not their comparisons);
+    - on local processes (started while the articles were analysed, see parallel.DaskRunner),
+      when the analyses were made on local processes: they read the analyses from the cache
+      those stored them in (only keys travel), and compare while this process writes the
+      article pages (which need the events, not their comparisons);
     - on a Dask cluster, when one is named and it pays (the analyses are shipped to it);
     - else in this process, when the function is called.
     """
@@ -153,8 +157,9 @@ def start_comparisons(settings: dict, jobs: list[tuple[Event, list[ArticleAnalys
     state.reading.stop()
     local = (state.workers_cache and not state.runner.config.scheduler
              and len(jobs) >= min(LOCAL_COMPARISONS_MIN, state.runner.config.min_items))
+    state.runner.release_local(ANALYSIS)  # every analysis is in
     if not local:
-        state.runner.release_local()  # no more work for them
+        state.runner.release_local(COMPARISON)
 
     def compare_many(todo: list[tuple[Event, list[ArticleAnalysis]]], keys: list[str]
                      ) -> list[EventComparison]:
@@ -187,7 +192,7 @@ def start_comparisons(settings: dict, jobs: list[tuple[Event, list[ArticleAnalys
         except BaseException as exc:  # raised in the main thread, by result()
             failed.append(exc)
         finally:
-            state.runner.release_local()
+            state.runner.release_local(COMPARISON)
 
     thread = threading.Thread(target=run, name="newsprism-compare", daemon=True)
     thread.start()
@@ -218,7 +223,7 @@ def _compare_on_local_workers(state: BuildState, todo, keys: list[str], bar: Pro
     pending = state.runner.submit(functools.partial(compare_stored_events,
                                                     cache_root=str(state.cache.root),
                                                     json_folder=json_folder(state.settings)),
-                                  items, code_fingerprint(COMPARE_MODULES))
+                                  items, code_fingerprint(COMPARE_MODULES), stage=COMPARISON)
     out = []
     for i, (event, analyses) in enumerate(todo):
         comparison = pending.result(i)
