@@ -2,8 +2,8 @@
 the digest (paginated), event pages, outlet pages, methodology and search pages, Atom feeds,
 sitemap.xml and the JSON data. Pagefind indexes the event and article pages, in bundles of
 bounded size (newsprism.search) that the search page merges: it starts as soon as the last HTML
-page is written and runs (another process, another core) while the feeds and JSON are written;
-the build waits for it at the end.
+page is written and runs (another process, another core) while the digest feed, the sitemap
+and the JSON are written; the build waits for it at the end.
 
 Thin: every figure a page shows comes from newsprism.views; this module only writes files.
 """
@@ -95,8 +95,8 @@ class DigestGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         """Every HTML page first (Pelican's article pages are already written: its own
-        generators run before a plugin's), then Pagefind starts, then the feeds, sitemap and
-        JSON data are written while it indexes."""
+        generators run before a plugin's; each event's feed goes with its page), then Pagefind
+        starts, then the digest feed, sitemap and JSON data are written while it indexes."""
         try:
             self._write_site(writer)
         except BaseException:

@@ -11,7 +11,9 @@ Settings (pelicanconf.py):
 
 Pelican reads article files one at a time, so parallel analysis is a pre-pass: when the
 ArticlesGenerator starts, the article files are listed, the ones with no cached analysis are
-analysed as Dask tasks, and the reader then finds every analysis ready.
+analysed as Dask tasks, and the reader then finds every analysis ready. Once every article is
+read and grouped, the events are compared (start_comparisons) while Pelican writes the article
+pages, and the digest generator takes the comparisons when it needs them.
 """
 from __future__ import annotations
 
@@ -32,6 +34,9 @@ from ..parallel import (ANALYSIS, COMPARISON, DaskRunner, ParallelConfig, analys
 from ..progress import ProgressBar
 
 logger = logging.getLogger(__name__)
+# Fewer events than this (or than NEWSPRISM_PARALLEL_MIN, if lower) are compared in this process
+# even when local workers are up: a map on them costs more than such a handful of comparisons.
+LOCAL_COMPARISONS_MIN = 40
 
 
 class BuildState:
@@ -204,11 +209,6 @@ def start_comparisons(settings: dict, jobs: list[tuple[Event, list[ArticleAnalys
         return done["comparisons"]
 
     return result
-
-
-# Fewer events than this (or than NEWSPRISM_PARALLEL_MIN, if lower) are compared in this process
-# even when local workers are up: each worker first imports the comparison code (numpy, scipy).
-LOCAL_COMPARISONS_MIN = 40
 
 
 def _compare_on_local_workers(state: BuildState, todo, keys: list[str], bar: ProgressBar
