@@ -173,6 +173,30 @@ def test_fingerprint_names_the_pinned_third_party_versions():
     assert any(line.startswith("scikit-learn==") for line in lines)
 
 
+def test_fingerprint_follows_imports_at_any_depth(tmp_path):
+    """An import inside a function, a try, an if or a with counts (parallel.py imports the
+    comparison code inside the task that needs it); names used in expressions do not."""
+    source = tmp_path / "mod.py"
+    source.write_text(
+        "import os\n"
+        "from . import sibling\n"
+        "def f():\n"
+        "    from .inner import g\n"
+        "    return g\n"
+        "try:\n"
+        "    import json\n"
+        "except ImportError:\n"
+        "    from .fallback import json\n"
+        "if True:\n"
+        "    with open(__file__) as fh:\n"
+        "        import csv\n"
+        "x = __import__('not_followed')\n", encoding="utf-8")
+    found = cache_mod._imports("newsprism.mod", source)
+    assert {"os", "newsprism.sibling", "newsprism.inner", "newsprism.inner.g", "json",
+            "newsprism.fallback", "csv"} <= found
+    assert "not_followed" not in found
+
+
 def test_only_missing_items_are_computed(tmp_path):
     store = ResultCache(tmp_path)
     calls = []

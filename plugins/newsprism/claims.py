@@ -75,7 +75,7 @@ _PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has 
                                   r"argued|insisted|denied|claimed|stated|announced|tweeted)\b")
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem, enough to fold inflections: "authorized", "authorizes",
     "authorization" -> "authoriz"."""
@@ -121,7 +121,7 @@ def _predicates(tokens: list[str]) -> list[str]:
 _NO_ACTION = (None, None)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _word_action(low: str) -> tuple[str | None, str | None]:
     """(the action a lower-case word names, synonyms folded; the stem of an "-ed" word that
     reports an action of its own when written in lower case), each None when there is none."""

@@ -44,7 +44,7 @@ _ALIASES = {
 }
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A light, rule-based stem so "sues"/"sue" and "delays"/"delayed" meet."""
     word = word.replace("’", "'")
@@ -78,7 +78,7 @@ def _lead(article: Article, limit: int) -> str:
     return " ".join(parts)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _name_key(span: str) -> str:
     key = name_key(span.replace("-", " "))
     return _ALIASES.get(key, key)

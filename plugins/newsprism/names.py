@@ -117,7 +117,7 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
     return tuple(out)  # shared by the cache: immutable
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _plain_word(run: str) -> bool:
     """Is a run one word that opens no sentence and names no month or day? (Its name, if
     any, then depends on the word alone.)"""
@@ -175,20 +175,20 @@ def find_names_in_sentences(sentences: list[str]) -> tuple[Name, ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _may_lead(token: str) -> bool:
     """Can this word be dropped from the front of a run (an opener or a stopword)?"""
     return _opener_key(token) in _OPENERS or token.lower().rstrip(".") in _LEADING_STOPWORDS
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _depends_on_date(token: str) -> bool:
     """A month or day name: whether it names a person depends on the words around it."""
     return (token.lower().rstrip(".") in _NON_PERSON_WORDS
             or _opener_key(token) in _NON_PERSON_WORDS)
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _isolated_name(run: str) -> Name | None:
     """The name in a run of one or two capitalised words (offsets within the run); the same
     run recurs across an article's sentences and paragraphs, so it is read once."""
@@ -296,13 +296,13 @@ def _is_date_word(text: str, start: int, end: int) -> bool:
     return before[0].lower() in _DATE_CONTEXT or after.isdigit() or text[start:end].lower() != "may"
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _title_word(token: str) -> bool:
     low = _fold_possessive(token).lower().rstrip(".")
     return low in TITLES or low.removesuffix("-elect") in TITLES
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _opener_key(token: str) -> str:
     """A run's first word as the sentence-opener list spells it ("However," -> "however")."""
     return _fold_possessive(token).lower().rstrip(".")

@@ -108,7 +108,7 @@ def _hyphenation_patterns() -> tuple[dict, int, frozenset[str]]:
     return patterns, max(len(key) for key in patterns), prefixes
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _hyphenation_syllables(word: str) -> int:
     """textstat's count for a word cmudict lacks: pyphen's hyphenation points + 1. pyphen's
     own algorithm (`Pyphen("en").positions`), but a substring that begins no pattern ends the

@@ -169,6 +169,6 @@ def content_words(text: str) -> list[str]:
     return list(filter(_carries_meaning, tokens))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _carries_meaning(word: str) -> bool:
     return len(word) > 2 and not word.isdigit() and word not in STOPWORDS
