@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import shutil
@@ -214,7 +213,7 @@ def test_only_missing_items_are_computed(tmp_path):
     event = Event(slug="e", title="E", article_ids=[a.article.id for a in first])
     batches = []
 
-    def compare_many(jobs, keys):
+    def compare_many(jobs):
         batches.append(len(jobs))
         from newsprism.compare import compare_event
         return [compare_event(e, arts) for e, arts in jobs]
@@ -243,30 +242,6 @@ def test_dask_build_is_byte_identical_to_one_process(articles, tmp_path):
             "NEWSPRISM_PARALLEL_MIN=1")
     assert tree(dask) == tree(one)
     assert len(entries(tmp_path / "cache", "analysis")) == 40  # the pre-pass filled the cache
-
-
-def test_events_compared_on_local_workers_are_the_one_process_comparisons(articles, tmp_path):
-    """The local workers compare events from the analyses they stored in the cache, under the
-    ids this build gave the articles: here a .txt twin of an article (another body, the same
-    file stem) is renamed "<id>-2" by the build, not in its cached analysis."""
-    content = tmp_path / "content"
-    shutil.copytree(articles, content)
-    first = sorted(content.rglob("*.md"))[0]
-    paragraphs = first.read_text(encoding="utf-8").split("\n\n")
-    first.with_suffix(".txt").write_text("\n\n".join(paragraphs[:-2]), encoding="utf-8")
-    one = tmp_path / "one"
-    pelican(content, one, "", "-e", "NEWSPRISM_WORKERS=1")
-    dask = tmp_path / "dask"
-    pelican(content, dask, tmp_path / "cache", "-e", "NEWSPRISM_WORKERS=2",
-            "NEWSPRISM_PARALLEL_MIN=1")
-    assert tree(dask) == tree(one)
-    events = json.loads((one / "data" / "events.json").read_text(encoding="utf-8"))
-    ids = {a["id"]: a["source_path"] for e in events["events"] for a in e["articles"]}
-    twin = first.with_suffix(".txt").relative_to(content).as_posix()
-    renamed = [i for i, path in ids.items() if path == twin]
-    assert renamed and renamed[0].endswith("-2") and renamed[0][:-2] in ids
-    # every event was compared (and stored) by the workers
-    assert len(entries(tmp_path / "cache", "compare")) == len(events["events"])
 
 
 def test_build_on_a_running_cluster_is_byte_identical(articles, tmp_path, local_cluster):

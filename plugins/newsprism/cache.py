@@ -209,13 +209,10 @@ def cached_analysis(raw: bytes, source_path: str, cache: ResultCache | None,
 
 def cached_comparisons(jobs: list[tuple[Event, list[ArticleAnalysis]]],
                        cache: ResultCache | None,
-                       compare_many: Callable[[list[tuple[Event, list[ArticleAnalysis]]],
-                                               list[str]], list[EventComparison]],
-                       stores_itself: bool = False) -> list[EventComparison]:
+                       compare_many: Callable[[list[tuple[Event, list[ArticleAnalysis]]]],
+                                              list[EventComparison]]) -> list[EventComparison]:
     """Each event's comparison, from the cache where it holds one; the rest are computed by
-    `compare_many(jobs, their cache keys)` (one process or Dask) in one batch, then stored,
-    unless `stores_itself` (local workers, which share the cache, store their own). Order is
-    kept."""
+    `compare_many` (one process or Dask) in one batch, then stored. Order is kept."""
     results: list[EventComparison | None] = [None] * len(jobs)
     keys = [comparison_key(e, [a.article for a in arts]) for e, arts in jobs]
     missing = []
@@ -224,9 +221,8 @@ def cached_comparisons(jobs: list[tuple[Event, list[ArticleAnalysis]]],
             results[i] = cache.get("compare", key)
         if results[i] is None:
             missing.append(i)
-    computed = compare_many([jobs[i] for i in missing], [keys[i] for i in missing])
-    for i, value in zip(missing, computed):
+    for i, value in zip(missing, compare_many([jobs[i] for i in missing])):
         results[i] = value
-        if cache is not None and not stores_itself:
+        if cache is not None:
             cache.put("compare", keys[i], value)
     return results  # type: ignore[return-value]

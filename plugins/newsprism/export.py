@@ -8,7 +8,6 @@ The dicts share the model's lists and are only for writing.
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, EventComparison, Number, Quote,
@@ -111,20 +110,6 @@ def article_detail(a: ArticleAnalysis) -> dict[str, Any]:
         "warnings": a.article.warnings,
     })
     return entry
-
-
-def write_event_json(folder: str, c: EventComparison, analyses: dict[str, ArticleAnalysis]
-                     ) -> None:
-    """Write output/data/events/<slug>.json into `folder` (`analyses` holds at least the
-    event's)."""
-    write_text(os.path.join(folder, f"{c.event.slug}.json"), dumps(event_detail(c, analyses)))
-
-
-def write_text(path: str, text: str) -> None:
-    """A UTF-8 file with \n line ends, its folder made if need be."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
 
 
 def event_detail(c: EventComparison, analyses: dict[str, ArticleAnalysis]) -> dict[str, Any]:

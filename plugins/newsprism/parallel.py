@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
 import logging
 import math
 import os
@@ -72,34 +71,6 @@ def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
     return code_fingerprint(COMPARE_MODULES), [compare_event(e, arts) for e, arts in jobs]
 
 
-def compare_stored_events(jobs: Sequence[tuple[Event, list[tuple[str, str]], str]],
-                          cache_root: str, json_folder: str
-                          ) -> tuple[str, list[EventComparison | None]]:
-    """A Dask task for workers on the build's machine, which share its cache and output folder:
-    compare events whose analyses are stored in the cache, each article given as (its
-    analysis's cache key, its id in this build), store each comparison under its key (the third
-    item), and write the event's JSON file into `json_folder` (the worker holds the analyses it
-    needs). Only keys travel, not analyses. An event with an analysis missing from the cache
-    gives None: the caller compares it and writes its file itself."""
-    from .compare import compare_event
-    from .export import write_event_json
-
-    cache = ResultCache(cache_root)
-    out: list[EventComparison | None] = []
-    for event, articles, key in jobs:
-        analyses = [cache.get("analysis", analysis_key_) for analysis_key_, _ in articles]
-        if any(a is None for a in analyses):
-            out.append(None)
-            continue
-        for analysis, (_, article_id) in zip(analyses, articles):
-            analysis.article.id = article_id  # as this build named it (ids made unique)
-        comparison = compare_event(event, analyses)
-        cache.put("compare", key, comparison)
-        write_event_json(json_folder, comparison, {a.article.id: a for a in analyses})
-        out.append(comparison)
-    return code_fingerprint(COMPARE_MODULES), out
-
-
 def run_pickled(task: Callable, payload: bytes) -> bytes:
     """One batch as a Dask task: its items come in, and its result goes back, as one pickle
     each. Dask's local scheduler would otherwise serialise them with cloudpickle, whose
@@ -134,43 +105,26 @@ class ParallelConfig:
         return self.enabled and n_items >= self.min_items
 
 
-ANALYSIS, COMPARISON = "analysis", "comparison"  # the stages that run on local processes
-
-
 class DaskRunner:
-    """Maps batches of work over a Dask cluster, started on first use and closed by `close`.
-
-    On this machine each stage has its own local processes (Dask's multiprocessing scheduler
-    takes a pool): analysis one per core, since the build process mostly waits for them;
-    comparison one fewer, since the build process writes the article pages meanwhile. Fresh
-    processes compare: analysis processes end up holding some 250 MB each at 10,000 articles.
-    """
+    """Maps batches of work over a Dask cluster, started on first use and closed by `close`."""
 
     def __init__(self, config: ParallelConfig):
         self.config = config
         self._client = None
-        self._pools: dict[str, Any] = {}
+        self._pool = None
 
-    def local_processes(self, stage: str) -> int:
-        return self.config.workers if stage == ANALYSIS else max(1, self.config.workers - 1)
-
-    def pool(self, stage: str):
-        """A stage's local processes, started on first use. Spawned, never forked: a fork can
-        deadlock on a lock another thread holds."""
-        if stage not in self._pools:
+    @property
+    def pool(self):
+        """The local processes, started once and reused by every map of the build (Dask's
+        multiprocessing scheduler takes a pool). Spawned, never forked: a fork can deadlock
+        on a lock another thread holds."""
+        if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pools[stage] = ProcessPoolExecutor(
-                self.local_processes(stage), mp_context=multiprocessing.get_context("spawn"))
-        return self._pools[stage]
-
-    def start_local(self, stage: str, module: str) -> None:
-        """Start a stage's local processes now, each importing `module`, so that the stage's
-        first map does not wait for them."""
-        pool = self.pool(stage)
-        for _ in range(self.local_processes(stage)):
-            pool.submit(importlib.import_module, module)
+            self._pool = ProcessPoolExecutor(self.config.workers,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
 
     def pays(self, n_items: int) -> bool:
         return self.config.pays(n_items)
@@ -190,17 +144,16 @@ class DaskRunner:
         return not self.config.scheduler
 
     def submit(self, task: Callable, items: Sequence, fingerprint: str,
-               batch_size: int | None = None, stage: str = ANALYSIS
-               ) -> "Pending | LocalPending":
+               batch_size: int | None = None) -> "Pending | LocalPending":
         """Start `task` over `items` in batches (in order) and return at once."""
         if batch_size is None:
-            n_workers = self.local_processes(stage) if not self.config.scheduler else max(
+            n_workers = self.config.workers if not self.config.scheduler else max(
                 1, len(self.client.scheduler_info().get("workers", {})))
             batch_size = max(1, min(32, math.ceil(len(items) / (n_workers * 4))))
         batches = [pickle.dumps(list(items[i:i + batch_size]), protocol=pickle.HIGHEST_PROTOCOL)
                    for i in range(0, len(items), batch_size)]
         if not self.config.scheduler:
-            return LocalPending(task, batches, batch_size, fingerprint, self.pool(stage))
+            return LocalPending(task, batches, batch_size, fingerprint, self.pool)
         return Pending(self.client.map(functools.partial(run_pickled, task), batches, pure=False)
                        if batches else [], batch_size, fingerprint)
 
@@ -217,17 +170,17 @@ class DaskRunner:
                 on_progress(1)
         return out
 
-    def release_local(self, stage: str) -> None:
-        """Let a stage's local processes exit without waiting for them (they take a few tenths
-        of a second to end): the build goes on meanwhile. A later map starts new ones."""
-        pool = self._pools.pop(stage, None)
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+    def release_local(self) -> None:
+        """Let the local processes exit without waiting for them (they take a few tenths of a
+        second to end): the build goes on meanwhile. A later map starts new ones."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
     def close(self) -> None:
-        for pool in self._pools.values():
-            pool.shutdown(cancel_futures=True)
-        self._pools.clear()
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
         if self._client is not None:
             self._client.close()
             self._client = None

@@ -17,9 +17,9 @@ import os
 from pelican.generators import Generator
 
 from .. import search, views
-from ..export import dumps, events_index, write_event_json, write_text
+from ..export import dumps, event_detail, events_index
 from .readers import account_for_input, stop_if_nothing_built
-from .speed import json_folder, json_written, start_comparisons
+from .speed import compare_all
 
 logger = logging.getLogger(__name__)
 DIGEST_KEY = "newsprism_digest"
@@ -33,11 +33,9 @@ def absolute_site_url(settings: dict) -> str:
 
 
 def group_and_compare(article_generator) -> None:
-    """article_generator_finalized: group every analysed article into events and start
-    comparing them (the digest is finished in DigestGenerator, once Pelican has written the
-    article pages meanwhile); give each article page its event and its outlet page (its
-    highlights come in view_article)."""
-    from ..pipeline import group_articles  # numpy and scipy: imported ahead (speed.py)
+    """article_generator_finalized: build the digest from every analysed article, and give each
+    article page its event and its outlet page (its highlights come in view_article)."""
+    from ..pipeline import build_digest  # numpy and scipy: imported ahead (speed.py)
 
     articles = list(article_generator.articles) + list(article_generator.hidden_articles)
     analyses = [a.newsprism for a in articles if hasattr(a, "newsprism")]
@@ -46,15 +44,15 @@ def group_and_compare(article_generator) -> None:
     # are compared and pages written does not walk them all again (about a second at 500
     # articles; release_frozen_objects gives them back).
     gc.freeze()
-    by_id, jobs = group_articles(analyses)
-    comparisons = start_comparisons(article_generator.settings, jobs)
+    digest = build_digest(analyses, compare_all(article_generator.settings))
+    gc.freeze()
     slugs = views.outlet_slugs(a.article.outlet for a in analyses)
-    event_of = {i: event for event, _ in jobs for i in event.article_ids}
+    event_of = {i: c.event for c in digest.comparisons for i in c.event.article_ids}
     for a in articles:
         if hasattr(a, "newsprism"):
             a.newsprism_event = event_of.get(a.newsprism.article.id)
             a.newsprism_outlet_href = views.outlet_href(slugs[a.newsprism.article.outlet])
-    article_generator.context[DIGEST_KEY] = (by_id, comparisons)
+    article_generator.context[DIGEST_KEY] = digest
     article_generator.context[SLUGS_KEY] = slugs
     article_generator.context["NEWSPRISM_SITE_URL"] = absolute_site_url(article_generator.settings)
 
@@ -104,14 +102,9 @@ class DigestGenerator(Generator):
             raise
 
     def _write_site(self, writer) -> None:
-        from ..pipeline import build_digest, finish_digest
+        from ..pipeline import Digest, build_digest
 
-        if DIGEST_KEY in self.context:
-            by_id, comparisons = self.context[DIGEST_KEY]
-            digest = finish_digest(by_id, comparisons())
-            gc.freeze()
-        else:
-            digest = build_digest([])
+        digest: Digest = self.context.get(DIGEST_KEY) or build_digest([])
         analyses = digest.analyses
         slugs = self.context.get(SLUGS_KEY) or views.outlet_slugs(
             a.article.outlet for a in analyses.values())
@@ -153,13 +146,19 @@ class DigestGenerator(Generator):
                           sitemap_urls=sorted(sitemap))
 
         data = os.path.join(self.output_path, "data")
-        write_text(os.path.join(data, "events.json"), dumps(events_index(digest.comparisons, analyses)))
+        self._write(os.path.join(data, "events.json"), dumps(events_index(digest.comparisons, analyses)))
         for c in digest.comparisons:
-            if not json_written(self.settings, c):  # a worker wrote it as it compared the event
-                write_event_json(json_folder(self.settings), c, analyses)
+            self._write(os.path.join(data, "events", f"{c.event.slug}.json"),
+                        dumps(event_detail(c, analyses)))
         report = account_for_input(self.path, analyses.values())
-        write_text(os.path.join(data, "build-report.json"), dumps(report.to_json()))
+        self._write(os.path.join(data, "build-report.json"), dumps(report.to_json()))
         stop_if_nothing_built(report)
+
+    @staticmethod
+    def _write(path: str, text: str) -> None:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
 
 
 def release_frozen_objects(pelican) -> None:
