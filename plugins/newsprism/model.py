@@ -9,12 +9,30 @@ per-object __dict__): a build keeps every article's analysis in memory.
 """
 from __future__ import annotations
 
+import functools
+import operator
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
 
+@functools.cache
+def _fields_getter(cls: type) -> operator.attrgetter:
+    return operator.attrgetter(*cls.__slots__)
+
+
+class _Slotted:
+    """Base of the slotted dataclasses: pickled as the class and its field values, rebuilt by
+    its __init__. (A slotted dataclass's own pickling calls `dataclasses.fields` per object:
+    analyses pass between processes and through the cache by the thousand.)"""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return type(self), _fields_getter(type(self))(self)
+
+
 @dataclass(frozen=True, slots=True)
-class Block:
+class Block(_Slotted):
     """One block of an article body: a paragraph of prose or a sub-heading."""
 
     kind: str  # "paragraph" | "heading"
@@ -22,7 +40,7 @@ class Block:
 
 
 @dataclass(slots=True)
-class Article:
+class Article(_Slotted):
     """One parsed article file."""
 
     id: str  # stable slug derived from the file path; unique within a build
@@ -45,7 +63,7 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(_Slotted):
     """A sentence of the body, numbered in reading order; `id` is its anchor on the article page."""
 
     id: str  # "s1", "s2", ...
@@ -54,7 +72,7 @@ class Sentence:
 
 
 @dataclass(slots=True)
-class Readability:
+class Readability(_Slotted):
     flesch_reading_ease: float | None
     flesch_kincaid_grade: float | None
     gunning_fog: float | None
@@ -68,7 +86,7 @@ class Readability:
 
 
 @dataclass(slots=True)
-class Number:
+class Number(_Slotted):
     """A quantity stated in a sentence, normalised."""
 
     value: float
@@ -81,7 +99,7 @@ class Number:
 
 
 @dataclass(slots=True)
-class Claim:
+class Claim(_Slotted):
     """A sentence that asserts something checkable."""
 
     id: str  # the sentence id (anchor) it comes from
@@ -95,7 +113,7 @@ class Claim:
 
 
 @dataclass(slots=True)
-class Quote:
+class Quote(_Slotted):
     text: str  # the quoted words, verbatim
     speaker: str | None  # a name, or None when no speaker can be resolved
     sentence: str  # sentence id the quote starts in
@@ -104,7 +122,7 @@ class Quote:
 
 
 @dataclass(slots=True)
-class Tone:
+class Tone(_Slotted):
     label: str  # "news report" | "analysis" | "opinion"
     reasons: list[str]
     loaded_share: float  # share of sentences with loaded or opinionated wording
@@ -123,7 +141,7 @@ class GroupingFeatures(NamedTuple):
 
 
 @dataclass(slots=True)
-class ArticleAnalysis:
+class ArticleAnalysis(_Slotted):
     """Everything computed from one article alone (cacheable by content hash)."""
 
     article: Article

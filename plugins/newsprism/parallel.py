@@ -63,6 +63,14 @@ def analyse_files(items: Sequence[tuple[bytes | str, str]], cache_root: str | No
     return code_fingerprint(ANALYSIS_MODULES), out
 
 
+def warm_up() -> None:
+    """Load what a process's first analysis would: the analysis code, the pronunciation table
+    and the hyphenation patterns (about half a second)."""
+    from .readability import textstat_scores
+
+    textstat_scores("Zxqvw loads the pronunciation table and the hyphenation patterns.")
+
+
 def compare_events(jobs: Sequence[tuple[Event, list[ArticleAnalysis]]]
                    ) -> tuple[str, list[EventComparison]]:
     """A Dask task: compare a batch of events."""
@@ -169,6 +177,14 @@ class DaskRunner:
             if on_progress:
                 on_progress(1)
         return out
+
+    def warm_up(self) -> None:
+        """Start the local processes now, each loading the analysis code (`warm_up`), while
+        this process goes on preparing their work: Dask would start them only with its first
+        batch, about a second later (spawning, importing Dask, then Newsprism)."""
+        if not self.config.scheduler and self.config.workers > 1:
+            for _ in range(self.config.workers):
+                self.pool.submit(warm_up)
 
     def release_local(self) -> None:
         """Let the local processes exit without waiting for them (they take a few tenths of a

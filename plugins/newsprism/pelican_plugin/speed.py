@@ -101,6 +101,7 @@ def _analyse_ahead(state: BuildState, generator, files) -> None:
             keys.append((key, hashlib.sha256(raw).hexdigest()))
     if not state.runner.pays(len(missing)):
         return
+    state.runner.warm_up()
     # workers on this machine store their analyses in the cache themselves (keyed by the bytes
     # they read); a cluster's hand them back and this process stores them
     task = analyse_files
