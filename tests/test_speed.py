@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, site_files
+from conftest import OFFLINE, ROOT, SEEDS, site_files
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus as bench_corpus  # noqa: E402
@@ -265,7 +265,7 @@ def test_runner_keeps_order_and_matches_one_process(local_cluster):
     assert results[-1] == ("", None)
 
 
-def test_a_worker_with_other_code_stops_the_build(local_cluster):
+def test_results_of_a_worker_with_other_code_are_refused(local_cluster):
     runner = DaskRunner(ParallelConfig(scheduler=local_cluster.scheduler_address, min_items=1))
     items = [(p.read_bytes(), p.name) for p in sorted(SEEDS.glob("*.txt"))]
     try:
@@ -273,6 +273,29 @@ def test_a_worker_with_other_code_stops_the_build(local_cluster):
             runner.map(analyse_files, items, "a-fingerprint-from-another-version")
     finally:
         runner.close()
+
+
+def test_analysis_processes_that_fail_leave_the_work_to_the_build(articles, tmp_path,
+                                                                   monkeypatch):
+    """Local analysis processes that die as they start: one warning, every article analysed in
+    the build's own process, the same site as a one-process build."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import importlib.util, os, sys\n"
+        "if '--multiprocessing-fork' in sys.argv:  # a spawned analysis process\n"
+        "    os._exit(3)\n"
+        f"spec = importlib.util.spec_from_file_location('offline', {str(OFFLINE / 'sitecustomize.py')!r})\n"
+        "offline = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(offline)\n"
+        "offline.install()\n")
+    one = tmp_path / "one"
+    pelican(articles, one, "", "-e", "NEWSPRISM_WORKERS=1")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), os.environ.get("PYTHONPATH", "")]))
+    broken = tmp_path / "broken"
+    run = pelican(articles, broken, "", "-e", "NEWSPRISM_WORKERS=2", "NEWSPRISM_PARALLEL_MIN=1")
+    assert "Parallel analysis failed" in run.stdout + run.stderr
+    assert tree(broken) == tree(one)
 
 
 def test_small_builds_stay_in_one_process():

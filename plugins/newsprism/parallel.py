@@ -5,8 +5,8 @@ so they run unchanged on Dask's distributed scheduler:
 
 - `workers=N` (N > 1): N processes on this machine, on Dask's local multiprocessing scheduler;
 - `scheduler="tcp://host:8786"`: the workers of an existing cluster (each must have this same
-  Newsprism installed: results carry the worker's code fingerprint and a mismatch stops the
-  build rather than mixing versions).
+  Newsprism installed: results carry the worker's code fingerprint, and a mismatch raises
+  rather than mixing versions; the Pelican plugin then goes on in its own process).
 
 `pays(n)` says whether n items are worth a cluster: starting processes and shipping the data
 costs seconds, so small builds stay in one process. Results come back in input order and are

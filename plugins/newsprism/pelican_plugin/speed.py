@@ -125,14 +125,34 @@ def analysis_of(raw: bytes, source_path: str, settings: dict) -> ArticleAnalysis
         key = analysis_key(raw, source_path)
         if key in state.pending_index:
             i, digest = state.pending_index.pop(key)
-            worker_digest, analysis = state.pending.result(i)
-            if analysis is not None and worker_digest == digest:  # else: changed since; redo
-                if state.cache is not None and not state.workers_cache:
-                    state.cache.put("analysis", key, analysis)
-                return analysis
+            try:
+                worker_digest, analysis = state.pending.result(i)
+            except Exception as exc:  # a worker died, or runs other code: go on without them
+                give_up_parallel(state, exc)
+            else:
+                if analysis is not None and worker_digest == digest:  # else: changed; redo
+                    if state.cache is not None and not state.workers_cache:
+                        state.cache.put("analysis", key, analysis)
+                    return analysis
         return cached_analysis(raw, source_path, state.cache, analyse_file, key)
     finally:
         state.reading.advance()
+
+
+def warn_parallel_failed(stage: str, exc: Exception) -> None:
+    reason = " ".join(str(exc.__cause__ or exc).split())[:300]
+    logger.warning("Parallel %s failed (%s: %s); it goes on in this process", stage,
+                   type(exc).__name__, reason)
+
+
+def give_up_parallel(state: BuildState, exc: Exception) -> None:
+    """The workers failed (one died, or runs other code: its results are never mixed in): say
+    so once, and analyse every article still to come in this process."""
+    warn_parallel_failed("analysis", exc)
+    state.pending = None
+    state.pending_index.clear()
+    if not state.runner.config.scheduler:
+        state.runner.release_local()
 
 
 def compare_all(settings: dict):
@@ -152,8 +172,13 @@ def compare_all(settings: dict):
         bar = ProgressBar.start("Comparing events", len(jobs))
         try:
             if state.runner.config.scheduler and state.runner.pays(len(jobs)):
-                return state.runner.map(compare_events, jobs,
-                                        code_fingerprint(COMPARE_MODULES), bar.advance)
+                try:
+                    return state.runner.map(compare_events, jobs,
+                                            code_fingerprint(COMPARE_MODULES), bar.advance)
+                except Exception as exc:  # as for the analysis: go on here
+                    warn_parallel_failed("comparison", exc)
+                    bar.stop()
+                    bar = ProgressBar.start("Comparing events", len(jobs))
             out = []
             for event, analyses in jobs:
                 out.append(compare_event(event, analyses))
