@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .model import Article, GroupingFeatures
-from .names import find_names, name_key
+from .names import find_names, find_names_in_sentences, name_key
 from .numbers import find_numbers
 from .text import STOPWORDS, content_words, split_sentences
 
@@ -91,7 +91,13 @@ def _sentence_starts(text: str) -> tuple[int, ...]:
 def extract_names(text: str) -> list[str]:
     """Name keys of the shared name finder, with place spellings folded and calendar or
     function words dropped."""
-    keys = (_name_key(n.text) for n in find_names(text, _sentence_starts(text)))
+    # mostly the body's own sentences, whose names the claims and quotes have found already
+    sentences = split_sentences(text)
+    if " ".join(sentences) == text:
+        found = find_names_in_sentences(sentences, _sentence_starts(text))
+    else:
+        found = find_names(text, _sentence_starts(text))
+    keys = (_name_key(n.text) for n in found)
     return [k for k in keys if len(k) > 1 and not k.isdigit() and k not in _NOT_NAMES]
 
 

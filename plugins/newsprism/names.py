@@ -103,8 +103,8 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
     starts = set(sentence_starts)
     for m in _RUN.finditer(text):
         group = m.group()
-        if _plain_word(group):  # most runs: one word that reads nothing around it
-            found = _isolated_name(group)
+        alone, found = _run_alone(group)
+        if alone:  # most runs: their name (or none) reads nothing around them
             if found:
                 offset = m.start()
                 out.append(Name(found.start + offset, found.end + offset, found.text,
@@ -118,10 +118,21 @@ def find_names(text: str, sentence_starts: tuple[int, ...] = (0,)) -> tuple[Name
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _plain_word(run: str) -> bool:
-    """Is a run one word that opens no sentence and names no month or day? (Its name, if
-    any, then depends on the word alone.)"""
-    return len(run.split(maxsplit=1)) == 1 and not _may_lead(run) and not _depends_on_date(run)
+def _run_alone(run: str) -> tuple[bool, Name | None]:
+    """Does a run's name depend on the run alone, and if so which is it (offsets within the
+    run)? It does for one or two words, no month or day among them, when the run is not cut
+    after its first word (_split_run) and that word is not one dropped from its front: then
+    _name_of_tokens reads the run alone (_isolated_name). It does for one word that is a
+    leading stopword but "May" (the modal or the name): dropped wherever it stands."""
+    words_ = run.split()
+    if len(words_) == 1 and words_[0] != "May" and (
+            words_[0].lower().rstrip(".") in _LEADING_STOPWORDS):
+        return True, None
+    if len(words_) > 2 or _may_lead(words_[0]) or any(map(_depends_on_date, words_)):
+        return False, None
+    if len(words_) == 2 and words_[0].endswith(".") and not _keeps_run(words_[0]):
+        return False, None
+    return True, _isolated_name(run)
 
 
 def _name_of_tokens(text: str, tokens: list[tuple[int, str]], starts: set[int]) -> Name | None:
@@ -152,27 +163,54 @@ def _name_of_tokens(text: str, tokens: list[tuple[int, str]], starts: set[int]) 
 _CAP_AT_END = re.compile(rf"(?<![\w’']){_CAP}\Z")
 
 
-def find_names_in_sentences(sentences: list[str]) -> tuple[Name, ...]:
+def find_names_in_sentences(sentences: list[str],
+                            sentence_starts: tuple[int, ...] | None = None) -> tuple[Name, ...]:
     """`find_names` of a paragraph given as its sentences: of the sentences joined by single
-    spaces, each sentence start a sentence start. Built from each sentence's own names (which
-    the claims ask for too, so they are found once) wherever that gives the same names, which
-    is unless a capitalised run might go on across a sentence end ("... met the President.
-    Trump said") or a sentence opening with a quotation mark follows one that ends without a
-    stop (then whether its first word opens a sentence depends on the sentence before).
-    Everything else find_names reads around a run stays inside its sentence."""
-    for prev, cur in zip(sentences, sentences[1:]):
-        if _CAP_AT_END.search(prev) or (cur[:1] in _BEFORE_OPENING and not (
-                prev.rstrip(_BEFORE_OPENING).endswith(_OPENING_AFTER))):
-            offsets = list(itertools.accumulate((len(s) + 1 for s in sentences[:-1]), initial=0))
-            return find_names(" ".join(sentences), tuple(offsets))
+    spaces, with `sentence_starts` as its sentence starts (by default each sentence start).
+    Built from each sentence's own names (which the claims ask for too, so they are found once)
+    wherever that gives the same names. Two sentences are read together where a capitalised run
+    goes on across their boundary ("... met U.S. Trump said"), where the first ends without a
+    stop (then its "of" may make the next run an office, its "in" make "May" a date), or where
+    the second opens with a quotation mark and the first ends without a stop (then whether its
+    first word opens a sentence depends on the sentence before). Everything else find_names
+    reads around a run stays inside its sentence."""
+    offsets = list(itertools.accumulate((len(s) + 1 for s in sentences), initial=0))
+    if sentence_starts is not None:
+        # find_names reads a sentence start only where the text before opens no sentence
+        # (_at_start): other starts may differ between the given ones and the sentences' own
+        text = " ".join(sentences)
+        if any(not _opens_after(text, p)
+               for p in set(sentence_starts).symmetric_difference(offsets[:-1])):
+            return find_names(text, tuple(sentence_starts))
     out: list[Name] = []
-    offset = 0
-    for sentence in sentences:
-        for n in find_names(sentence):
+    first = 0  # the first sentence of those read together
+    for k, sentence in enumerate(sentences):
+        if k + 1 < len(sentences) and _joins(sentence, sentences[k + 1]):
+            continue
+        if first == k:
+            names = find_names(sentence)
+        else:
+            names = find_names(" ".join(sentences[first:k + 1]),
+                               tuple(o - offsets[first] for o in offsets[first:k + 1]))
+        offset = offsets[first]
+        for n in names:
             out.append(Name(n.start + offset, n.end + offset, n.text, n.title, n.person)
                        if offset else n)
-        offset += len(sentence) + 1
+        first = k + 1
     return tuple(out)
+
+
+def _joins(prev: str, cur: str) -> bool:
+    """Must two consecutive sentences be read together (see find_names_in_sentences)?"""
+    if not prev.rstrip(_CLOSERS).endswith(_STOPS):
+        return True
+    # a run that reaches the end of a sentence ending in a stop ends in "Word." and is cut
+    # there (_split_run), unless that word keeps it going ("U.S.", "Mr.", "J.")
+    last = _CAP_AT_END.search(prev, prev.rfind(" ") + 1)  # a word holds no space
+    if last and _keeps_run(last.group()):
+        return True
+    return cur[:1] in _BEFORE_OPENING and not (
+        prev.rstrip(_BEFORE_OPENING).endswith(_OPENING_AFTER))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -312,11 +350,17 @@ def _opener_key(token: str) -> str:
 # that end a sentence or clause before it.
 _BEFORE_OPENING = " \"“‘'("
 _OPENING_AFTER = (".", "!", "?", ":", "—", "\"", "“", "”")
+# A sentence's stop and the closing marks that may follow it (as split_sentences cuts them).
+_STOPS = (".", "!", "?", "…")
+_CLOSERS = "\"'”’)]"
 
 
 def _at_start(text: str, pos: int, starts: set[int]) -> bool:
-    if pos in starts:
-        return True
+    return pos in starts or _opens_after(text, pos)
+
+
+def _opens_after(text: str, pos: int) -> bool:
+    """Does the text before `pos` leave it opening a sentence or clause?"""
     before = text[max(0, pos - 40):pos].rstrip(_BEFORE_OPENING)
     return not before or before.endswith(_OPENING_AFTER)
 
