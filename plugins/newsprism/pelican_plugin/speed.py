@@ -140,9 +140,10 @@ def analysis_of(raw: bytes, source_path: str, settings: dict) -> ArticleAnalysis
 
 
 def warn_parallel_failed(stage: str, exc: Exception) -> None:
-    reason = " ".join(str(exc.__cause__ or exc).split())[:300]
+    from .readers import one_line
+
     logger.warning("Parallel %s failed (%s: %s); it goes on in this process", stage,
-                   type(exc).__name__, reason)
+                   type(exc).__name__, one_line(exc.__cause__ or exc))
 
 
 def give_up_parallel(state: BuildState, exc: Exception) -> None:
