@@ -93,10 +93,11 @@ def extract_names(text: str) -> list[str]:
     function words dropped."""
     # mostly the body's own sentences, whose names the claims and quotes have found already
     sentences = split_sentences(text)
+    starts = _sentence_starts(text)
     if " ".join(sentences) == text:
-        found = find_names_in_sentences(sentences, _sentence_starts(text))
+        found = find_names_in_sentences(sentences, starts)
     else:
-        found = find_names(text, _sentence_starts(text))
+        found = find_names(text, starts)
     keys = (_name_key(n.text) for n in found)
     return [k for k in keys if len(k) > 1 and not k.isdigit() and k not in _NOT_NAMES]
 
