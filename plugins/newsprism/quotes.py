@@ -224,11 +224,11 @@ class _SpeakerFinder:
             return known
         if name.title:  # "President Trump": a person by title alone
             return self.people.add(name, role_words_before(text, name))
-        following = _NEXT_WORD.match(text[name.end:name.end + 40])
-        at_start = name.start == 0 or text[max(0, name.start - 40):name.start].rstrip().endswith(
-            (".", "!", "?"))
+        following = _NEXT_WORD.match(text, name.end, name.end + 40)
         if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
-                name.text[1:].islower()) and not at_start:
+                name.text[1:].islower()) and not (  # a capital that only opens a sentence
+                name.start == 0 or text[max(0, name.start - 40):name.start].rstrip().endswith(
+                    (".", "!", "?"))):
             return self.people.add(name, [])  # "Douglas suggests": someone who speaks
         return None
 
@@ -251,15 +251,16 @@ class _Spans:
 def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     """Every direct quotation in the article, in reading order, with its speaker."""
     by_block: dict[int, list[Sentence]] = defaultdict(list)
+    marked: set[int] = set()  # the paragraphs with an opening mark
     for s in sentences:
         by_block[s.block].append(s)
+        if _OPENING_MARK.search(s.text):
+            marked.add(s.block)
     finder = _SpeakerFinder()
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_block: int | None = None
     # paragraphs after the last one with an opening mark hold no quote: they are not read
-    marked = {k for k, block in by_block.items() if any(
-        _OPENING_MARK.search(s.text) for s in block)}
     if not marked:
         return quotes
     last_marked = max(marked)
@@ -321,7 +322,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                 previous_speaker, previous_block = speaker, block_index
                 block_speaker_seen = True
                 finder.last_person = speaker
-                finder.spoken_in.add((block.index, block.sentence_at(min(qe, len(text) - 1))))
+                finder.spoken_in.add((block.index, k_end))
             cursor = qs
         finder.register(block, names_in(cursor, len(text) + 1), in_quotes)
         if not spans and names and any(n.person for n in names):
