@@ -99,9 +99,17 @@ class _Block:
 _OPENING_MARK = re.compile("[“\"]")
 
 
+def _has_opening_mark(text: str) -> bool:
+    """Most text has no quotation mark: two plain scans tell so some ten times quicker than
+    `_OPENING_MARK` (a pattern that starts with a character class reads char by char)."""
+    return "“" in text or "\"" in text
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quotation marks: curly pairs, straight
     pairs in turn; an opening mark left unclosed runs to the end of the text."""
+    if not _has_opening_mark(text):
+        return []
     spans: list[tuple[int, int]] = []
     n = len(text)
     found = _OPENING_MARK.search(text)  # jump from mark to mark: most text has none
@@ -254,7 +262,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     marked: set[int] = set()  # the paragraphs with an opening mark
     for s in sentences:
         by_block[s.block].append(s)
-        if _OPENING_MARK.search(s.text):
+        if _has_opening_mark(s.text):
             marked.add(s.block)
     finder = _SpeakerFinder()
     quotes: list[Quote] = []
