@@ -375,11 +375,6 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     a, b = span
     if a >= b:
         return None, ""
-    closing = text[a - 2:a].strip()  # the quote's own last characters
-    if closing.endswith(".") and not text[a:b].lstrip().startswith(("”", ",")):
-        # a quote that ends its sentence with a period: a tag would start a new sentence,
-        # allowed only as a short "Name said." / "he said." tail
-        pass
     toks = _words_with_pos(text, a, b, _TAG_WINDOW)
     verbs = [i for i, (_, _, w) in enumerate(toks) if w.lower().rstrip(".") in SPEECH_VERBS]
     # "..., an argument that resonated with Mr. Trump, who said ...": a verb in a relative
@@ -609,7 +604,10 @@ def _is_real_quote(text: str, qs: int, qe: int, quote: str, cue: str) -> bool:
     if n == 0:
         return False
     tagged = bool(cue)
-    ends_sentence = bool(_ENDS_SENTENCE.search(quote.rstrip("’' ")))
+    bare = quote.rstrip("’' ")
+    # the stop can stand only in the last two characters ("$" also matches before a final
+    # newline): a long quote is not read from its start
+    ends_sentence = bool(_ENDS_SENTENCE.search(bare, max(0, len(bare) - 2)))
     if n <= 8 and not ends_sentence:
         tokens = [w for w in quote_words if w.lower() not in _TITLE_SMALL_WORDS]
         if tokens and sum(1 for w in tokens if w[0].isupper()) / len(tokens) >= 0.75:
