@@ -282,9 +282,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             """The names starting in [lo, hi): a slice, so a huge paragraph stays linear."""
             return names[bisect.bisect_left(name_starts, lo):bisect.bisect_left(name_starts, hi)]
 
-        # a paragraph without an opening mark has no quote spans: it is not scanned again
-        spans = ([_clean(text, a, b) for a, b in quote_spans(text)]
-                 if block_index in marked else [])
+        spans = [_clean(text, a, b) for a, b in quote_spans(text)]
         spans = [(a, b) for a, b in spans if b > a]
         in_quotes = _Spans(spans)
         cursor = 0
@@ -548,8 +546,7 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
         # "Boris Johnson, who said in 2015 “...”", "the announcement from Kim, which read":
         # the one the clause is about
         antecedent = [n for n in names if a <= n.start and n.end <= subj_toks[-1][0]]
-        if antecedent and _COMMA.fullmatch(text, antecedent[-1].end,
-                                                         subj_toks[-1][0]):
+        if antecedent and _COMMA.fullmatch(text, antecedent[-1].end, subj_toks[-1][0]):
             full = finder.resolve_mention(text, antecedent[-1])
             return (full or antecedent[-1].text), "before"
     if subj_toks and subj_toks[-1][2].lower() in PRONOUNS:
