@@ -18,6 +18,7 @@ quotes. The quote text is always the article's own characters, verbatim.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 
@@ -60,6 +61,15 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _TAG_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-.]*")
 _NOT_LOWER = re.compile(r"[^a-z]")
+_ACCORDING_TO = re.compile(r"\s*,?\s*according to\s+")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_CLAUSE_END = re.compile(r"[.!?;]\s")
+_ENDS_SENTENCE = re.compile(r"[.!?…]$")
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+")
+_COMMA = re.compile(r"\s*,\s*")
+_TITLE_WORDS = re.compile(r"\s*(?:[A-Z][\w.\-]*\s+){0,4}")  # "said DNC Chairman Tom Perez"
+# Small words a title's capitalisation skips ("The Art of the Deal")
+_TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "in", "on", "to", "for", "with"))
 
 
 class _Block:
@@ -89,9 +99,17 @@ class _Block:
 _OPENING_MARK = re.compile("[“\"]")
 
 
+def _has_opening_mark(text: str) -> bool:
+    """Most text has no quotation mark: two plain scans tell so some ten times quicker than
+    `_OPENING_MARK` (a pattern that starts with a character class reads char by char)."""
+    return "“" in text or "\"" in text
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quotation marks: curly pairs, straight
     pairs in turn; an opening mark left unclosed runs to the end of the text."""
+    if not _has_opening_mark(text):
+        return []
     spans: list[tuple[int, int]] = []
     n = len(text)
     found = _OPENING_MARK.search(text)  # jump from mark to mark: most text has none
@@ -181,20 +199,24 @@ class _SpeakerFinder:
     def register(self, block: "_Block", names: list[Name], spans: "_Spans") -> None:
         """Note the people named outside quotes. A later "he" or "she" means the person a
         recent sentence is about: the first person that sentence names (its subject, as a
-        rule), not whoever it names last ("Trump ridiculed ... John Kerry. "...," he said")."""
-        first_in_sentence: dict[int, str] = {}
+        rule), not whoever it names last ("Trump ridiculed ... John Kerry. "...," he said").
+        The names come in reading order, so the last such sentence's first person wins."""
+        text = block.text
+        subject: str | None = None  # the first person of the latest sentence seen so far
+        subject_sentence = -1
         for name in names:
-            if spans.holds(name.start):
+            if spans.spans and spans.holds(name.start):
                 continue
-            full = self.person_name(block.text, name)
+            full = self.person_name(text, name)
             if full:
-                first_in_sentence.setdefault(block.sentence_at(name.start), full)
-        # a sentence whose quote was attributed already told us who it is about: names
-        # after that quote ("..., said Pottinger ... with Kim") do not replace its speaker
-        first_in_sentence = {k: v for k, v in first_in_sentence.items()
-                             if (block.index, k) not in self.spoken_in}
-        if first_in_sentence:
-            self.last_person = first_in_sentence[max(first_in_sentence)]
+                k = block.sentence_at(name.start)
+                # a sentence whose quote was attributed already told us who it is about:
+                # names after that quote ("..., said Pottinger ... with Kim") do not replace
+                # its speaker
+                if k != subject_sentence and (block.index, k) not in self.spoken_in:
+                    subject, subject_sentence = full, k
+        if subject:
+            self.last_person = subject
 
     def person_name(self, text: str, name: Name) -> str | None:
         """The full name of a person mention, registering new people as they appear."""
@@ -210,11 +232,11 @@ class _SpeakerFinder:
             return known
         if name.title:  # "President Trump": a person by title alone
             return self.people.add(name, role_words_before(text, name))
-        following = _NEXT_WORD.match(text[name.end:name.end + 40])
-        at_start = name.start == 0 or text[max(0, name.start - 40):name.start].rstrip().endswith(
-            (".", "!", "?"))
+        following = _NEXT_WORD.match(text, name.end, name.end + 40)
         if following and following.group(1) in SPEECH_VERBS and name.text.isalpha() and (
-                name.text[1:].islower()) and not at_start:
+                name.text[1:].islower()) and not (  # a capital that only opens a sentence
+                name.start == 0 or text[max(0, name.start - 40):name.start].rstrip().endswith(
+                    (".", "!", "?"))):
             return self.people.add(name, [])  # "Douglas suggests": someone who speaks
         return None
 
@@ -237,16 +259,20 @@ class _Spans:
 def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     """Every direct quotation in the article, in reading order, with its speaker."""
     by_block: dict[int, list[Sentence]] = defaultdict(list)
+    marked: set[int] = set()  # the paragraphs with an opening mark
     for s in sentences:
         by_block[s.block].append(s)
+        if _has_opening_mark(s.text):
+            marked.add(s.block)
     finder = _SpeakerFinder()
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_block: int | None = None
     # paragraphs after the last one with an opening mark hold no quote: they are not read
-    marked = [k for k, block in by_block.items() if any(
-        _OPENING_MARK.search(s.text) for s in block)]
-    for block_index in sorted(k for k in by_block if marked and k <= max(marked)):
+    if not marked:
+        return quotes
+    last_marked = max(marked)
+    for block_index in sorted(k for k in by_block if k <= last_marked):
         block = _Block(by_block[block_index], block_index)
         text = block.text
         names = find_names_in_sentences([s.text for s in block.sentences])
@@ -276,9 +302,11 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             finder.tag_distance = 0
             speaker, cue = _speaker_after(text, tail, local, finder)
             if not speaker or finder.tag_distance > _NEAR_TAG:
-                # a lead-in ("Mr. Macron said the goal would be to “...”") beats a far tag
-                lead_speaker, lead_cue = _speaker_before(text, head, local, finder)
-                if lead_speaker and _lead_in_governs(text, head, qs):
+                # a lead-in ("Mr. Macron said the goal would be to “...”") beats a far tag;
+                # its speech verbs are found once, for its speaker and for how close they are
+                lead_verbs = _verb_positions(text[head[0]:head[1]])
+                lead_speaker, lead_cue = _speaker_before(text, head, local, finder, lead_verbs)
+                if lead_speaker and _lead_in_governs(text, head[0], lead_verbs, qs):
                     speaker, cue = lead_speaker, lead_cue
                 elif not speaker:
                     speaker, cue = lead_speaker, lead_cue
@@ -300,7 +328,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                 previous_speaker, previous_block = speaker, block_index
                 block_speaker_seen = True
                 finder.last_person = speaker
-                finder.spoken_in.add((block.index, block.sentence_at(min(qe, len(text) - 1))))
+                finder.spoken_in.add((block.index, k_end))
             cursor = qs
         finder.register(block, names_in(cursor, len(text) + 1), in_quotes)
         if not spans and names and any(n.person for n in names):
@@ -315,15 +343,14 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     return quotes
 
 
-def _lead_in_governs(text: str, head: tuple[int, int], qs: int) -> bool:
+def _lead_in_governs(text: str, a: int, verbs: list[tuple[int, int, str]], qs: int) -> bool:
     """Does the lead-in's speech verb introduce this quote: within a few words of it, in the
-    same clause (no sentence end between)?"""
-    a = head[0]
-    verbs = _verb_positions(text[a:qs])
+    same clause (no sentence end between)? `verbs` are those of the lead-in from `a` to the
+    quote's opening mark (the mark itself is no letter, so they are those up to `qs` too)."""
     if not verbs:
         return False
     gap = text[a + verbs[-1][1]:qs]
-    return len(words(gap)) <= 12 and not re.search(r"[.!?;]\s", gap)
+    return len(words(gap)) <= 12 and not _CLAUSE_END.search(gap)
 
 
 def _tail_end(text: str, qe: int, sentence_end: int) -> int:
@@ -332,9 +359,12 @@ def _tail_end(text: str, qe: int, sentence_end: int) -> int:
     return max(sentence_end, qe + 1)
 
 
-def _words_with_pos(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    return [(m.start() + a, m.end() + a, m.group()) for m in
-            _TAG_WORD.finditer(text[a:b])]
+def _words_with_pos(text: str, a: int, b: int,
+                    limit: int | None = None) -> list[tuple[int, int, str]]:
+    """The words of text[a:b] with their offsets in `text`, the first `limit` of them only
+    when given (a tag is read in its first words: the rest of a long sentence is not)."""
+    return [(m.start(), m.end(), m.group()) for m in
+            itertools.islice(_TAG_WORD.finditer(text, a, b), limit)]
 
 
 def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
@@ -343,26 +373,21 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     a, b = span
     if a >= b:
         return None, ""
-    closing = text[a - 2:a].strip()  # the quote's own last characters
-    if closing.endswith(".") and not text[a:b].lstrip().startswith(("”", ",")):
-        # a quote that ends its sentence with a period: a tag would start a new sentence,
-        # allowed only as a short "Name said." / "he said." tail
-        pass
-    toks = _words_with_pos(text, a, b)[:_TAG_WINDOW]
+    toks = _words_with_pos(text, a, b, _TAG_WINDOW)
     verbs = [i for i, (_, _, w) in enumerate(toks) if w.lower().rstrip(".") in SPEECH_VERBS]
     # "..., an argument that resonated with Mr. Trump, who said ...": a verb in a relative
     # clause far from the quote is what someone else said next, not this quote's tag
     verbs = [i for i in verbs if i <= 3 or toks[i - 1][2].lower() not in _RELATIVES]
     if not verbs:
-        acc = re.match(r"\s*,?\s*according to\s+", text[a:b])
+        acc = _ACCORDING_TO.match(text, a, b)
         if acc:
-            return _first_name_after(text, a + acc.end(), b, names, finder, "after")
+            return _first_name_after(text, acc.end(), b, names, finder, "after")
         return None, ""
     v = verbs[0]
     finder.tag_distance = v
     v_start = toks[v][0]
     between = text[a:v_start]
-    if re.search(r"[.!?]\s", _ABBREVIATIONS.sub("", between)) and v > 0:
+    if v > 0 and _SENTENCE_END.search(_ABBREVIATIONS.sub("", between)):
         return None, ""  # the verb belongs to another sentence
     # speaker then verb: "Douglas warns", "leader of ... Irineo Mujica said", "he explains"
     before = [n for n in names if a <= n.start and n.end <= v_start]
@@ -465,13 +490,16 @@ def _named_at(text: str, names: list[Name], a: int, b: int,
 
 
 def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
-                    finder: _SpeakerFinder) -> tuple[str | None, str]:
+                    finder: _SpeakerFinder,
+                    verbs: list[tuple[int, int, str]] | None = None) -> tuple[str | None, str]:
     """A lead-in before the quote in the same sentence: the subject of the speech verb
-    closest to the quote ("Comey said the president told him, “...”" -> the president)."""
+    closest to the quote ("Comey said the president told him, “...”" -> the president).
+    `verbs`: the span's `_verb_positions`, when the caller has them already."""
     a, b = span
     if a >= b:
         return None, ""
-    verbs = [v for v in _verb_positions(text[a:b])]
+    if verbs is None:
+        verbs = _verb_positions(text[a:b])
     lead = text[a:b].rstrip()
     if lead.endswith(":"):
         # "Mr. Perez demurred:", "Lammy asked:", "Kim's statement:": a name within two
@@ -504,8 +532,8 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
     if adjacent:
         k = names.index(adjacent[-1])
         # "Rep. Elijah Cummings of Maryland said": the person, not the place
-        while k > 0 and not names[k].person and names[k - 1].start >= a and re.fullmatch(
-                r"\s+(?:of|from)\s+", text[names[k - 1].end:names[k].start]):
+        while k > 0 and not names[k].person and names[k - 1].start >= a and _OF_PLACE.fullmatch(
+                text, names[k - 1].end, names[k].start):
             k -= 1
         name = names[k]
         full = finder.resolve_mention(text, name)
@@ -518,7 +546,7 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
         # "Boris Johnson, who said in 2015 “...”", "the announcement from Kim, which read":
         # the one the clause is about
         antecedent = [n for n in names if a <= n.start and n.end <= subj_toks[-1][0]]
-        if antecedent and re.fullmatch(r"\s*,\s*", text[antecedent[-1].end:subj_toks[-1][0]]):
+        if antecedent and _COMMA.fullmatch(text, antecedent[-1].end, subj_toks[-1][0]):
             full = finder.resolve_mention(text, antecedent[-1])
             return (full or antecedent[-1].text), "before"
     if subj_toks and subj_toks[-1][2].lower() in PRONOUNS:
@@ -540,8 +568,8 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
             return (full or inside[-1].text), "before"
     # "said Jay Douglas: “...”", "said DNC Chairman Tom Perez": the speaker right after the
     # verb, titles aside
-    after = [n for n in names if v_end <= n.start and n.end <= b and re.fullmatch(
-        r"\s*(?:[A-Z][\w.\-]*\s+){0,4}", text[v_end:n.start])]
+    after = [n for n in names if v_end <= n.start and n.end <= b and _TITLE_WORDS.fullmatch(
+        text, v_end, n.start)]
     for name in after:
         full = finder.resolve_mention(text, name)
         if full:
@@ -568,16 +596,19 @@ def _first_person(text: str, a: int, b: int, names: list[Name],
 def _is_real_quote(text: str, qs: int, qe: int, quote: str, cue: str) -> bool:
     """Scare quotes and titles are not quotations: short spans need a speech tag, and a short
     title-cased span with no tag is a title."""
-    n = len(words(quote))
+    quote_words = words(quote)
+    n = len(quote_words)
     if n == 0:
         return False
     tagged = bool(cue)
-    ends_sentence = bool(re.search(r"[.!?…]$", quote.rstrip("’' ")))
-    tokens = [w for w in words(quote) if w.lower() not in ("a", "an", "the", "of", "and", "in",
-                                                            "on", "to", "for", "with")]
-    title_like = tokens and sum(1 for w in tokens if w[0].isupper()) / len(tokens) >= 0.75
-    if title_like and n <= 8 and not ends_sentence:
-        return False
+    bare = quote.rstrip("’' ")
+    # the stop can stand only in the last two characters ("$" also matches before a final
+    # newline): a long quote is not read from its start
+    ends_sentence = bool(_ENDS_SENTENCE.search(bare, max(0, len(bare) - 2)))
+    if n <= 8 and not ends_sentence:
+        tokens = [w for w in quote_words if w.lower() not in _TITLE_SMALL_WORDS]
+        if tokens and sum(1 for w in tokens if w[0].isupper()) / len(tokens) >= 0.75:
+            return False  # title-like
     if n < 3:
         return False
     # a quote set off as speech: its own punctuation before the closing mark, or a colon /
