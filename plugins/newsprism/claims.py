@@ -247,7 +247,7 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         if not vouched and (len(loaded) >= 2 or _PRESCRIPTIVE.search(own)
                             or _FIRST_PERSON.search(own)):
             continue  # the outlet's own evaluation, not a fact an outlet could get wrong
-        if not vouched and (hedged or not acting and _SPECULATION.search(own)):
+        if not vouched and (hedged or (not acting and _SPECULATION.search(own))):
             continue  # hedged speculation nobody named stands behind
         transition = bool(_TRANSITION.match(text))
         if transition and not vouched and len(entities) < 2:
