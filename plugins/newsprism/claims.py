@@ -99,13 +99,14 @@ _ADJECTIVE_BEFORE = frozenset("the a an newly recently its their his her this th
 
 def predicates(text: str) -> list[str]:
     """The actions a sentence reports, synonyms folded, in order, unique."""
-    return _predicates(words(text))
+    tokens = words(text)
+    return _predicates(tokens, lower_words(tokens))
 
 
-def _predicates(tokens: list[str]) -> list[str]:
-    """`predicates` of a sentence's word tokens."""
+def _predicates(tokens: list[str], lows: list[str]) -> list[str]:
+    """`predicates` of a sentence's word tokens and the same tokens in lower case (which the
+    caller has for `_cue_modality` too)."""
     out: list[str] = []
-    lows = lower_words(tokens)
     for k, found in enumerate(map(_word_action, lows)):
         if found is _NO_ACTION:  # most words
             continue
@@ -143,12 +144,11 @@ def modality_of(text: str, numbers: list, quoted: bool = False) -> str:
     if numbers:
         kinds = [n.modality for n in numbers]
         return "fact" if "fact" in kinds else kinds[0]
-    return _cue_modality(words(text if quoted else outside_quotes(text)))
+    return _cue_modality(lower_words(words(text if quoted else outside_quotes(text))))
 
 
-def _cue_modality(tokens: list[str]) -> str:
-    """fact / plan / possibility from cue words among a text's word tokens."""
-    lows = set(lower_words(tokens))
+def _cue_modality(lows: list[str]) -> str:
+    """fact / plan / possibility from cue words among a text's word tokens in lower case."""
     if not PLAN_CUES.isdisjoint(lows):
         return "plan"
     if not POSSIBILITY_CUES.isdisjoint(lows):
@@ -220,13 +220,18 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
                                       for q in quotes_here):
             continue
         numbers = find_numbers(text)
-        preds = _predicates(own_words)
+        lows = lower_words(own_words)
+        preds = _predicates(own_words, lows)
         attributed = _attributed(text, own, s.id, quotes_here, entities)
-        modality = modality_of(text, numbers) if numbers else _cue_modality(own_words)
+        modality = modality_of(text, numbers) if numbers else _cue_modality(lows)
         facts = [x for x in numbers if x.qualifier != "vague" and x.modality == "fact"]
+        vouched = bool(facts) or attributed  # a stated fact, or a source that stands behind it
         actions = [p for p in preds if p != "say" and p not in _STATES]
-        concrete = bool(entities) and bool(actions) and modality == "fact" and not (
-            _SPECULATION.search(own))
+        # hedged wording ("could", "may") unmakes an action, and a claim nobody vouches for:
+        # looked for once, and only where it decides something
+        acting = bool(entities) and bool(actions) and modality == "fact"
+        hedged = acting and bool(_SPECULATION.search(own))
+        concrete = acting and not hedged
         kinds: list[str] = []
         if numbers:
             kinds.append("number")
@@ -239,13 +244,13 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         if not (facts or concrete or attributed or (numbers and modality != "possibility")):
             continue  # nothing checkable: commentary, speculation, background colour
         loaded = find_loaded(own)
-        opinion = len(loaded) >= 2 or _PRESCRIPTIVE.search(own) or _FIRST_PERSON.search(own)
-        if opinion and not (facts or attributed):
+        if not vouched and (len(loaded) >= 2 or _PRESCRIPTIVE.search(own)
+                            or _FIRST_PERSON.search(own)):
             continue  # the outlet's own evaluation, not a fact an outlet could get wrong
-        if not attributed and not facts and _SPECULATION.search(own):
+        if not vouched and (hedged or (not acting and _SPECULATION.search(own))):
             continue  # hedged speculation nobody named stands behind
         transition = bool(_TRANSITION.match(text))
-        if transition and not (facts or attributed) and len(entities) < 2:
+        if transition and not vouched and len(entities) < 2:
             continue  # a bridge between paragraphs leaning on what came before
         score = (central.get(s.id, 0.0) / top
                  + 0.5 * bool(facts)
