@@ -49,7 +49,8 @@ NEWSPRISM_SEARCH = True
 # Pagefind holds about 6 bytes of memory per byte of HTML it indexes (1.8 GB for the 321 MB of
 # event and article pages of 10,000 articles), so it indexes the pages in bundles of at most
 # this many MB of HTML (about 240 MB of memory each), one after another, and the search page
-# merges them. A site up to about 1,200 articles is one bundle; None: always one bundle.
+# merges them. A site up to about 1,000 articles is one bundle; on a larger one the article
+# pages are indexed while the event pages are written. None: always one bundle.
 NEWSPRISM_SEARCH_BUNDLE_MB = 40
 
 # Same input, same output: no file-system dates, no build-time randomness.

@@ -16,7 +16,8 @@ from hypothesis import given, settings, strategies as st
 
 from conftest import TINY_BUNDLE_MB, site_files
 from newsprism import search
-from newsprism.search import BundleIndexer, bundle_path, pages_to_index, plan_bundles
+from newsprism.search import (BundleIndexer, bundle_path, early_bundles, later_bundles,
+                              pages_to_index, plan_bundles)
 
 
 # The planner --------------------------------------------------------------------------------
@@ -65,6 +66,32 @@ def test_the_pages_to_index_are_the_event_and_article_pages_sorted(tmp_path):
         ("articles/a/index.html", 21), ("articles/z/index.html", 21),
         ("events/a-event/index.html", 25), ("events/b-event/index.html", 25)]
     assert pages_to_index(str(tmp_path / "nothing-here")) == []
+
+
+def test_article_pages_start_early_only_when_the_site_cannot_be_one_bundle():
+    articles = [("articles/a", 30), ("articles/b", 30)]
+    assert early_bundles(articles, 120) == []  # half a bundle or less: all pages together later
+    assert early_bundles(articles, None) == []  # one bundle, whatever the size
+    assert early_bundles(articles, 100) == [["articles/a", "articles/b"]]
+    assert early_bundles(articles, 50) == [["articles/a"], ["articles/b"]]
+    pages = articles + [("events/e", 40), ("events/f", 40)]
+    assert later_bundles(pages, [["articles/a", "articles/b"]], 100) == [["events/e", "events/f"]]
+    assert later_bundles(pages, [], 100) == plan_bundles(pages, 100)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 300), max_size=20), st.lists(st.integers(0, 300), max_size=20),
+       st.one_of(st.none(), st.integers(1, 250)))
+def test_early_and_later_bundles_hold_every_page_once_in_order(article_sizes, event_sizes, budget):
+    pages = ([(f"articles/{i:02d}", s) for i, s in enumerate(article_sizes)]
+             + [(f"events/{i:02d}", s) for i, s in enumerate(event_sizes)])
+    early = early_bundles([p for p in pages if p[0].startswith("articles/")], budget)
+    later = later_bundles(pages, early, budget)
+    assert [p for b in early + later for p in b] == [p for p, _ in pages]
+    assert all(b for b in early + later)
+    if budget is not None:
+        size = dict(pages)
+        assert all(len(b) == 1 or sum(size[p] for p in b) <= budget for b in early + later)
 
 
 def test_the_first_bundle_is_where_the_search_page_loads_pagefind_from():
@@ -141,6 +168,22 @@ def test_a_failed_bundle_is_reported_the_others_are_built_and_nothing_is_left(
     assert not (small_site / search.STAGING).exists()
 
 
+def test_bundles_added_after_the_start_are_numbered_on_and_built(fake_pagefind, small_site):
+    pages = pages_to_index(str(small_site))
+    early = early_bundles(pages_to_index(str(small_site), ("articles",)), 250)
+    assert len(early) == 2  # 400 bytes of article pages: more than half the budget
+    run = BundleIndexer(fake_pagefind, str(small_site), early).start()
+    later = later_bundles(pages, early, 250)
+    run.add(later)
+    assert run.wait() == []
+    assert bundles_written(small_site) == early + later == [
+        ["articles/a1/index.html", "articles/a2/index.html"],
+        ["articles/a3/index.html", "articles/a4/index.html"],
+        ["events/e1/index.html", "events/e2/index.html"]]
+    with pytest.raises(RuntimeError):
+        run.add(later)  # waited for: no more bundles
+
+
 def test_stop_ends_the_running_pagefind_and_skips_the_rest(fake_pagefind, small_site,
                                                            monkeypatch):
     monkeypatch.setenv("FAKE_SLEEP", "60")
@@ -174,7 +217,10 @@ def listed_bundles(site) -> list[str]:
 def test_a_small_budget_splits_the_index_into_bundles_the_search_page_lists(bundled_seeds_site):
     site = bundled_seeds_site
     pages = pages_to_index(str(site.root))
-    plan = plan_bundles(pages, int(TINY_BUNDLE_MB * search.MB))
+    budget = int(TINY_BUNDLE_MB * search.MB)
+    early = early_bundles(pages_to_index(str(site.root), ("articles",)), budget)
+    assert early  # the article pages were indexed before the event pages were written
+    plan = early + later_bundles(pages, early, budget)
     assert len(plan) >= 3
     assert listed_bundles(site) == [bundle_path(i) for i in range(1, len(plan))]
     held = []

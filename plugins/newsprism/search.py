@@ -13,12 +13,15 @@ starts with: a rare word can bring such near misses from the bundles that lack i
 - `pages_to_index`: the pages Pagefind indexes (the event and article pages, the ones marked
   data-pagefind-body), sorted, with their sizes;
 - `plan_bundles`: sizes in, bundles out (pure);
+- `early_bundles` / `later_bundles`: a site too large for one bundle is indexed in two steps
+  (pure): its article pages, as soon as they are written (Pelican writes them first), while the
+  event pages are still being written, then the rest;
 - `bundle_path`: where bundle i goes: the first at pagefind/, where the search page loads
   Pagefind's UI from, the others at pagefind/more/1/, pagefind/more/2/, ... (inside the first:
   one folder for everything Pagefind writes, and a path the first bundle's does not start with,
   which is what mergeIndex requires);
-- `BundleIndexer`: runs Pagefind over each bundle, one after another, in a background thread.
-  Each run sees only its bundle's pages: they are hard-linked (copied where linking fails) into
+- `BundleIndexer`: runs Pagefind over each bundle, one after another, in a background thread,
+  taking bundles as they are added. Each run sees only its bundle's pages: they are hard-linked (copied where linking fails) into
   a temporary folder inside the site, at the same relative paths, so every URL comes out as from
   the whole site. Pagefind's own `--glob` takes one pattern, not a list of thousands of files.
 
@@ -27,6 +30,7 @@ No Pelican here.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import subprocess
 import threading
@@ -35,15 +39,16 @@ from typing import Iterable, Sequence
 MB = 1_000_000
 DEFAULT_BUNDLE_MB = 40  # pelicanconf.py's NEWSPRISM_SEARCH_BUNDLE_MB says why
 INDEXED_FOLDERS = ("articles", "events")  # <folder>/<slug>/index.html, marked data-pagefind-body
+EARLY_FOLDER = "articles"  # Pelican writes the article pages before the event pages exist
 BUNDLE_ROOT = "pagefind"
 STAGING = ".search-bundle"  # the temporary folder inside the site, one bundle's pages at a time
 
 
-def pages_to_index(site: str) -> list[tuple[str, int]]:
-    """(path relative to the site, in "/" form; size in bytes) of every page Pagefind indexes,
-    sorted by path."""
+def pages_to_index(site: str, folders: Sequence[str] = INDEXED_FOLDERS) -> list[tuple[str, int]]:
+    """(path relative to the site, in "/" form; size in bytes) of every page Pagefind indexes
+    (of `folders` only, when given), sorted by path."""
     pages = []
-    for folder in INDEXED_FOLDERS:
+    for folder in folders:
         try:
             entries = list(os.scandir(os.path.join(site, folder)))
         except FileNotFoundError:
@@ -73,6 +78,25 @@ def plan_bundles(pages: Iterable[tuple[str, int]], budget: int | None) -> list[l
     return bundles
 
 
+def early_bundles(article_pages: Sequence[tuple[str, int]], budget: int | None
+                  ) -> list[list[str]]:
+    """The bundles of the article pages to index before the event pages are written: none
+    when the article pages fill half a bundle or less (the event pages are about as large, so
+    the whole site may fit one bundle, which all pages then share), else the article pages cut
+    by `plan_bundles`: the site needs several bundles anyway, and Pagefind gets to work on
+    them while the build process writes the event pages."""
+    if budget is None or sum(size for _, size in article_pages) <= budget / 2:
+        return []
+    return plan_bundles(article_pages, budget)
+
+
+def later_bundles(pages: Iterable[tuple[str, int]], early: Sequence[Sequence[str]],
+                  budget: int | None) -> list[list[str]]:
+    """The bundles of the pages that no bundle of `early` holds, once every page is written."""
+    done = {page for bundle in early for page in bundle}
+    return plan_bundles([(path, size) for path, size in pages if path not in done], budget)
+
+
 def bundle_path(i: int) -> str:
     """Bundle i's folder, relative to the site root, ending in "/"."""
     return f"{BUNDLE_ROOT}/" if i == 0 else f"{BUNDLE_ROOT}/more/{i}/"
@@ -81,31 +105,52 @@ def bundle_path(i: int) -> str:
 class BundleIndexer:
     """Pagefind (`binary`) over each bundle of `site`, one after another, in a background thread.
 
-    start() returns at once; wait() returns the failures (one message per bundle that failed);
-    stop() kills the running Pagefind and skips the bundles left. Whatever happens, the
+    start() returns at once; add() queues more bundles (numbered on from the ones before);
+    wait() says no more will come and returns the failures (one message per bundle that
+    failed); stop() kills the running Pagefind and skips the bundles left. Whatever happens, the
     temporary folder is gone once wait() or stop() returns. The bundle folders are emptied first,
     so output/pagefind/ holds this build's bundles only.
     """
 
-    def __init__(self, binary: str, site: str, bundles: Sequence[Sequence[str]]):
-        self.binary, self.site, self.bundles = binary, os.path.abspath(site), bundles
+    _END = None  # queued after the last bundle
+
+    def __init__(self, binary: str, site: str, bundles: Sequence[Sequence[str]] = ()):
+        self.binary, self.site = binary, os.path.abspath(site)
         self.staging = os.path.join(self.site, STAGING)
         self.errors: list[str] = []
+        self.bundles: list[Sequence[str]] = []  # added so far: the next is bundle_path(len)
+        self._queue: queue.Queue = queue.Queue()
+        self._closed = False
         self._stopped = threading.Event()
         self._lock = threading.Lock()
         self._run: subprocess.Popen | None = None
         self._thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
+        self.add(bundles)
 
     def start(self) -> "BundleIndexer":
         self._thread.start()
         return self
 
+    def add(self, bundles: Iterable[Sequence[str]]) -> None:
+        if self._closed:
+            raise RuntimeError("no bundle can be added once the indexer is waited for")
+        for pages in bundles:
+            self._queue.put((len(self.bundles), pages))
+            self.bundles.append(pages)
+
+    def _close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._queue.put(self._END)
+
     def wait(self) -> list[str]:
+        self._close()
         self._thread.join()
         return self.errors
 
     def stop(self) -> None:
         self._stopped.set()
+        self._close()
         with self._lock:
             if self._run is not None and self._run.poll() is None:
                 self._run.kill()
@@ -117,10 +162,10 @@ class BundleIndexer:
         try:
             shutil.rmtree(self.staging, ignore_errors=True)  # left by a killed build
             shutil.rmtree(os.path.join(self.site, BUNDLE_ROOT), ignore_errors=True)
-            for i, pages in enumerate(self.bundles):
+            while (item := self._queue.get()) is not self._END:
                 if self._stopped.is_set():
                     return
-                self._index(i, pages)
+                self._index(*item)
         except Exception as exc:  # staging failed (disk full, ...): reported like a failed run
             self.errors.append(f"search bundle not built: {exc}")
         finally:

@@ -7,12 +7,13 @@
 - generator.py: the hook that groups and compares once the articles are read, the Generator
   that writes the digest, event, outlet, methodology and search pages, feeds, sitemap and
   output/data/*.json, and Pagefind over the written site, bundle after bundle
-  (newsprism.search; started once the HTML pages are written, waited for in the finalized hook).
+  (newsprism.search; on a large site started on the article pages as soon as they are written,
+  else once every HTML page is; waited for in the finalized hook).
 """
 from pelican import signals
 
 from .generator import (DigestGenerator, finish_pagefind, group_and_compare,
-                        release_frozen_objects, view_article)
+                        index_article_pages, release_frozen_objects, view_article)
 from .readers import NewsArticleReader, harden_settings, merge_duplicates, start_build
 from .speed import finish, prepare_analyses
 
@@ -34,6 +35,7 @@ def register() -> None:
     signals.readers_init.connect(_add_readers)
     signals.article_generator_finalized.connect(group_and_compare)
     signals.article_generator_write_article.connect(view_article)
+    signals.article_writer_finalized.connect(index_article_pages)
     signals.finalized.connect(finish)
     signals.get_generators.connect(_get_generators)
     signals.finalized.connect(finish_pagefind)

@@ -1,9 +1,11 @@
 """Groups and compares once Pelican has read every article, then writes the reader's site:
 the digest (paginated), event pages, outlet pages, methodology and search pages, Atom feeds,
 sitemap.xml and the JSON data. Pagefind indexes the event and article pages, in bundles of
-bounded size (newsprism.search) that the search page merges: it starts as soon as the last HTML
-page is written and runs (another process, another core) while the digest feed, the sitemap
-and the JSON are written; the build waits for it at the end.
+bounded size (newsprism.search) that the search page merges. It runs in another process, on
+another core: on a site too large for one bundle it starts on the article pages as soon as
+Pelican has written them (index_article_pages), while the event pages are written; the rest
+(or, on a smaller site, everything) once the last HTML page is written (index_site), while the
+digest feed, the sitemap and the JSON are written. The build waits for it at the end.
 
 Thin: every figure a page shows comes from newsprism.views; this module only writes files.
 """
@@ -94,7 +96,8 @@ class DigestGenerator(Generator):
     def generate_output(self, writer) -> None:
         """Every HTML page first (Pelican's article pages are already written: its own
         generators run before a plugin's; each event's feed goes with its page), then Pagefind
-        starts, then the digest feed, sitemap and JSON data are written while it indexes."""
+        gets the pages it has not started on, then the digest feed, sitemap and JSON data are
+        written while it indexes."""
         try:
             self._write_site(writer)
         except BaseException:
@@ -130,10 +133,9 @@ class DigestGenerator(Generator):
         for outlet in outlets:
             self._page(writer, outlet.href, "outlet", outlet=outlet)
         self._page(writer, "methodology/index.html", "methodology")
-        bundles = plan_search(self.settings, self.output_path)  # every HTML page is written
+        bundles = index_site(self.settings, self.output_path)  # every HTML page is written
         self._page(writer, "search/index.html", "search",
-                   search_bundles=[search.bundle_path(i) for i in range(1, len(bundles))])
-        start_pagefind(self.settings, self.output_path, bundles)
+                   search_bundles=[search.bundle_path(i) for i in range(1, bundles)])
 
         self._feed(writer, "feeds/digest.atom.xml", self.settings["SITENAME"], "index.html",
                    views.digest_feed(entries))
@@ -167,38 +169,66 @@ def release_frozen_objects(pelican) -> None:
     gc.unfreeze()
 
 
-# Pagefind runs per output folder, from start_pagefind to finish_pagefind.
+# Pagefind runs per output folder, from index_article_pages (or index_site) to finish_pagefind.
 _PAGEFIND: dict[str, search.BundleIndexer] = {}
 
 
-def plan_search(settings: dict, output_path: str) -> list[list[str]]:
-    """The search bundles of the written site (newsprism.search.plan_bundles), none when search
-    is off. NEWSPRISM_SEARCH_BUNDLE_MB is each bundle's HTML budget (None: one bundle)."""
-    if not settings.get("NEWSPRISM_SEARCH", True):
-        return []
+def search_budget(settings: dict) -> int | None:
+    """Each search bundle's HTML budget in bytes (NEWSPRISM_SEARCH_BUNDLE_MB; None: one bundle)."""
     mb = settings.get("NEWSPRISM_SEARCH_BUNDLE_MB", search.DEFAULT_BUNDLE_MB)
-    return search.plan_bundles(search.pages_to_index(output_path),
-                               None if mb is None else int(float(mb) * search.MB))
+    return None if mb is None else int(float(mb) * search.MB)
 
 
-def start_pagefind(settings: dict, output_path: str, bundles: list[list[str]]) -> None:
-    """Start indexing the written site with Pagefind, in the background, bundle after bundle
-    (see newsprism.search): the first bundle goes to output/pagefind/, the others to
-    output/pagefind/more/<i>/."""
-    if not settings.get("NEWSPRISM_SEARCH", True) or not bundles:
-        return
+def pagefind_binary() -> tuple[str | None, str]:
+    """The pagefind executable (shipped by the pagefind[bin] wheel), or None and why not."""
     try:
         from pagefind_bin import get_executable
-        binary = str(get_executable())
+        return str(get_executable()), ""
     except (ImportError, FileNotFoundError) as exc:
-        logger.warning("Search index not built: the pagefind binary is missing (%s); "
-                       "install pagefind[bin].", exc)
+        return None, str(exc)
+
+
+def index_article_pages(article_generator, writer) -> None:
+    """article_writer_finalized: on a site too large for one search bundle, Pagefind starts on
+    the article pages now (newsprism.search.early_bundles) and runs, on the other core, while
+    the event pages are written. A run left by an earlier build in this process is ended."""
+    output_path = article_generator.output_path
+    stop_pagefind(output_path)
+    settings = article_generator.settings
+    binary, _ = pagefind_binary()  # when missing, index_site says so
+    if not settings.get("NEWSPRISM_SEARCH", True) or binary is None:
         return
-    stop_pagefind(output_path)  # a previous build's run in this process, if any
+    bundles = search.early_bundles(search.pages_to_index(output_path, (search.EARLY_FOLDER,)),
+                                   search_budget(settings))
+    if bundles:
+        _PAGEFIND[os.path.abspath(output_path)] = search.BundleIndexer(
+            binary, output_path, bundles).start()
+
+
+def index_site(settings: dict, output_path: str) -> int:
+    """Once every HTML page is written: Pagefind over the pages not indexed yet, in the
+    background, bundle after bundle (see newsprism.search): the first bundle goes to
+    output/pagefind/, the others to output/pagefind/more/<i>/. Returns the number of bundles
+    (0 when search is off)."""
+    if not settings.get("NEWSPRISM_SEARCH", True):
+        return 0
+    run = _PAGEFIND.get(os.path.abspath(output_path))
+    early = run.bundles if run else []
+    bundles = search.later_bundles(search.pages_to_index(output_path), early,
+                                   search_budget(settings))
     logger.info("Search: Pagefind indexes %d pages in %d bundle(s)",
-                sum(map(len, bundles)), len(bundles))
-    _PAGEFIND[os.path.abspath(output_path)] = search.BundleIndexer(
-        binary, output_path, bundles).start()
+                sum(map(len, early + bundles)), len(early) + len(bundles))
+    if run is not None:
+        run.add(bundles)
+        return len(run.bundles)
+    binary, missing = pagefind_binary()
+    if binary is None:
+        logger.warning("Search index not built: the pagefind binary is missing (%s); "
+                       "install pagefind[bin].", missing)
+    elif bundles:
+        _PAGEFIND[os.path.abspath(output_path)] = search.BundleIndexer(
+            binary, output_path, bundles).start()
+    return len(bundles)
 
 
 def stop_pagefind(output_path: str) -> None:
