@@ -21,9 +21,9 @@ starts with: a rare word can bring such near misses from the bundles that lack i
   one folder for everything Pagefind writes, and a path the first bundle's does not start with,
   which is what mergeIndex requires);
 - `BundleIndexer`: runs Pagefind over each bundle, one after another, in a background thread,
-  taking bundles as they are added. Each run sees only its bundle's pages: they are hard-linked (copied where linking fails) into
-  a temporary folder inside the site, at the same relative paths, so every URL comes out as from
-  the whole site. Pagefind's own `--glob` takes one pattern, not a list of thousands of files.
+  taking bundles as they are added. Each run sees only its bundle's pages: they are hard-linked
+  (copied where linking fails) into a temporary folder inside the site, at the same relative
+  paths, so every URL comes out as from the whole site. Pagefind's own `--glob` takes one pattern, not a list of thousands of files.
 
 No Pelican here.
 """
@@ -41,7 +41,7 @@ DEFAULT_BUNDLE_MB = 40  # pelicanconf.py's NEWSPRISM_SEARCH_BUNDLE_MB says why
 INDEXED_FOLDERS = ("articles", "events")  # <folder>/<slug>/index.html, marked data-pagefind-body
 EARLY_FOLDER = "articles"  # Pelican writes the article pages before the event pages exist
 BUNDLE_ROOT = "pagefind"
-STAGING = ".search-bundle"  # the temporary folder inside the site, one bundle's pages at a time
+STAGING = ".search-bundle"  # the temporary folder inside the site: <i>/ holds bundle i's pages
 
 
 def pages_to_index(site: str, folders: Sequence[str] = INDEXED_FOLDERS) -> list[tuple[str, int]]:
@@ -108,8 +108,13 @@ class BundleIndexer:
     start() returns at once; add() queues more bundles (numbered on from the ones before);
     wait() says no more will come and returns the failures (one message per bundle that
     failed); stop() kills the running Pagefind and skips the bundles left. Whatever happens, the
-    temporary folder is gone once wait() or stop() returns. The bundle folders are emptied first,
-    so output/pagefind/ holds this build's bundles only.
+    temporary folder is gone once wait() or stop() returns. The previous build's bundles are
+    moved out of the way at once, so output/pagefind/ holds this build's bundles only.
+
+    Each bundle's pages are linked into the temporary folder by add(), in the caller's thread:
+    the background thread, while the build process writes pages, would wait for the
+    interpreter lock after each of those thousands of file-system calls (seconds in all, where
+    linking 2,000 pages takes a tenth of one), and Pagefind would start that much later.
     """
 
     _END = None  # queued after the last bundle
@@ -125,6 +130,15 @@ class BundleIndexer:
         self._lock = threading.Lock()
         self._run: subprocess.Popen | None = None
         self._thread = threading.Thread(target=self._index_all, name="pagefind", daemon=True)
+        try:
+            shutil.rmtree(self.staging, ignore_errors=True)  # left by a killed build
+            os.makedirs(self.staging)
+            previous = os.path.join(self.site, BUNDLE_ROOT)
+            if os.path.isdir(previous):  # deleted with the temporary folder, at the end
+                os.rename(previous, os.path.join(self.staging, "previous"))
+        except OSError as exc:
+            self.errors.append(f"search index not built: {exc}")
+            self._stopped.set()
         self.add(bundles)
 
     def start(self) -> "BundleIndexer":
@@ -135,8 +149,16 @@ class BundleIndexer:
         if self._closed:
             raise RuntimeError("no bundle can be added once the indexer is waited for")
         for pages in bundles:
-            self._queue.put((len(self.bundles), pages))
+            i = len(self.bundles)
             self.bundles.append(pages)
+            if self._stopped.is_set():
+                continue
+            try:
+                stage_pages(self.site, os.path.join(self.staging, str(i)), pages)
+            except OSError as exc:  # disk full, ...: reported like a failed run
+                self.errors.append(f"{bundle_path(i)} ({len(pages)} pages) not built: {exc}")
+                continue
+            self._queue.put(i)
 
     def _close(self) -> None:
         if not self._closed:
@@ -145,7 +167,9 @@ class BundleIndexer:
 
     def wait(self) -> list[str]:
         self._close()
-        self._thread.join()
+        if self._thread.ident is not None:  # started
+            self._thread.join()
+        shutil.rmtree(self.staging, ignore_errors=True)
         return self.errors
 
     def stop(self) -> None:
@@ -156,35 +180,27 @@ class BundleIndexer:
                 self._run.kill()
         if self._thread.ident is not None:  # started
             self._thread.join()
-        shutil.rmtree(self.staging, ignore_errors=True)  # never started: nothing, or a crash's
+        shutil.rmtree(self.staging, ignore_errors=True)
 
     def _index_all(self) -> None:
-        try:
-            shutil.rmtree(self.staging, ignore_errors=True)  # left by a killed build
-            shutil.rmtree(os.path.join(self.site, BUNDLE_ROOT), ignore_errors=True)
-            while (item := self._queue.get()) is not self._END:
-                if self._stopped.is_set():
-                    return
-                self._index(*item)
-        except Exception as exc:  # staging failed (disk full, ...): reported like a failed run
-            self.errors.append(f"search bundle not built: {exc}")
-        finally:
-            shutil.rmtree(self.staging, ignore_errors=True)
+        while (i := self._queue.get()) is not self._END:
+            if self._stopped.is_set():
+                return
+            self._index(i)
 
-    def _index(self, i: int, pages: Sequence[str]) -> None:
-        stage_pages(self.site, self.staging, pages)
+    def _index(self, i: int) -> None:
+        staged = os.path.join(self.staging, str(i))
         out_dir = os.path.join(self.site, bundle_path(i))
         with self._lock:
             if self._stopped.is_set():
                 return
             self._run = subprocess.Popen(
-                [self.binary, "--site", self.staging, "--output-path", out_dir, "--silent"],
+                [self.binary, "--site", staged, "--output-path", out_dir, "--silent"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 text=True)
         out, err = self._run.communicate()
-        shutil.rmtree(self.staging)
         if self._run.returncode != 0 and not self._stopped.is_set():
-            self.errors.append(f"{bundle_path(i)} ({len(pages)} pages), exit "
+            self.errors.append(f"{bundle_path(i)} ({len(self.bundles[i])} pages), exit "
                                f"{self._run.returncode}: {(err or out).strip()}")
 
 
