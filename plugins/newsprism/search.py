@@ -23,7 +23,8 @@ starts with: a rare word can bring such near misses from the bundles that lack i
 - `BundleIndexer`: runs Pagefind over each bundle, one after another, in a background thread,
   taking bundles as they are added. Each run sees only its bundle's pages: they are hard-linked
   (copied where linking fails) into a temporary folder inside the site, at the same relative
-  paths, so every URL comes out as from the whole site. Pagefind's own `--glob` takes one pattern, not a list of thousands of files.
+  paths, so every URL comes out as from the whole site. Pagefind's own `--glob` takes one
+  pattern, not a list of thousands of files.
 
 No Pelican here.
 """
