@@ -195,9 +195,11 @@ def index_article_pages(article_generator, writer) -> None:
     output_path = article_generator.output_path
     stop_pagefind(output_path)
     settings = article_generator.settings
-    binary, _ = pagefind_binary()  # when missing, index_site says so
-    if not settings.get("NEWSPRISM_SEARCH", True) or binary is None:
+    if not settings.get("NEWSPRISM_SEARCH", True):
         return
+    binary, _ = pagefind_binary()
+    if binary is None:
+        return  # index_site says so, once
     bundles = search.early_bundles(search.pages_to_index(output_path, (search.EARLY_FOLDER,)),
                                    search_budget(settings))
     if bundles:
