@@ -25,3 +25,8 @@ def test_every_event_is_verbatim_and_sane():
         for c in cmp.conflicts:
             assert len({v.article for v in c.values}) >= 2
             assert all(v.qualifier != "vague" for v in c.values)
+        for a in analyses:  # five of these articles say a sentence or a quotation twice
+            summary = [a.sentence(i).text for i in a.summary]
+            assert len(summary) == len(set(summary)), a.article.id
+            assert len({c.text for c in a.claims}) == len(a.claims), a.article.id
+            assert len({q.text for q in a.quotes}) == len(a.quotes), a.article.id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .claims import extract_claims, rank_claims
 from .grouping_features import article_features
-from .model import Article, ArticleAnalysis, Sentence
+from .model import Article, ArticleAnalysis, Quote, Sentence
 from .quotes import extract_quotes
 from .readability import measure
 from .summary import summarise
@@ -17,8 +17,9 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "4"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
-# 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded
+ANALYSIS_VERSION = "5"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+# 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
+# 5: a sentence repeated word for word counts once
 
 
 def sentences_of(article: Article) -> list[Sentence]:
@@ -32,18 +33,48 @@ def sentences_of(article: Article) -> list[Sentence]:
     return out
 
 
+def repeats(sentences: list[Sentence]) -> set[str]:
+    """Ids of the sentences that repeat an earlier sentence of the article word for word (a
+    scraped page often holds its lead twice, as standfirst and as first paragraph)."""
+    seen: set[str] = set()
+    out: set[str] = set()
+    for s in sentences:  # split_sentences already folded their whitespace
+        if s.text in seen:
+            out.add(s.id)
+        seen.add(s.text)
+    return out
+
+
+def first_of_each(quotes: list[Quote]) -> list[Quote]:
+    """The quotes in reading order, each quotation's words once (at their first place)."""
+    seen: set[str] = set()
+    out = []
+    for q in quotes:
+        if q.text not in seen:
+            seen.add(q.text)
+            out.append(q)
+    return out
+
+
 def analyse_article(article: Article) -> ArticleAnalysis:
+    """The article's analysis. Every sentence stays on its page, but what is said twice counts
+    once: a repeated sentence is no second summary line or claim, nor loaded twice, and a
+    quotation given twice is one quote. Quotes and claims are found in the whole text, whose
+    neighbouring sentences name speakers and continue quotations, and the repeats dropped
+    after."""
     sentences = sentences_of(article)
+    repeated = repeats(sentences)
+    distinct = [s for s in sentences if s.id not in repeated]
     quotes = extract_quotes(sentences)
-    claims = extract_claims(sentences, quotes)
+    claims = [c for c in extract_claims(sentences, quotes) if c.id not in repeated]
     return ArticleAnalysis(
         article=article,
         sentences=sentences,
         readability=measure(article.paragraphs, len(sentences)),
-        summary=summarise(sentences),
+        summary=summarise(distinct),
         key_claims=rank_claims(claims),
         claims=claims,
-        quotes=quotes,
-        tone=assess_tone(sentences),
+        quotes=first_of_each(quotes),
+        tone=assess_tone(distinct),
         grouping=article_features(article),
     )
