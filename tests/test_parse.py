@@ -103,3 +103,9 @@ def test_heading_detection():
     assert looks_like_heading("North Korea’s Role in the Conflict")
     assert not looks_like_heading("In a move marking a significant policy shift, President")
     assert not looks_like_heading("Putin warns escalation could lead to NATO’s direct involvement in the conflict.")
+    # a quoted sentence whose tag names people ends in a period inside the closing mark
+    assert not looks_like_heading('"He presented a smoking bomb," Ron Dermer told Bret Baier '
+                                  'on "Special Report."')
+    assert not looks_like_heading("“He Presented a Smoking Bomb,” Ron Dermer Told Bret Baier on "
+                                  "“Special Report.”")
+    assert looks_like_heading('Trump Calls the Deal "Insane"')

@@ -140,3 +140,27 @@ def test_a_colon_lead_in_paragraph_carries_to_the_quote_below():
     got = _speakers("The former director Sam Reyes kept careful notes. Reyes recounts:",
                     "“The president asked me twice about the inquiry and I said nothing.”")
     assert got[0][1] == "Sam Reyes"
+
+
+def test_he_is_the_main_clause_subject_not_a_person_in_a_clause_put_in_front():
+    got = _speakers("As he held out the prospect of a deal with Mr. Kim, Mr. Trump repeated his "
+                    "vow to walk away. “Unlike past administrations, I will leave the table,” "
+                    "he said.")
+    assert got == [("Unlike past administrations, I will leave the table", "Trump")]
+    # when the main clause names nobody, the person in front is still the one meant
+    got = _speakers("After Chancellor Anna Berg met the press in Oslo, the talks resumed. "
+                    "“We are close,” she said.")
+    assert got == [("We are close", "Anna Berg")]
+
+
+def test_a_quoted_sentence_on_a_line_of_its_own_is_a_paragraph_whose_speaker_is_known():
+    from newsprism.analyse import analyse_article
+    from newsprism.parse import parse_article
+    raw = ('Title: Ambassador\n\nIsrael\'s ambassador praised the speech on Monday.\n\n'
+           '"He presented a smoking bomb," Ron Dermer told Bret Baier on "Special Report."\n\n'
+           'Dermer said Iran is not being hurt in any way by the deal.\n\n'
+           '"This is the foremost sponsor of terrorism in the world," he said.\n').encode()
+    a = analyse_article(parse_article(raw, "ambassador.txt"))
+    assert [(q.text, q.speaker) for q in a.quotes] == [
+        ("He presented a smoking bomb", "Ron Dermer"),
+        ("This is the foremost sponsor of terrorism in the world", "Ron Dermer")]

@@ -179,9 +179,11 @@ def is_debris(line: str) -> bool:
 
 
 def looks_like_heading(line: str) -> bool:
-    """A short title-cased line without a closing period: a headline or sub-heading."""
+    """A short title-cased line without a closing period (also none inside a closing quotation
+    mark: `..." Ron Dermer told Bret Baier on "Special Report."` is a sentence): a headline or
+    sub-heading."""
     line = normalise_space(line)
-    if not line or len(line) > 140 or line.endswith((".", ",", ";")) or line.endswith(".”"):
+    if not line or len(line) > 140 or line.rstrip("\"'”’").endswith((".", ",", ";")):
         return False
     tokens = words(line)
     if not tokens or len(tokens) > 16:

@@ -7,7 +7,8 @@ in multi-paragraph quotes) and names its speaker:
 - a tag after the quote: `”, says Douglas`, `” Putin stated in September`, `,” he explains`,
   `,” said Rep. Zoe Lofgren`, `,” according to Kim`;
 - a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington of “`;
-- a pronoun resolves to the last person named outside quotes, a surname or a role ("the
+- a pronoun resolves to the subject of the latest sentence naming a person outside quotes
+  (not someone in a clause put in front of it), a surname or a role ("the
   spokesperson") to the full name the article gave earlier ("Kremlin spokesperson Dmitry
   Peskov");
 - a paragraph that is only a quote continues the previous quote's speaker.
@@ -94,6 +95,23 @@ class _Block:
     def sentence_bounds(self, k: int) -> tuple[int, int]:
         start = self.offsets[k]
         return start, start + len(self.sentences[k].text)
+
+    def main_clause_start(self, k: int) -> int:
+        """Where sentence k's main clause begins: after the comma that closes a clause put in
+        front of it ("As he held out ... with Mr. Kim, Mr. Trump repeated ..."), else at its
+        start."""
+        start, end = self.sentence_bounds(k)
+        first = self.sentences[k].text.split(" ", 1)[0].lower()
+        if first in _FRONTED:
+            comma = self.text.find(",", start, end)
+            if comma != -1:
+                return comma + 1
+        return start
+
+
+# Words that open a clause put in front of the sentence's subject.
+_FRONTED = frozenset("as while when whenever after before although though since because if once "
+                     "unless until despite during unlike like following amid".split())
 
 
 _OPENING_MARK = re.compile("[“\"]")
@@ -198,23 +216,31 @@ class _SpeakerFinder:
 
     def register(self, block: "_Block", names: list[Name], spans: "_Spans") -> None:
         """Note the people named outside quotes. A later "he" or "she" means the person a
-        recent sentence is about: the first person that sentence names (its subject, as a
-        rule), not whoever it names last ("Trump ridiculed ... John Kerry. "...," he said").
-        The names come in reading order, so the last such sentence's first person wins."""
+        recent sentence is about: the first person its main clause names (its subject, as a
+        rule), not whoever it names last ("Trump ridiculed ... John Kerry. "...," he said"),
+        nor someone named in a clause put in front ("As he met Mr. Kim, Mr. Trump said"; only
+        when the main clause names nobody). The names come in reading order, so the last such
+        sentence's subject wins."""
         text = block.text
-        subject: str | None = None  # the first person of the latest sentence seen so far
+        subject: str | None = None  # the subject of the latest sentence seen so far
         subject_sentence = -1
+        in_front = False  # is that subject named before its sentence's main clause?
         for name in names:
             if spans.spans and spans.holds(name.start):
                 continue
             full = self.person_name(text, name)
-            if full:
-                k = block.sentence_at(name.start)
-                # a sentence whose quote was attributed already told us who it is about:
-                # names after that quote ("..., said Pottinger ... with Kim") do not replace
-                # its speaker
-                if k != subject_sentence and (block.index, k) not in self.spoken_in:
-                    subject, subject_sentence = full, k
+            if not full:
+                continue
+            k = block.sentence_at(name.start)
+            # a sentence whose quote was attributed already told us who it is about: names
+            # after that quote ("..., said Pottinger ... with Kim") do not replace its speaker
+            if (block.index, k) in self.spoken_in:
+                continue
+            if k != subject_sentence:
+                subject, subject_sentence = full, k
+                in_front = name.start < block.main_clause_start(k)
+            elif in_front and name.start >= block.main_clause_start(k):
+                subject, in_front = full, False
         if subject:
             self.last_person = subject
 
