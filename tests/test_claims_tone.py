@@ -270,3 +270,26 @@ def test_groups_do_not_chain_and_hold_one_sentence_per_article():
     assert any(set(core) <= set(g) for g in groups)
     assert all(len({r.article for r in g}) == len(g) for g in groups)
     assert not any(core[0] in g and far in g for g in groups)
+
+
+def test_one_statement_quoted_by_two_outlets_is_one_claim_whoever_they_credit():
+    from newsprism.compare import _needed_similarity, _same_claim, _similarity
+    # seen on NewsWCL50: one agency statement, credited to its commissioner by one outlet and
+    # to a field office director by another
+    a = _ref("a", '"Depending on port circumstances at the time of arrival, individuals may '
+                  'need to wait in Mexico as CBP officers work to process those already within '
+                  'our facilities," said San Diego Field Office Director Pete Flores.',
+             ["Mexico", "CBP", "Pete Flores", "San Diego"], modality="possibility")
+    b = _ref("b", '"Depending upon port circumstances at the time of arrival, those individuals '
+                  'may need to wait in Mexico as CBP officers work to process those already '
+                  'within our facilities," CBP Commissioner Kevin McAleenan said in a statement.',
+             ["Mexico", "CBP", "Kevin McAleenan"], modality="possibility")
+    assert _same_claim(a, b, _weights(a, b)) > 0
+    # a few quoted words alike are not one statement: two people saying the same thing
+    c = _ref("c", 'Governor Ann Lee said the Riverside bridge "will be open to traffic by the '
+                  'end of May" after the vote.', ["Ann Lee", "Riverside"], modality="plan")
+    d = _ref("d", 'Mayor Tom Reyes said the Riverside bridge "will be open to traffic by the '
+                  'end of May" after the vote.', ["Tom Reyes", "Riverside"], modality="plan")
+    weights = _weights(c, d)
+    assert _similarity(c, d, weights) >= _needed_similarity(c, d)  # worded alike enough
+    assert _same_claim(c, d, weights) == 0.0

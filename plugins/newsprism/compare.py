@@ -33,7 +33,8 @@ from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue,
                     EventComparison, Number)
 from .names import _RUN as NAME_RUN, Name, find_names, name_key
 from .numbers import MEASURE_UNITS
-from .text import STOPWORDS, content_words
+from .quotes import quote_spans
+from .text import STOPWORDS, content_words, lower_words, words
 
 @lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
@@ -132,6 +133,10 @@ MIN_SIMILARITY_NO_PREDICATE = 0.40
 MEMBER_SLACK = 0.1
 # Candidate pairs come only from terms found in at most this many claims (blocking).
 MAX_POSTINGS = 60
+# Two claims quoting this many words in a row alike quote one statement (see
+# `_same_quotation`); two people say a shorter phrase alike by chance ("will be open to
+# traffic by the end of May").
+SAME_QUOTATION_WORDS = 12
 _GENERIC_PREDICATES = frozenset({"say"})
 # The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
 # ("televised", "carried") to tell two claims apart, though sharing one still counts.
@@ -194,7 +199,7 @@ class _ClaimRef:
     modality only when a pair is alike enough to ask (`_compatible`)."""
     __slots__ = ("article", "order", "claim", "terms", "entities", "entity_set", "preds",
                  "index", "lead",
-                 "weight", "_entity_tags", "_actor", "_modality")
+                 "weight", "_entity_tags", "_actor", "_modality", "_quoted_runs")
 
     def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
         self.article, self.order, self.claim, self.index = article, order, claim, index
@@ -208,6 +213,7 @@ class _ClaimRef:
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
         self._actor: str | None = None
         self._modality: str | None = None
+        self._quoted_runs: frozenset[str] | None = None
 
     @property
     def entity_tags(self) -> frozenset[str]:
@@ -220,6 +226,18 @@ class _ClaimRef:
         if self._actor is None:
             self._actor = _actor(self.claim)
         return self._actor
+
+    @property
+    def quoted_runs(self) -> frozenset[str]:
+        """Every run of SAME_QUOTATION_WORDS words in a row inside its quotation marks."""
+        if self._quoted_runs is None:
+            text, n = self.claim.text, SAME_QUOTATION_WORDS
+            runs = set()
+            for a, b in quote_spans(text):
+                quoted = lower_words(words(text[a:b]))
+                runs.update(" ".join(quoted[i:i + n]) for i in range(len(quoted) - n + 1))
+            self._quoted_runs = frozenset(runs)
+        return self._quoted_runs
 
     @property
     def modality(self) -> str:
@@ -339,8 +357,16 @@ def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
         return False  # different actions: "approved" is not "rejected"
     # cheapest first: the actor and the people named need the name finder
     return (_share_entity(a, b) and a.modality == b.modality
-            and _numbers_agree(a.claim, b.claim) and _actors_agree(a, b)
-            and _people_agree(a, b))
+            and _numbers_agree(a.claim, b.claim)
+            and (_actors_agree(a, b) and _people_agree(a, b) or _same_quotation(a, b)))
+
+
+def _same_quotation(a: _ClaimRef, b: _ClaimRef) -> bool:
+    """Do two claims quote one statement (SAME_QUOTATION_WORDS words in a row alike inside
+    quotation marks in both)? Then they are one claim whoever each outlet credits with it:
+    one agency statement is given to its commissioner by one outlet and to a field office
+    director by another."""
+    return not a.quoted_runs.isdisjoint(b.quoted_runs)
 
 
 def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
