@@ -293,3 +293,17 @@ def test_one_statement_quoted_by_two_outlets_is_one_claim_whoever_they_credit():
     weights = _weights(c, d)
     assert _similarity(c, d, weights) >= _needed_similarity(c, d)  # worded alike enough
     assert _same_claim(c, d, weights) == 0.0
+
+
+def test_a_group_is_shown_by_the_sentence_that_reads_best_alone():
+    from newsprism.compare import _shown_first
+    he = _ref("a", "He also stood by his criticism of the nuclear pact as President Emmanuel "
+                   "Macron lobbied him to preserve it.", ["Emmanuel Macron"])
+    tail = _ref("b", "they're going to have big problems with the nuclear pact,” Trump said as "
+                     "Emmanuel Macron listened.", ["Emmanuel Macron", "Trump"])
+    named = _ref("c", "Receiving President Emmanuel Macron, Trump repeated his criticism of the "
+                      "nuclear pact.", ["Emmanuel Macron", "Trump"])
+    also = _ref("d", "Trump criticised the nuclear pact again as Emmanuel Macron visited.",
+                ["Emmanuel Macron", "Trump"])
+    assert _shown_first([he, tail, named, also]) == [named, he, tail, also]
+    assert _shown_first([tail, he]) == [he, tail]  # "He ..." still reads better than a quote's end

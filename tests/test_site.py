@@ -253,6 +253,27 @@ def test_an_event_with_no_shared_claim_says_so_in_the_matrix(tmp_path):
     page = site.text("events/one/index.html")
     matrix = page[page.index('<section id="matrix"'):page.index('<section id="quotes"')]
     assert "<table" not in matrix and "No claim is reported by more than one article." in matrix
+    assert "No claim was found in more than one outlet's coverage." in page
+    assert "No claim is reported by most of its outlets." in site.text("index.html")
+
+
+def test_a_claim_two_of_four_outlets_share_is_no_consensus_and_the_pages_say_so(tmp_path):
+    shared = "Governor Ann Lee approved the $40 million harbour budget on Monday, officials said."
+    others = ["Storms closed 40 schools across the north on Tuesday, police said.",
+              "Mayor Tom Reyes opened the new ferry terminal on Wednesday, his office said."]
+    content = tmp_path / "c"
+    content.mkdir()
+    for n, text in enumerate([shared, shared + " " + others[0], others[1], others[0]]):
+        (content / f"a{n}.md").write_text(
+            f"Title: Story {n}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n{text}\n",
+            encoding="utf-8")
+    site = build(content, tmp_path / "out")
+    event = site.event("one")
+    assert event["consensus"] == [] and any(len(g["articles"]) == 2
+                                            for g in event["claim_groups"])
+    page = site.text("events/one/index.html")
+    assert "No claim is reported by most of the outlets" in page and "<table" in page
+    assert "No claim is reported by most of its outlets." in site.text("index.html")
 
 
 class SearchText(HTMLParser):

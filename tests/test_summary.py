@@ -61,3 +61,31 @@ def test_summary_prefers_sentences_that_stand_alone():
     assert standalone(texts[0]) == 1.0
     assert standalone(texts[1]) < standalone("“It is fine,” the mayor said on Monday.") < 1.0
     assert standalone(texts[2]) < 1.0 and standalone(texts[3]) < 1.0
+
+
+def test_the_end_of_a_quotation_begun_earlier_does_not_stand_alone():
+    from newsprism.summary import closes_unopened_quotation, standalone
+    ends = ['Second, even after the deal, Iran continued to preserve its knowledge," '
+            'Netanyahu said.',
+            "They restart it, they're going to have big problems,” Trump said.",
+            'bigger than ever before."']
+    for t in ends:
+        assert closes_unopened_quotation(t) and standalone(t) < 0.5
+    whole = ['Netanyahu said: "Iran lied."', "“Iran lied,” Netanyahu said.",
+             'The so-called "deal" was signed in 2015.', "The deal was signed in 2015.",
+             "Officials called it a “sham” on Monday."]
+    for t in whole:
+        assert not closes_unopened_quotation(t) and standalone(t) >= 0.8
+
+
+def test_a_summary_skips_the_end_of_a_quotation_when_the_article_has_better():
+    from newsprism.model import Sentence
+    texts = ["Israel presented evidence on Monday that Iran kept its nuclear weapons knowledge "
+             "after the 2015 nuclear deal with world powers.",
+             'Netanyahu said: "Iran lied about never having a nuclear weapons program.',
+             'Second, even after the nuclear deal, Iran kept its nuclear weapons knowledge," '
+             "Netanyahu said of the nuclear deal.",
+             "The nuclear deal lifted sanctions on Iran in return for curbs on its nuclear work.",
+             "Iran denies ever seeking nuclear weapons and says the deal stands."]
+    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    assert "s3" not in summarise(sentences)

@@ -34,6 +34,7 @@ from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue,
 from .names import _RUN as NAME_RUN, Name, find_names, name_key
 from .numbers import MEASURE_UNITS
 from .quotes import quote_spans
+from .summary import standalone
 from .text import STOPWORDS, content_words, lower_words, words
 
 @lru_cache(maxsize=65536)
@@ -461,6 +462,14 @@ def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[
     return sorted(zip(lo[near].tolist(), hi[near].tolist()))
 
 
+def _shown_first(members: list[_ClaimRef]) -> list[_ClaimRef]:
+    """A group's members, the one whose sentence reads best out of context first: it stands
+    for the group wherever one sentence does (not "He also stood by ..." when another outlet
+    names Trump; see `summary.standalone`). The others, and equals, keep the event's order."""
+    best = max(members, key=lambda r: standalone(r.claim.text))
+    return [best] + [r for r in members if r is not best]
+
+
 def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
     """Agglomerate from the strongest pairs, at most one sentence per article per group, and
     only while every member is the same claim as one core member (no chaining: A~B and B~C
@@ -744,6 +753,7 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     raw_groups.sort(key=group_sort_key)
     groups: list[ClaimGroup] = []
     for k, members in enumerate(raw_groups, start=1):
+        members = _shown_first(members)
         groups.append(ClaimGroup(
             id=f"g{k}", text=members[0].claim.text,
             articles=[r.article for r in members],

@@ -173,8 +173,8 @@ class Event:
 @dataclass
 class ClaimGroup:
     id: str  # "g1", "g2", ... in order of importance
-    text: str  # a representative verbatim sentence (from the first article carrying it)
-    articles: list[str]  # article ids
+    text: str  # the verbatim sentence that stands for it: that of its first article
+    articles: list[str]  # article ids, the one whose sentence reads best alone first
     sentences: dict[str, str]  # article id -> verbatim sentence
     anchors: dict[str, str]  # article id -> sentence id
 

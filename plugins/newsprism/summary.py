@@ -58,6 +58,22 @@ _PRONOUN_START = re.compile(
     re.IGNORECASE)
 
 
+def closes_unopened_quotation(text: str) -> bool:
+    """Does the sentence close a quotation it never opened (`bigger than ever before," Trump
+    said.`: the end of a quote begun in an earlier sentence)? Its first quotation mark is a
+    closing one: a curly ” before any “, or a straight one right after a word or punctuation
+    and before a space or the end."""
+    for i, ch in enumerate(text):
+        if ch == "“":
+            return False
+        if ch == "”":
+            return True
+        if ch == '"':
+            return i > 0 and not text[i - 1].isspace() and (
+                i + 1 == len(text) or not text[i + 1].isalnum())
+    return False
+
+
 def standalone(text: str) -> float:
     """How well a sentence reads out of context, as a factor on its score (1 = fully):
     a sentence that only continues a quotation, or starts with a dangling connective
@@ -70,6 +86,8 @@ def standalone(text: str) -> float:
             r"[A-Za-z]", t[spans[0][1] + 1:])
         factor *= 0.8 if closes_with_tag else 0.3  # a tagged quote, or a bare continuation
         t = t[1:]
+    elif closes_unopened_quotation(t):
+        factor *= 0.3  # the rest of a quotation opened in an earlier sentence
     if _DANGLING.match(t):
         factor *= 0.5
     elif _PRONOUN_START.match(t):
