@@ -241,6 +241,34 @@ def test_claims_matrix_shows_the_claims_two_articles_share_and_the_data_keeps_al
     assert outlets.count("<h4>Only this outlet reports</h4>") >= 1
 
 
+def test_a_long_list_in_a_column_shows_five_and_folds_the_rest(seeds_site):
+    """Each column's list of claims only its outlet reports shows its first five (the most
+    important) and keeps the rest, every one of them, in a <details> that needs no script."""
+    import re
+    slug = seeds_site.events[0]["slug"]
+    event = seeds_site.event(slug)
+    page = seeds_site.text(f"events/{slug}/index.html")
+    folded = 0
+    for article in event["articles"]:
+        column = page[page.index(f'<article class="outlet" aria-labelledby="h-{article["id"]}"'):]
+        column = column[:column.index("</article>")]
+        unique = event["unique"][article["id"]]
+        if not unique:
+            continue
+        part = column[column.index("<h4>Only this outlet reports</h4>"):]
+        part = part[:part.index("<h4>", 5)]
+        shown = part[:part.index("</ul>")]
+        assert shown.count("<li>") == min(5, len(unique))
+        if len(unique) > 5:
+            folded += 1
+            more = part[part.index('<details class="more">'):part.index("</details>")]
+            assert re.search(rf"<summary>{len(unique) - 5} more</summary>", more)
+            assert more.count("<li>") == len(unique) - 5
+        else:
+            assert "<details" not in part
+    assert folded  # the seeds have columns long enough to fold
+
+
 def test_an_event_with_no_shared_claim_says_so_in_the_matrix(tmp_path):
     content = tmp_path / "c"
     content.mkdir()
