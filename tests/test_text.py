@@ -20,6 +20,19 @@ def test_sentence_ending_inside_quotes_splits_after_the_quote():
     assert split_sentences("He said “no.” Then he left.") == ["He said “no.”", "Then he left."]
 
 
+def test_a_quoted_question_or_exclamation_before_its_tag_does_not_end_the_sentence():
+    assert split_sentences("“Also, he leaked it. WOW! Will the Witch Hunt continue?” Trump "
+                           "tweeted. He left.") == [
+        "“Also, he leaked it.", "WOW!", "Will the Witch Hunt continue?” Trump tweeted.",
+        "He left."]
+    assert split_sentences('"Is it over?" Rep. Zoe Lofgren asked. Yes.') == [
+        '"Is it over?" Rep. Zoe Lofgren asked.', "Yes."]
+    # no tag after the quote: the question ends its sentence
+    assert split_sentences('"Is it over?" Trump Tower was empty.') == [
+        '"Is it over?"', "Trump Tower was empty."]
+    assert split_sentences("“Go!” The crowd cheered.") == ["“Go!”", "The crowd cheered."]
+
+
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_splitting_is_verbatim(text):
     assert " ".join(split_sentences(text)) == normalise_space(text)

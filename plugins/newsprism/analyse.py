@@ -20,7 +20,7 @@ from .tone import assess_tone
 ANALYSIS_VERSION = "5"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
-# quotation's end (begun in an earlier sentence) in a summary
+# quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -22,9 +22,9 @@ import re
 from .model import Claim, Quote, Sentence
 from .names import PeopleRegister, find_names, role_words_before
 from .numbers import PLAN_CUES, POSSIBILITY_CUES, find_numbers
-from .quotes import SPEECH_VERBS, outside_quotes
+from .quotes import outside_quotes
 from .summary import centrality
-from .text import STOPWORDS, CaselessPattern, lower_words, words
+from .text import SPEECH_VERBS, STOPWORDS, CaselessPattern, lower_words, words
 
 # Predicate classes: verb stems (see `stem`) folded onto one name per action.
 _PREDICATE_CLASSES = {

@@ -26,30 +26,8 @@ from collections import defaultdict
 from .model import Quote, Sentence
 from .names import (PRONOUNS, Name, PeopleRegister, find_names, find_names_in_sentences,
                     role_words_before)
-from .text import words
+from .text import SPEECH_VERBS, words
 
-SPEECH_VERBS = frozenset(
-    """say says said saying tell tells told telling explain explains explained explaining add
-    adds added adding warn warns warned warning state states stated stating note notes noted
-    noting argue argues argued arguing claim claims claimed claiming insist insists insisted
-    insisting write writes wrote writing tweet tweets tweeted tweeting post posted posts declare
-    declares declared declaring announce announces announced announcing remark remarks
-    remarked respond responds responded responding reply replies replied replying comment
-    comments commented commenting suggest suggests suggested suggesting ask asks asked asking
-    accuse accuses accused accusing call calls called calling continue continues continued
-    recall recalls recalled acknowledge acknowledges acknowledged admit admits admitted
-    describe describes described describing emphasize emphasized emphasizes emphasise
-    emphasised stress stresses stressed contend contends contended testify testified
-    testifies predict predicts predicted urge urges urged joke joked quip quipped agree
-    agreed agrees echo echoed echoes read reads concluded concludes conclude complain
-    complained complaining hint hinted hints vow vowed vows promise promised promises
-    pledge pledged pledges threaten threatened threatens boast boasted deny denied denies
-    charge charged charges allege alleged alleges counter countered observe observed
-    observes caution cautioned cautions assert asserted asserts reiterate reiterated
-    repeated repeat repeats told shouted yelled exclaimed wondered mused lamented demanded
-    demand demands maintained maintains recount recounts recounted recounting quoted
-    testifying demur demurred demurs vowing pledging promising threatening boasting
-    charging alleging countering""".split())
 _OPENING = "“\""
 _CLOSING = "”\""
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|Lt|Col|St|Jr|Sr|[A-Z])\.")

@@ -19,6 +19,29 @@ ABBREVIATIONS = frozenset(
 # then something that can open a sentence (capital, digit, opening quote or bracket).
 # The look-behind lets a match start only at the first mark of a run ("?!", "..."), so a
 # megabyte of dots costs one pass, not one pass per dot.
+# Verbs that report speech ("said", "tweeted"): a quote's tag, and an attribution.
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told telling explain explains explained explaining add
+    adds added adding warn warns warned warning state states stated stating note notes noted
+    noting argue argues argued arguing claim claims claimed claiming insist insists insisted
+    insisting write writes wrote writing tweet tweets tweeted tweeting post posted posts declare
+    declares declared declaring announce announces announced announcing remark remarks
+    remarked respond responds responded responding reply replies replied replying comment
+    comments commented commenting suggest suggests suggested suggesting ask asks asked asking
+    accuse accuses accused accusing call calls called calling continue continues continued
+    recall recalls recalled acknowledge acknowledges acknowledged admit admits admitted
+    describe describes described describing emphasize emphasized emphasizes emphasise
+    emphasised stress stresses stressed contend contends contended testify testified
+    testifies predict predicts predicted urge urges urged joke joked quip quipped agree
+    agreed agrees echo echoed echoes read reads concluded concludes conclude complain
+    complained complaining hint hinted hints vow vowed vows promise promised promises
+    pledge pledged pledges threaten threatened threatens boast boasted deny denied denies
+    charge charged charges allege alleged alleges counter countered observe observed
+    observes caution cautioned cautions assert asserted asserts reiterate reiterated
+    repeated repeat repeats told shouted yelled exclaimed wondered mused lamented demanded
+    demand demands maintained maintains recount recounts recounted recounting quoted
+    testifying demur demurred demurs vowing pledging promising threatening boasting
+    charging alleging countering""".split())
 _BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
@@ -91,6 +114,8 @@ def split_sentences(text: str) -> list[str]:
         end = m.end(2)
         if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, m.start(1)):
             continue
+        if m.group(2) and m.group(1)[-1] in "?!" and _tag_follows(text, m.end(3)):
+            continue  # “Will the Witch Hunt continue?” Trump tweeted.
         piece = text[start:end].strip()
         if piece:
             sentences.append(piece)
@@ -99,6 +124,17 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
+
+
+# Up to four capitalised words, then the word that decides whether they are a quote's tag.
+_NAMES_THEN_WORD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(\w+)")
+
+
+def _tag_follows(text: str, pos: int) -> bool:
+    """Does a quotation's tag start at `pos` ("Trump tweeted", "Rep. Zoe Lofgren said")? Then
+    the question or exclamation closing the quote before it does not end the sentence."""
+    m = _NAMES_THEN_WORD.match(text, pos)
+    return bool(m) and m.group(1).lower() in SPEECH_VERBS
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
