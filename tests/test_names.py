@@ -34,7 +34,8 @@ def test_paragraph_names_match_on_the_real_articles():
 
 _PIECES = ["Trump", "President.", "Gen.", "U.S.", "said", "the", "May", "in", "of", "State",
            "John", "Kerry’s", "“The", "(Trump.", "However,", "Critics", "Jr.", "de", "Gaulle",
-           "Mr.", "J.", "…", "?", "!", "”", ")", "’", "\"", ".", ":", "—", "New", "York"]
+           "Mr.", "J.", "…", "?", "!", "”", ")", "’", "\"", ".", ":", "—", "New", "York",
+           "China's", "Xi", "People's", "Republic"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -43,3 +44,17 @@ def test_paragraph_names_match_on_tricky_text(pieces):
     sentences = split_sentences(" ".join(pieces))
     if sentences:
         assert find_names_in_sentences(sentences) == _whole(sentences)
+
+
+def test_a_possessive_names_its_owner_only():
+    def names(text):
+        return [(n.text, n.person, n.title) for n in find_names(text)]
+    assert names("Talks with China's Xi Jinping went well.") == [
+        ("Talks", False, ""), ("China", False, ""), ("Xi Jinping", True, "")]
+    assert names("It attacked Obama's Iran deal.") == [("Obama", False, ""), ("Iran", False, "")]
+    assert names("He met Britain’s Prime Minister Theresa May.") == [
+        ("Britain", False, ""), ("Theresa May", True, "Prime Minister")]
+    assert names("Trump's White House said no.") == [("Trump", False, ""),
+                                                     ("White House", False, "")]
+    # a plural's possessive is part of the name
+    assert names("The People's Republic of China said so.")[0][0] == "People's Republic"

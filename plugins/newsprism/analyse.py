@@ -21,6 +21,7 @@ ANALYSIS_VERSION = "5"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
+# and a possessive ends a name ("China's Xi Jinping" is China and Xi Jinping)
 
 
 def sentences_of(article: Article) -> list[Sentence]:

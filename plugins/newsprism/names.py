@@ -130,7 +130,7 @@ def _run_alone(run: str) -> tuple[bool, Name | None]:
         return True, None
     if len(words_) > 2 or _may_lead(words_[0]) or any(map(_depends_on_date, words_)):
         return False, None
-    if len(words_) == 2 and words_[0].endswith(".") and not _keeps_run(words_[0]):
+    if len(words_) == 2 and _cuts_run(words_[0]):
         return False, None
     return True, _isolated_name(run)
 
@@ -298,8 +298,9 @@ def _may_as_name(text: str, tokens: list[tuple[int, str]]) -> bool:
 
 def _split_run(m: re.Match) -> list[list[tuple[int, str]]]:
     """A capitalised run (a match of _RUN) as (offset, token) lists, cut after a token that
-    ends a sentence ("... in Tehran. Iran said" is two runs); initials, "U.S." and "Mr." do not
-    end one."""
+    ends a sentence ("... in Tehran. Iran said" is two runs; initials, "U.S." and "Mr." do not
+    end one) and after a possessive, which names its owner only ("China's Xi Jinping" is China
+    and Xi Jinping, "Obama's Iran deal" Obama and Iran; "People's Republic" stays one run)."""
     group = m.group()
     if len(group.split(maxsplit=1)) == 1:  # one word
         return [[(m.start(), group)]]
@@ -308,12 +309,23 @@ def _split_run(m: re.Match) -> list[list[tuple[int, str]]]:
     for t in _WHITESPACE_RUN.finditer(group):
         tok = t.group()
         run.append((t.start() + m.start(), tok))
-        if tok.endswith(".") and not _keeps_run(tok):
+        if _cuts_run(tok):
             runs.append(run)
             run = []
     if run:
         runs.append(run)
     return runs
+
+
+# Plurals whose possessive is part of a name ("People's Republic", "Women's March").
+_PLURAL_OWNERS = frozenset("people women men children workers veterans".split())
+
+
+def _cuts_run(token: str) -> bool:
+    """Does a run end after this token: one that ends a sentence, or a possessive?"""
+    if token.endswith("."):
+        return not _keeps_run(token)
+    return token.endswith(("'s", "’s")) and token[:-2].lower() not in _PLURAL_OWNERS
 
 
 @functools.lru_cache(maxsize=1 << 14)
