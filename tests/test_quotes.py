@@ -164,3 +164,9 @@ def test_a_quoted_sentence_on_a_line_of_its_own_is_a_paragraph_whose_speaker_is_
     assert [(q.text, q.speaker) for q in a.quotes] == [
         ("He presented a smoking bomb", "Ron Dermer"),
         ("This is the foremost sponsor of terrorism in the world", "Ron Dermer")]
+
+
+def test_dismissing_something_as_a_quotation_is_saying_it():
+    got = _speakers("Roger J. Stone Jr., a former adviser who is named in the suit, dismissed it "
+                    "in an email as “a left-wing conspiracy theory dressed up as a lawsuit.”")
+    assert got == [("a left-wing conspiracy theory dressed up as a lawsuit.", "Roger J. Stone Jr.")]

@@ -41,7 +41,7 @@ SPEECH_VERBS = frozenset(
     repeated repeat repeats told shouted yelled exclaimed wondered mused lamented demanded
     demand demands maintained maintains recount recounts recounted recounting quoted
     testifying demur demurred demurs vowing pledging promising threatening boasting
-    charging alleging countering""".split())
+    charging alleging countering dismiss dismisses dismissed dismissing""".split())
 _BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
