@@ -15,10 +15,6 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.u a.m p.m d.c i.e e.g n.y l.a u.s.a""".split()
 )
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
-# then something that can open a sentence (capital, digit, opening quote or bracket).
-# The look-behind lets a match start only at the first mark of a run ("?!", "..."), so a
-# megabyte of dots costs one pass, not one pass per dot.
 # Verbs that report speech ("said", "tweeted"): a quote's tag, and an attribution.
 SPEECH_VERBS = frozenset(
     """say says said saying tell tells told telling explain explains explained explaining add
@@ -42,6 +38,11 @@ SPEECH_VERBS = frozenset(
     demand demands maintained maintains recount recounts recounted recounting quoted
     testifying demur demurred demurs vowing pledging promising threatening boasting
     charging alleging countering dismiss dismisses dismissed dismissing""".split())
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
+# then something that can open a sentence (capital, digit, opening quote or bracket).
+# The look-behind lets a match start only at the first mark of a run ("?!", "..."), so a
+# megabyte of dots costs one pass, not one pass per dot.
 _BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9À-Þ])")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
