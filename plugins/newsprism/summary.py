@@ -63,15 +63,14 @@ def closes_unopened_quotation(text: str) -> bool:
     said.`: the end of a quote begun in an earlier sentence)? Its first quotation mark is a
     closing one: a curly ” before any “, or a straight one right after a word or punctuation
     and before a space or the end."""
-    for i, ch in enumerate(text):
-        if ch == "“":
-            return False
-        if ch == "”":
-            return True
-        if ch == '"':
-            return i > 0 and not text[i - 1].isspace() and (
-                i + 1 == len(text) or not text[i + 1].isalnum())
-    return False
+    found = [i for i in (text.find("“"), text.find("”"), text.find('"')) if i != -1]
+    if not found:  # most sentences: three scans in C, not a loop over every character
+        return False
+    i = min(found)
+    if text[i] != '"':
+        return text[i] == "”"
+    return i > 0 and not text[i - 1].isspace() and (
+        i + 1 == len(text) or not text[i + 1].isalnum())
 
 
 def standalone(text: str) -> float:
