@@ -170,3 +170,75 @@ def test_dismissing_something_as_a_quotation_is_saying_it():
     got = _speakers("Roger J. Stone Jr., a former adviser who is named in the suit, dismissed it "
                     "in an email as “a left-wing conspiracy theory dressed up as a lawsuit.”")
     assert got == [("a left-wing conspiracy theory dressed up as a lawsuit.", "Roger J. Stone Jr.")]
+
+
+# --- sources described rather than named --------------------------------------------------
+
+def _cued(*paragraphs):
+    return [(q.text, q.speaker, q.cue) for q in extract_quotes(sentences(*paragraphs))]
+
+
+def test_a_source_the_outlet_describes_is_the_speaker_in_its_words():
+    got = _cued("\"The conspiracy constituted an act of treachery by a hostile power,\" the suit "
+                "states.",
+                "A Number 10 spokesperson said: \"The President of the United States will "
+                "visit the UK on 13 July.\"",
+                "\"We recognize,\" one former Israeli official said, \"that we have to show "
+                "they are trying to deceive now.\"")
+    assert got == [
+        ("The conspiracy constituted an act of treachery by a hostile power", "the suit",
+         "source"),
+        ("The President of the United States will visit the UK on 13 July.",
+         "a Number 10 spokesperson", "source"),
+        ("that we have to show they are trying to deceive now.",
+         "one former Israeli official", "source")]
+
+
+def test_a_description_is_no_one_he_can_stand_for():
+    got = _speakers("President Lena Ortiz answered the lawsuit on Monday.",
+                    "\"The campaign welcomed foreign help at every turn,\" the lawsuit states.",
+                    "\"This suit is a sham from start to finish,\" she said.")
+    assert got == [("The campaign welcomed foreign help at every turn", "the lawsuit"),
+                   ("This suit is a sham from start to finish", "Lena Ortiz")]
+
+
+def test_a_statement_of_someone_named_is_theirs_and_a_bare_statement_names_nobody():
+    got = _speakers("\"In all of these negotiations the focus is on quotas,\" the White House "
+                    "statement said.",
+                    "Chancellor Angela Merkel spoke to Emmanuel Macron on Sunday. \"We will "
+                    "defend our interests within the multilateral framework,\" Merkel's "
+                    "statement said.",
+                    "Reporters read it twice. The statement said, \"Iran has a robust, "
+                    "clandestine nuclear weapons program.\"")
+    assert got[:2] == [("In all of these negotiations the focus is on quotas", "White House"),
+                       ("We will defend our interests within the multilateral framework",
+                        "Angela Merkel")]
+    assert got[2][1] is None
+
+
+def test_a_name_and_a_possessive_are_not_descriptions():
+    got = _cued("\"North Korea will stop nuclear tests and launches of missiles,\" the Korean "
+                "Central News Agency said.")
+    assert got[0][1:] == ("Korean Central News Agency", "after")
+    got = _cued("\"The talks will go on all week in Geneva,\" his spokesman said.")
+    assert got[0][1] is None
+
+
+def test_two_described_officials_are_not_folded_into_one_speaker():
+    from newsprism.compare import _canonical_speakers
+    from newsprism.model import Quote
+
+    class _A:  # the part of an analysis _canonical_speakers reads
+        def __init__(self, quotes):
+            self.quotes = quotes
+
+    q = [Quote("a", "a White House official", "s1", cue="source"),
+         Quote("b", "a White House official", "s2", cue="continuation"),
+         Quote("c", "an Iranian official", "s1", cue="source"),
+         Quote("d", "an Iranian official", "s2", cue="continuation"),
+         Quote("e", "Trump", "s3", cue="after"), Quote("f", "Donald Trump", "s4", cue="after")]
+    canonical = _canonical_speakers([_A(q[:2] + q[4:5]), _A(q[2:4] + q[5:])])
+    assert canonical.get("a White House official", "a White House official") == \
+        "a White House official"
+    assert canonical.get("an Iranian official", "an Iranian official") == "an Iranian official"
+    assert canonical["Trump"] == "Donald Trump"

@@ -24,7 +24,7 @@ from .names import PeopleRegister, find_names, role_words_before
 from .numbers import PLAN_CUES, POSSIBILITY_CUES, find_numbers
 from .quotes import outside_quotes
 from .summary import centrality
-from .text import SPEECH_VERBS, STOPWORDS, CaselessPattern, lower_words, words
+from .text import SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern, lower_words, words
 
 # Predicate classes: verb stems (see `stem`) folded onto one name per action.
 _PREDICATE_CLASSES = {
@@ -66,9 +66,7 @@ _ATTRIBUTION = CaselessPattern(
     r"cited|claimed|warned|noted|argued|remarked|hinted|tweeted|wrote|added|insisted|alleged|"
     r"alleges|acknowledged|admitted|denied|disclosed|testified|estimated)\b")
 # Sources an attribution cue may name instead of a person.
-_SOURCE_NOUNS = CaselessPattern(
-    r"\b(?:officials?|spokes(?:man|woman|person)|ministry|department|agency|statement|"
-    r"police|authorities|military|government|lawsuit|suit|complaint|report|memos?)\b")
+_SOURCE_NOUNS = CaselessPattern(r"\b(?:%s)\b" % "|".join(sorted(SOURCE_NOUNS)))
 # "He said ...", "She told ...": a pronoun subject stands for the person just named.
 _PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has |have |had )?"
                                   r"(?:said|says|told|tells|hinted|warned|added|wrote|noted|"

@@ -709,8 +709,12 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
 # --- quotes -------------------------------------------------------------------------------
 
 def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
-    """One name per person across the event: "Trump" and "Donald Trump" -> "Donald Trump"."""
-    names = sorted({q.speaker for a in analyses for q in a.quotes if q.speaker},
+    """One name per person across the event: "Trump" and "Donald Trump" -> "Donald Trump".
+    A source described rather than named ("a White House official") stays as it is: two
+    descriptions ending in one word need not be one source."""
+    described = {q.speaker for a in analyses for q in a.quotes if q.cue == "source"}
+    names = sorted({q.speaker for a in analyses for q in a.quotes
+                    if q.speaker and q.speaker not in described},
                    key=lambda s: (-len(s.split()), s))
     canonical: dict[str, str] = {}
     for name in names:

@@ -115,10 +115,13 @@ class Claim(_Slotted):
 @dataclass(slots=True)
 class Quote(_Slotted):
     text: str  # the quoted words, verbatim
-    speaker: str | None  # a name, or None when no speaker can be resolved
+    speaker: str | None  # a name, a source described in the article's words, or None
     sentence: str  # sentence id the quote starts in
     sentence_text: str = ""  # the verbatim sentence it stands in
-    cue: str = ""  # how the speaker was found: "after", "before", "pronoun", "description"
+    # how the speaker was found: "after", "before", "pronoun", "description" (a role the
+    # article gave a person), "source" (a source described, not named: "the suit"),
+    # "continuation" (a quote going on from the previous one)
+    cue: str = ""
 
 
 @dataclass(slots=True)

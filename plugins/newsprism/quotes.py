@@ -11,6 +11,9 @@ in multi-paragraph quotes) and names its speaker:
   (not someone in a clause put in front of it), a surname or a role ("the
   spokesperson") to the full name the article gave earlier ("Kremlin spokesperson Dmitry
   Peskov");
+- a source described rather than named is given in the article's words: `," the suit states`,
+  `one former Israeli official said, “`, `A Number 10 spokesperson said: “` (and a statement
+  or spokesperson of someone named is theirs: `Merkel's statement said`);
 - a paragraph that is only a quote continues the previous quote's speaker.
 
 Scare quotes ("poison the well", "adult in the room") and titles in quotation marks are not
@@ -26,7 +29,7 @@ from collections import defaultdict
 from .model import Quote, Sentence
 from .names import (PRONOUNS, Name, PeopleRegister, find_names, find_names_in_sentences,
                     role_words_before)
-from .text import SPEECH_VERBS, words
+from .text import SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, words
 
 _OPENING = "“\""
 _CLOSING = "”\""
@@ -331,7 +334,8 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             if speaker:
                 previous_speaker, previous_block = speaker, block_index
                 block_speaker_seen = True
-                finder.last_person = speaker
+                if cue != "source":  # "he" is never "the suit"
+                    finder.last_person = speaker
                 finder.spoken_in.add((block.index, k_end))
             cursor = qs
         finder.register(block, names_in(cursor, len(text) + 1), in_quotes)
@@ -411,6 +415,13 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         role = _role_before(toks[:v], finder)
         if role:
             return role, "description"
+        subj_end = _subject_end(text, a, v_start)[0]
+        spoken_for = _spoken_for(text, a, subj_end, names, finder)
+        if spoken_for:
+            return spoken_for, "after"
+        source = _source_phrase(text, a, subj_end)
+        if source and not words(text[a:source[1]]):  # the tag opens with it
+            return source[0], "source"
     # verb then speaker: "says Douglas", "said Rep. Zoe Lofgren", "explains analyst Jay Douglas"
     if v == 0 or (v <= 2 and not before):
         if v + 1 < len(toks) and toks[v + 1][2].lower() in PRONOUNS:
@@ -564,12 +575,9 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
         full = finder.resolve_mention(text, first[0])
         if full:
             return full, "before"
-    if subj_toks and subj_toks[-1][2].lower() in _SPOKESWORDS:
-        # "the White House statement said": the organisation the statement comes from
-        inside = [n for n in names if a <= n.start and n.end <= subj_end]
-        if inside and len(words(text[inside[-1].end:subj_end])) <= 1:
-            full = finder.resolve_mention(text, inside[-1])
-            return (full or inside[-1].text), "before"
+    spoken_for = _spoken_for(text, a, subj_end, names, finder)
+    if spoken_for:
+        return spoken_for, "before"
     # "said Jay Douglas: “...”", "said DNC Chairman Tom Perez": the speaker right after the
     # verb, titles aside
     after = [n for n in names if v_end <= n.start and n.end <= b and _TITLE_WORDS.fullmatch(
@@ -578,9 +586,72 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
         full = finder.resolve_mention(text, name)
         if full:
             return full, "before"
+    source = _source_phrase(text, a, subj_end)
+    if source:
+        return source[0], "source"
     if subj_toks and subj_toks[-1][2][:1].islower():
         return None, ""  # "One question asks ...": a subject that is no one we know
     return _first_person(text, a, v_start, names, finder)
+
+
+# Words that open a source's description ("the suit", "one former Israeli official"); a
+# possessive ("his spokesman") does not: it names nobody on its own.
+_SOURCE_DETERMINERS = frozenset("the a an one two three several some many other".split())
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]“”\"—]")
+_MAX_MODIFIERS = 4
+
+
+def _source_phrase(text: str, a: int, end: int) -> tuple[str, int] | None:
+    """A source the outlet describes rather than names, ending at `end` (the subject of a
+    speech verb): "the suit", "one former Israeli official", "a Number 10 spokesperson",
+    "U.S. officials". Its words as the outlet wrote them, from the determiner to the noun (a
+    capital determiner in lower case), and where it starts; None unless the words before `end`
+    end in a source noun (text.SOURCE_NOUNS) that opens with a determiner or is plural."""
+    toks = _words_with_pos(text, a, end)[-(_MAX_MODIFIERS + 2):]
+    if not toks or toks[-1][2].lower() not in SOURCE_NOUNS or text[toks[-1][1]:end].strip():
+        return None
+    start = toks[-1][0]
+    determiner = False
+    for tok_start, tok_end, word in reversed(toks[:-1]):
+        low = word.lower()
+        if _PHRASE_BREAK.search(text, tok_end, start):
+            break
+        if low in _SOURCE_DETERMINERS:
+            start, determiner = tok_start, True
+            break
+        if low in STOPWORDS or low in SPEECH_VERBS:
+            break
+        start = tok_start
+    head = toks[-1][2]
+    if head[0].isupper():
+        return None  # "the Korean Central News Agency": a name, not a description
+    if not determiner and not head.endswith("s"):
+        return None
+    phrase = text[start:toks[-1][1]]
+    if phrase.lower() in ("the statement", "the report"):
+        return None  # a statement named before: its source is, if anyone, the one named there
+    if determiner and phrase[0].isupper() and phrase.split(" ", 1)[0].lower() in (
+            _SOURCE_DETERMINERS):
+        phrase = phrase[0].lower() + phrase[1:]
+    return phrase, start
+
+
+def _spoken_for(text: str, a: int, subj_end: int, names: list[Name],
+                finder: _SpeakerFinder) -> str | None:
+    """"the White House statement said", "Merkel's statement said": the one a statement or
+    spokesperson speaks for, named right before that word (the subject ending at `subj_end`)."""
+    subj = _words_with_pos(text, a, subj_end)
+    if not subj or subj[-1][2].lower() not in _SPOKESWORDS:
+        return None
+    inside = [n for n in names if a <= n.start and n.end <= subj_end]
+    if not inside:
+        return None
+    between = text[inside[-1].end:subj[-1][0]]
+    if between[:2] in ("'s", "’s"):
+        between = between[2:]
+    if words(between):
+        return None
+    return finder.resolve_mention(text, inside[-1]) or inside[-1].text
 
 
 _SPOKESWORDS = frozenset("statement spokesman spokeswoman spokesperson office release "

@@ -39,6 +39,15 @@ SPEECH_VERBS = frozenset(
     testifying demur demurred demurs vowing pledging promising threatening boasting
     charging alleging countering dismiss dismisses dismissed dismissing""".split())
 
+# Nouns for a source an outlet describes rather than names: "the suit states", "a Number 10
+# spokesperson said", "U.S. officials said". Quotes take such a description as the speaker;
+# claims count "said" next to one as an attribution.
+SOURCE_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson spokespeople ministry department
+    agency statement police authorities military government lawsuit suit complaint report
+    memo memos committee commission chairman chairmen chairwoman congressman congressmen
+    congresswoman lawmakers senators diplomats prosecutors embassy administration""".split())
+
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
 # The look-behind lets a match start only at the first mark of a run ("?!", "..."), so a
