@@ -242,3 +242,20 @@ def test_two_described_officials_are_not_folded_into_one_speaker():
         "a White House official"
     assert canonical.get("an Iranian official", "an Iranian official") == "an Iranian official"
     assert canonical["Trump"] == "Donald Trump"
+
+
+def test_according_to_after_the_closing_mark_and_not_the_owner_of_a_counsel():
+    got = _speakers("The hack was a \"major component of the Russian interference campaign,\" "
+                    "according to the DNC.",
+                    "Trump and Mueller have sent messages \"back and forth every single week,\" "
+                    "according to Trump's outside counsel.")
+    assert got == [("major component of the Russian interference campaign", "DNC"),
+                   ("back and forth every single week", None)]
+
+
+def test_a_sentence_about_him_does_not_make_the_person_it_names_he():
+    got = _speakers("President Lena Ortiz has often dismissed the allegations. She said she is "
+                    "\"looking forward\" to being questioned under oath by Sam Reyes.",
+                    "She's said the allegations are a \"fake story that is demeaning to all "
+                    "of us.\"")
+    assert got[-1] == ("fake story that is demeaning to all of us.", "Lena Ortiz")

@@ -8,7 +8,8 @@ in multi-paragraph quotes) and names its speaker:
   `,” said Rep. Zoe Lofgren`, `,” according to Kim`;
 - a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington of “`;
 - a pronoun resolves to the subject of the latest sentence naming a person outside quotes
-  (not someone in a clause put in front of it), a surname or a role ("the
+  (not someone in a clause put in front of it; a sentence whose subject is "he" keeps him,
+  whoever else it names), a surname or a role ("the
   spokesperson") to the full name the article gave earlier ("Kremlin spokesperson Dmitry
   Peskov");
 - a source described rather than named is given in the article's words: `," the suit states`,
@@ -43,7 +44,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _TAG_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-.]*")
 _NOT_LOWER = re.compile(r"[^a-z]")
-_ACCORDING_TO = re.compile(r"\s*,?\s*according to\s+")
+_ACCORDING_TO = re.compile(r"[\s,”\"]*according to\s+")  # after the closing mark too
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _CLAUSE_END = re.compile(r"[.!?;]\s")
 _ENDS_SENTENCE = re.compile(r"[.!?…]$")
@@ -88,6 +89,13 @@ class _Block:
             if comma != -1:
                 return comma + 1
         return start
+
+
+    def pronoun_subject(self, k: int) -> bool:
+        """Is sentence k's main clause about "he" or "she" (whom the article named before)?"""
+        start = self.main_clause_start(k)
+        first = _TAG_WORD.search(self.text, start, start + 12)
+        return bool(first) and _is_pronoun(first.group())
 
 
 # Words that open a clause put in front of the sentence's subject.
@@ -218,6 +226,8 @@ class _SpeakerFinder:
             if (block.index, k) in self.spoken_in:
                 continue
             if k != subject_sentence:
+                if block.pronoun_subject(k):
+                    continue  # "He said he looks forward to being questioned by Mueller": him
                 subject, subject_sentence = full, k
                 in_front = name.start < block.main_clause_start(k)
             elif in_front and name.start >= block.main_clause_start(k):
@@ -409,7 +419,7 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         full = finder.resolve_mention(text, name)
         if full:
             return full, "after"
-    if v > 0 and toks[v - 1][2].lower() in PRONOUNS:
+    if v > 0 and _is_pronoun(toks[v - 1][2]):
         return finder.last_person, "pronoun" if finder.last_person else ""
     if v > 0:
         role = _role_before(toks[:v], finder)
@@ -424,7 +434,7 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
             return source[0], "source"
     # verb then speaker: "says Douglas", "said Rep. Zoe Lofgren", "explains analyst Jay Douglas"
     if v == 0 or (v <= 2 and not before):
-        if v + 1 < len(toks) and toks[v + 1][2].lower() in PRONOUNS:
+        if v + 1 < len(toks) and _is_pronoun(toks[v + 1][2]):
             return finder.last_person, "pronoun" if finder.last_person else ""
         found = _first_name_after(text, toks[v][1], b, names, finder, "after")
         if found[0]:
@@ -442,7 +452,9 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
 
 def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _SpeakerFinder,
                       cue: str) -> tuple[str | None, str]:
-    window = [n for n in names if a <= n.start < min(b, a + 80)]
+    # "according to Trump's outside counsel", "said Trump's lawyer, Rudy Giuliani": the one
+    # whose counsel it is does not speak (whose statement it is does: "Merkel's statement")
+    window = [n for n in names if a <= n.start < min(b, a + 80) and not _owns_another(text, n)]
     for name in window:
         full = finder.resolve_mention(text, name)
         if full:
@@ -450,6 +462,22 @@ def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _Spe
     if window and window[0].start - a <= 5:
         return window[0].text, cue  # an organisation: ", according to Reuters"
     return None, ""
+
+
+def _is_pronoun(word: str) -> bool:
+    """"he", "she", and their contractions ("He's said", "she’d told")."""
+    low = word.lower()
+    return low in PRONOUNS or low[:-2] in PRONOUNS and low[-2] in "'’"
+
+
+_POSSESSIVE_THEN_WORD = re.compile(r"['’]s\s+([A-Za-z]+)")
+
+
+def _owns_another(text: str, name: Name) -> bool:
+    """Is the name a possessive of someone else who speaks ("Trump's outside counsel"), not
+    of their own words ("Trump's statement")?"""
+    m = _POSSESSIVE_THEN_WORD.match(text, name.end)
+    return bool(m) and m.group(1).lower() not in _SPOKESWORDS
 
 
 def _role_before(toks: list[tuple[int, int, str]], finder: _SpeakerFinder) -> str | None:
@@ -564,7 +592,7 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
         if antecedent and _COMMA.fullmatch(text, antecedent[-1].end, subj_toks[-1][0]):
             full = finder.resolve_mention(text, antecedent[-1])
             return (full or antecedent[-1].text), "before"
-    if subj_toks and subj_toks[-1][2].lower() in PRONOUNS:
+    if subj_toks and _is_pronoun(subj_toks[-1][2]):
         return finder.last_person, "pronoun" if finder.last_person else ""
     role = _role_before(subj_toks, finder)
     if role:
