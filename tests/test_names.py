@@ -57,4 +57,17 @@ def test_a_possessive_names_its_owner_only():
     assert names("Trump's White House said no.") == [("Trump", False, ""),
                                                      ("White House", False, "")]
     # a plural's possessive is part of the name
-    assert names("The People's Republic of China said so.")[0][0] == "People's Republic"
+    assert names("The People's Republic of China said so.")[0][0] == "People's Republic of China"
+
+
+def test_an_organisation_goes_on_over_of_and_for_a_person_does_not():
+    def names(text):
+        return [(n.text, n.person) for n in find_names(text)]
+    assert names("said Victor Cha of the Washington-based Center for Strategic & International "
+                 "Studies.") == [("Victor Cha", True),
+                                 ("Center for Strategic & International Studies", False)]
+    assert names("They crossed at the San Ysidro Port of Entry under the Department of the "
+                 "Treasury rules.") == [("San Ysidro Port of Entry", False),
+                                        ("Department of the Treasury", False)]
+    assert names("Macron of France met Abe of Japan and Trump for an hour.") == [
+        ("Macron", False), ("France", False), ("Abe", False), ("Japan", False), ("Trump", False)]

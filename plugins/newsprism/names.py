@@ -18,7 +18,15 @@ from .text import STOPWORDS
 # A capitalised word: "Zelenskyy", "O'Rourke", "Jong-un", "U.S.", "J.", "Jr.", "al-Assad"
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-Þ][\w’'\-]*\.?)"
 _CONNECT = r"(?:de|da|del|van|von|der|bin|al|la|le|du|dos)"
-_RUN = re.compile(rf"(?<![\w’']){_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP})*")
+# An organisation's name goes on over "of" / "for" after its head word ("Department of
+# Justice", "Center for Strategic & International Studies", "San Ysidro Port of Entry"); a
+# person's does not ("Macron of France" is Macron and France).
+_ORG_HEADS = """Center Centre Institute Department Ministry Office University College School
+    Committee Council Commission Bank Fund Foundation Association Federation Union League
+    Coalition Alliance Party District Port Plan Bureau Agency Court Board Society Academy
+    Museum Organization Organisation Corporation Administration Republic""".split()
+_ORG_OF = r"(?:%s)\s+(?:of|for)\s+(?:the\s+)?" % "|".join(f"(?<={w})" for w in _ORG_HEADS)
+_RUN = re.compile(rf"(?<![\w’']){_CAP}(?:(?:{_ORG_OF}|\s+(?:(?:{_CONNECT}|&)\s+)?){_CAP})*")
 
 # Words that, capitalised, are titles or roles rather than part of a person's name.
 TITLES = frozenset(
@@ -89,6 +97,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _INITIALS_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.)+$|^(?:Jr|Sr)\.$")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}")
+_DESCRIBING = re.compile(r"[A-Z][\w.]*-(?:based|backed|led|born|funded|owned|run|allied)$")
 
 
 # Claims, quotes, comparison and grouping all ask for the names of the same sentences, mostly
@@ -244,6 +253,8 @@ def _name_in_run(text: str, tokens: list[tuple[int, str]]) -> Name | None:
             last_title = k
     title_tokens = tokens[: last_title + 1]
     name_tokens = tokens[last_title + 1:]
+    if len(name_tokens) > 1 and _DESCRIBING.match(name_tokens[0][1]):
+        name_tokens = name_tokens[1:]  # "Washington-based Center for ...": the Center
     # "Secretary of State John Kerry": the run after "<title> of" starts with the office
     if len(name_tokens) >= 3:
         office = _OFFICE_OF.search(text[max(0, tokens[0][0] - 40):tokens[0][0]])
