@@ -83,7 +83,8 @@ def test_event_view_columns_conflicts_quotes_and_timeline():
     assert [o.text for o in c.omitted] == ["Troops: 12,000 arrived."]
     assert c.source_url is None and a.source_url == "https://example.com/x"
     assert a.outlet_href == c.outlet_href == "outlets/daily-planet/index.html"
-    assert [(s.speaker, [q.outlet for q in s.quotes]) for s in v.speakers] == [("Ann Lee", ["Daily Planet"])]
+    assert [(s.speaker, [[o.outlet for o in q.quoted_by] for q in s.quotes])
+            for s in v.speakers] == [("Ann Lee", [["Daily Planet"]])]
     assert [d.date for d in v.timeline] == ["2024-05-01", "2024-05-02"]
     fre = v.charts[0]
     assert [b.display for b in fre.bars] == ["50.0", "30.0", "not scored"]
@@ -163,3 +164,30 @@ def test_feeds_use_article_dates():
                                             "1970-01-01T00:00:00Z"]
     assert views.feed_updated(entries) == "2024-05-02T00:00:00Z"
     assert views.feed_updated([]) == "1970-01-01T00:00:00Z"
+
+
+def test_a_quotation_outlets_give_in_the_same_words_is_listed_once_with_each_of_them():
+    def q(speaker, text, outlet, article):
+        return views.QuoteView(speaker, text, outlet, article, f"articles/{article}/index.html#s1")
+    got = views.speaker_quotes([
+        q("Tom Perez", "Russia launched an all-out assault on our democracy.", "Breitbart", "a"),
+        q("the suit", "In the Trump campaign, Russia found a willing partner", "Fox News", "b"),
+        q("Tom Perez", "Russia launched an all-out assault on our  democracy", "Fox News", "b"),
+        q("Tom Perez", "“Russia launched an all-out assault, on our democracy", "HuffPost", "c"),
+        q("Tom Perez", "This constituted an act of unprecedented treachery.", "HuffPost", "c"),
+        q("Tom Perez", "russia launched an all-out assault on our democracy!", "HuffPost", "c"),
+        q("unnamed speaker", "Words nobody is named for, said twice.", "HuffPost", "c")])
+    assert [(s.speaker, [(x.text, x.href, [o.outlet for o in x.quoted_by]) for x in s.quotes])
+            for s in got] == [
+        ("Tom Perez", [
+            ("Russia launched an all-out assault on our democracy.", "articles/a/index.html#s1",
+             ["Breitbart", "Fox News", "HuffPost"]),
+            # another comma is other words: never shown as the same quotation
+            ("“Russia launched an all-out assault, on our democracy", "articles/c/index.html#s1",
+             ["HuffPost"]),
+            ("This constituted an act of unprecedented treachery.", "articles/c/index.html#s1",
+             ["HuffPost"])]),
+        ("the suit", [("In the Trump campaign, Russia found a willing partner",
+                       "articles/b/index.html#s1", ["Fox News"])]),
+        ("unnamed speaker", [("Words nobody is named for, said twice.",
+                              "articles/c/index.html#s1", ["HuffPost"])])]

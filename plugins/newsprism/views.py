@@ -185,9 +185,46 @@ class QuoteView:
 
 
 @dataclass
+class SharedQuote:
+    """One quotation, in the words of the first outlet that gives it (`text`, `href`), and
+    every outlet that gives it in the same words, each linked to its own sentence."""
+    text: str
+    href: str
+    quoted_by: list[QuoteView]
+
+
+@dataclass
 class SpeakerQuotes:
     speaker: str
-    quotes: list[QuoteView]
+    quotes: list[SharedQuote]
+
+
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def same_words(text: str) -> str:
+    """What two outlets' versions of a quotation must share to be shown as one: the words and
+    their punctuation, whatever the case, the spacing, the quotation marks' style and the
+    stop the quotation was cut at."""
+    return " ".join(text.translate(_QUOTE_FOLD).split()).rstrip(" .,;:!?…").casefold()
+
+
+def speaker_quotes(quotes: list[QuoteView]) -> list[SpeakerQuotes]:
+    """The event's quotes by speaker, most quoted first ("unnamed speaker" last); a quotation
+    several outlets give in the same words is listed once, with each of them."""
+    by_speaker: dict[str, list[QuoteView]] = {}
+    for q in quotes:
+        by_speaker.setdefault(q.speaker, []).append(q)
+    out = []
+    for speaker, qs in sorted(by_speaker.items(), key=lambda kv: (
+            kv[0] == "unnamed speaker", -len(kv[1]), kv[0])):
+        shared: dict[str, SharedQuote] = {}
+        for q in qs:
+            one = shared.setdefault(same_words(q.text), SharedQuote(q.text, q.href, []))
+            if all(o.article != q.article for o in one.quoted_by):
+                one.quoted_by.append(q)
+        out.append(SpeakerQuotes(speaker, list(shared.values())))
+    return out
 
 
 @dataclass
@@ -325,12 +362,7 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
                                 consensus=g.id in consensus_ids, cells=cells))
 
     quotes = _quote_views(c, by_id)
-    speakers: dict[str, list[QuoteView]] = {}
-    for q in quotes:
-        speakers.setdefault(q.speaker, []).append(q)
-    speaker_list = [SpeakerQuotes(s, qs) for s, qs in
-                    sorted(speakers.items(), key=lambda kv: (kv[0] == "unnamed speaker",
-                                                             -len(kv[1]), kv[0]))]
+    speaker_list = speaker_quotes(quotes)
 
     columns = []
     for a in analyses:
