@@ -9,7 +9,9 @@ conflicting numbers and who is quoted by whom.
   member and be nearly as alike to all the others (no chaining); at most one sentence per
   article.
 - Consensus: groups reported by more than half of the event's outlets (at least two).
-- Unique: groups only one outlet reports. Omitted: consensus groups an outlet leaves out.
+- Unique: groups only one outlet reports, that no sentence of another article matches (a
+  sentence that matched but could not join, its article being in the group already, is
+  reported elsewhere too). Omitted: consensus groups none of an outlet's sentences matches.
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
   with a number, or different subjects that share a unit (a missile's range in miles vs a
@@ -60,9 +62,15 @@ def same_name(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _name_parts(key: str) -> tuple[tuple[str, ...], str, str]:
-    """A name key's words, the key without spaces and its initials."""
+    """A name key's words, the key without spaces and its initials; a suffix is no part of
+    them ("roger j stone jr" is "roger j stone", the same man as "roger stone")."""
     words_ = tuple(key.split())
-    return words_, key.replace(" ", ""), "".join(w[0] for w in words_)
+    while len(words_) > 1 and words_[-1] in _NAME_SUFFIXES:
+        words_ = words_[:-1]
+    return words_, "".join(words_), "".join(w[0] for w in words_)
+
+
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
 def _acronym_of(short: tuple[str, ...], long_initials: str, long_words: int) -> bool:
@@ -199,7 +207,7 @@ class _ClaimRef:
     read up front (every candidate pair needs them); the opening actor and the quoted
     modality only when a pair is alike enough to ask (`_compatible`)."""
     __slots__ = ("article", "order", "claim", "terms", "entities", "entity_set", "preds",
-                 "index", "lead",
+                 "index", "lead", "echoed_by",
                  "weight", "_entity_tags", "_actor", "_modality", "_quoted_runs")
 
     def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
@@ -211,6 +219,9 @@ class _ClaimRef:
         self.preds = set(claim.predicates)
         self.preds -= _GENERIC_PREDICATES
         self.lead = _is_lead(claim.id)
+        # the articles with a sentence that is the same claim but stands in another group
+        # (its article had a sentence there already, or it matches only some of its members)
+        self.echoed_by: set[str] = set()
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
         self._actor: str | None = None
         self._modality: str | None = None
@@ -515,6 +526,10 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
         for k in members.pop(gj):
             group_of[k] = gi
         members[gi] = merged
+    for i, j in score:
+        if group_of[i] != group_of[j]:
+            refs[i].echoed_by.add(refs[j].article)
+            refs[j].echoed_by.add(refs[i].article)
     return [[refs[k] for k in sorted(m)] for m in members.values()]
 
 
@@ -768,11 +783,17 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     agreed = [g for g in groups if len(g.articles) >= need
               and len({outlet_of[a] for a in g.articles}) >= need]
     consensus = [g.id for g in agreed]
+    # only one outlet reports a claim no other article's claim matches (one that matched, but
+    # could not join that group, is reported elsewhere too); an article omits an agreed claim
+    # none of its sentences matches
+    echoes = {g.id: set().union(*(r.echoed_by for r in members))
+              for g, members in zip(groups, raw_groups)}
     unique: dict[str, list[str]] = {a.article.id: [] for a in ordered}
     for g in groups:
-        if len(g.articles) == 1:
+        if len(g.articles) == 1 and not echoes[g.id]:
             unique[g.articles[0]].append(g.id)
-    omitted = {a.article.id: [g.id for g in agreed if a.article.id not in g.articles]
+    omitted = {a.article.id: [g.id for g in agreed if a.article.id not in g.articles
+                              and a.article.id not in echoes[g.id]]
                for a in ordered}
 
     canonical = _canonical_speakers(ordered)
