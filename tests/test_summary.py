@@ -1,3 +1,5 @@
+from hypothesis import given, settings, strategies as st
+
 from newsprism.analyse import analyse_article
 from newsprism.parse import parse_article
 from newsprism.summary import summarise, summary_size
@@ -89,3 +91,53 @@ def test_a_summary_skips_the_end_of_a_quotation_when_the_article_has_better():
              "Iran denies ever seeking nuclear weapons and says the deal stands."]
     sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
     assert "s3" not in summarise(sentences)
+
+
+def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
+    from newsprism.model import Sentence
+    from newsprism.text import has_finite_verb
+    for caption in ("Members of the migrant caravan at the border wall in Tijuana on Sunday.",
+                    "A protest in London last year against the proposed state visit to Britain "
+                    "of President Trump.",
+                    "Tom Perez, the chairman of the party, during the party's winter meeting."):
+        assert not has_finite_verb(caption)
+    for sentence in ("The caravan reached the border wall in Tijuana on Sunday.",
+                     "Some Britons plan to protest in the streets of London.",
+                     "The decision marks a shift in policy.", "They march to the border.",
+                     "It's a necessary step to counter evolving challenges.",
+                     "Migrants will present their claims at the gate."):
+        assert has_finite_verb(sentence), sentence
+    texts = ["Members of the migrant caravan at the border wall in Tijuana on Sunday.",
+             "The migrant caravan reached the border wall in Tijuana on Sunday after a month.",
+             "Migrants from the caravan asked for asylum at the border wall in Tijuana.",
+             "Officials said the border station in Tijuana was full on Sunday.",
+             "The caravan set out from the border with Guatemala in March."]
+    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    assert "s1" not in summarise(sentences)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "The caravan reached the border wall in Tijuana on Sunday.",
+    "Members of the caravan at the border wall in Tijuana on Sunday.",
+    "However, the caravan reached the border at night.",
+    "He said the border wall in Tijuana was closed.",
+    "A family looking through the border fence into the United States.",
+    '"The wall is closed," the officer said at the border.',
+    "Officials at the border counted the caravan members on Sunday.",
+    "Tijuana border caravan wall Sunday members officials family fence.",
+    "The officers closed the gate, the caravan waited, and the wall stood."]),
+    min_size=1, max_size=14))
+def test_the_summary_is_the_top_sentences_by_score_times_standalone(texts):
+    """summarise asks the verb test lazily: it must choose what ranking every sentence by
+    centrality x standalone chooses."""
+    from newsprism.model import Sentence
+    from newsprism.summary import MAX_WORDS, MIN_WORDS, centrality, standalone
+    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    scores = centrality(sentences)
+    pool = [s for s in sentences if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
+            and not s.text.rstrip("”\"’' ").endswith("?")] or sentences
+    ranked = sorted(pool, key=lambda s: (-scores[s.id] * standalone(s.text), int(s.id[1:])))
+    expected = sorted((s.id for s in ranked[:summary_size(len(sentences))]),
+                      key=lambda i: int(i[1:]))
+    assert summarise(sentences) == expected

@@ -23,7 +23,8 @@ ANALYSIS_VERSION = "6"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
 # and a possessive ends a name ("China's Xi Jinping" is China and Xi Jinping); 6: a source
 # described, not named ("the suit states") is a quote's speaker; more source nouns for claims;
-# an organisation's name goes on over "of" / "for" / "&" ("Department of Justice")
+# an organisation's name goes on over "of" / "for" / "&" ("Department of Justice"); a sentence
+# with no finite verb (a photo caption) or opening "For example" is a poor summary line
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .model import Sentence
 from .quotes import quote_spans
-from .text import content_words
+from .text import content_words, has_finite_verb
 
 MIN_WORDS, MAX_WORDS = 8, 60
 
@@ -51,7 +51,8 @@ _QUOTE_MARKS = "“\"‘'"
 _DANGLING = re.compile(
     r"^(?:however|but|and|so|yet|still|also|moreover|meanwhile|instead|thus|therefore|then|"
     r"indeed|nonetheless|nevertheless|otherwise|besides|furthermore|additionally|likewise|"
-    r"similarly|in addition|in fact|after all|even so|by contrast|on the other hand)\b",
+    r"similarly|in addition|in fact|after all|even so|by contrast|on the other hand|"
+    r"for example|for instance)\b",
     re.IGNORECASE)
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|his|her|its|their|such|there)\b",
@@ -73,10 +74,21 @@ def closes_unopened_quotation(text: str) -> bool:
         i + 1 == len(text) or not text[i + 1].isalnum())
 
 
+# A sentence with no finite verb (a photo caption, a fragment) reads this well alone.
+VERBLESS = 0.3
+
+
 def standalone(text: str) -> float:
     """How well a sentence reads out of context, as a factor on its score (1 = fully):
-    a sentence that only continues a quotation, or starts with a dangling connective
-    ("However,") or a pronoun ("He said ..."), reads badly as a summary line."""
+    a sentence that only continues a quotation, starts with a dangling connective ("However,")
+    or a pronoun ("He said ..."), or has no finite verb (a photo caption: "Members of the
+    migrant caravan at the border wall in Tijuana on Sunday."), reads badly as a summary
+    line."""
+    return _opening(text) * (1.0 if has_finite_verb(text) else VERBLESS)
+
+
+def _opening(text: str) -> float:
+    """`standalone` as far as the sentence's opening tells (what it is at most)."""
     t = text.lstrip()
     factor = 1.0
     if t[:1] in _QUOTE_MARKS:
@@ -106,6 +118,18 @@ def summarise(sentences: list[Sentence]) -> list[str]:
         return MIN_WORDS <= n <= MAX_WORDS and not s.text.rstrip("”\"’' ").endswith("?")
 
     pool = [s for s in sentences if eligible(s)] or sentences
-    ranked = sorted(pool, key=lambda s: (-scores[s.id] * standalone(s.text), order[s.id]))
-    chosen = ranked[: summary_size(len(sentences))]
-    return [s.id for s in sorted(chosen, key=lambda s: order[s.id])]
+    size = summary_size(len(sentences))
+    # Ranked by score x `standalone`, its verb test asked only of the sentences that may still
+    # make the summary: in order of score x opening (what `standalone` is at most), until the
+    # size-th best full key beats the next sentence's best possible one.
+    openings = {s.id: _opening(s.text) for s in pool}
+    ranked = sorted((-scores[s.id] * openings[s.id], order[s.id], s) for s in pool)
+    best: list[tuple[float, int, Sentence]] = []
+    for bound, position, s in ranked:
+        if len(best) >= size and best[size - 1][:2] < (bound, position):
+            break
+        factor = 1.0 if has_finite_verb(s.text) else VERBLESS
+        best.append((-scores[s.id] * (openings[s.id] * factor), position, s))  # = standalone
+        best.sort(key=lambda x: x[:2])
+    chosen = best[:size]
+    return [s.id for _, _, s in sorted(chosen, key=lambda x: x[1])]

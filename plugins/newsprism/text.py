@@ -192,6 +192,50 @@ def shorten(text: str, max_chars: int = 90) -> str:
 
 
 # Function words: ignored when weighing what a sentence or an article is about.
+# Words that are a finite verb wherever they stand (auxiliaries, common irregular pasts).
+_FINITE_WORDS = frozenset(
+    """is are was were am has have had do does did will would can could may might must shall
+    should said told met went came took gave made saw knew thought found left began ran won
+    lost sent spent paid held brought bought got put set led fell rose drew wrote spoke broke
+    chose struck fought hit cut let kept meant sought stood sat became grew threw flew drove
+    built felt heard""".split())
+_SUBJECT_PRONOUNS = frozenset("i we they you he she it who".split())
+# A participle after these describes a noun ("the proposed visit"): no finite verb.
+_BEFORE_PARTICIPLE = frozenset("the a an its his her their our my your this that these those "
+                               "newly recently".split())
+
+
+def has_finite_verb(text: str) -> bool:
+    """Could the sentence hold a finite verb? False for a photo caption or a fragment ("Members
+    of the migrant caravan at the border wall in Tijuana on Sunday.", "A family looking through
+    the border fence."): no auxiliary or common past form, no "-ed" word but a participle after
+    a determiner, no lower-case "-s" word, no contraction, no word after a subject pronoun, no
+    "plan to go". Generous: a word that may be a verb counts as one."""
+    tokens = words(text)
+    lows = lower_words(tokens)
+    for k, low in enumerate(lows):
+        if low in _FINITE_WORDS:
+            return True
+        if "'" in low or "’" in low:
+            if low.endswith(("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d",
+                             "’d", "'m", "’m")):
+                return True
+            continue  # a possessive ("party's") is no verb
+        if tokens[k][0].isupper():
+            continue
+        prev = lows[k - 1] if k else ""
+        if prev in _SUBJECT_PRONOUNS:
+            return True
+        if low.endswith("ed") and len(low) > 3 and prev not in _BEFORE_PARTICIPLE:
+            return True
+        if low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is")):
+            return True
+        if k + 2 < len(lows) and lows[k + 1] == "to" and tokens[k + 2][0].islower() and (
+                prev not in _BEFORE_PARTICIPLE):
+            return True
+    return False
+
+
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
