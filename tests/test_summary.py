@@ -116,6 +116,18 @@ def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
     assert "s1" not in summarise(sentences)
 
 
+def test_an_exclamation_outside_quotation_marks_is_an_embedded_tweet_not_a_summary_line():
+    from newsprism.model import Sentence
+    texts = ["Talks on the border wall in Tijuana will be a great thing for the caravan!",
+             "The migrant caravan reached the border wall in Tijuana on Sunday after a month.",
+             "Migrants from the caravan asked for asylum at the border wall in Tijuana.",
+             "Officials said the border station in Tijuana was full on Sunday.",
+             '"The border wall in Tijuana is a great thing for the caravan!" Trump wrote.']
+    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    chosen = summarise(sentences)
+    assert "s1" not in chosen and "s2" in chosen
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([
     "The caravan reached the border wall in Tijuana on Sunday.",
@@ -126,7 +138,8 @@ def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
     '"The wall is closed," the officer said at the border.',
     "Officials at the border counted the caravan members on Sunday.",
     "Tijuana border caravan wall Sunday members officials family fence.",
-    "The officers closed the gate, the caravan waited, and the wall stood."]),
+    "The officers closed the gate, the caravan waited, and the wall stood.",
+    "The caravan at the wall will be a great thing for Tijuana!"]),
     min_size=1, max_size=14))
 def test_the_summary_is_the_top_sentences_by_score_times_standalone(texts):
     """summarise asks the verb test lazily: it must choose what ranking every sentence by

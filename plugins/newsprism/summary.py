@@ -81,16 +81,19 @@ VERBLESS = 0.3
 def standalone(text: str) -> float:
     """How well a sentence reads out of context, as a factor on its score (1 = fully):
     a sentence that only continues a quotation, starts with a dangling connective ("However,")
-    or a pronoun ("He said ..."), or has no finite verb (a photo caption: "Members of the
-    migrant caravan at the border wall in Tijuana on Sunday."), reads badly as a summary
-    line."""
-    return _opening(text) * (1.0 if has_finite_verb(text) else VERBLESS)
+    or a pronoun ("He said ..."), exclaims outside quotation marks (an embedded tweet:
+    "Denuclearization will be a great thing for World, but also for North Korea!"), or has no
+    finite verb (a photo caption: "Members of the migrant caravan at the border wall in Tijuana
+    on Sunday."), reads badly as a summary line."""
+    return _at_a_glance(text) * (1.0 if has_finite_verb(text) else VERBLESS)
 
 
-def _opening(text: str) -> float:
-    """`standalone` as far as the sentence's opening tells (what it is at most)."""
+def _at_a_glance(text: str) -> float:
+    """`standalone` as far as the sentence's opening and end tell (what it is at most)."""
     t = text.lstrip()
     factor = 1.0
+    if t.endswith("!") and not quote_spans(t):
+        factor *= 0.5
     if t[:1] in _QUOTE_MARKS:
         spans = quote_spans(t)
         closes_with_tag = spans and spans[0][1] < len(t) - 2 and re.search(
@@ -120,16 +123,16 @@ def summarise(sentences: list[Sentence]) -> list[str]:
     pool = [s for s in sentences if eligible(s)] or sentences
     size = summary_size(len(sentences))
     # Ranked by score x `standalone`, its verb test asked only of the sentences that may still
-    # make the summary: in order of score x opening (what `standalone` is at most), until the
-    # size-th best full key beats the next sentence's best possible one.
-    openings = {s.id: _opening(s.text) for s in pool}
-    ranked = sorted((-scores[s.id] * openings[s.id], order[s.id], s) for s in pool)
+    # make the summary: in order of score x `_at_a_glance` (what `standalone` is at most),
+    # until the size-th best full key beats the next sentence's best possible one.
+    at_most = {s.id: _at_a_glance(s.text) for s in pool}
+    ranked = sorted((-scores[s.id] * at_most[s.id], order[s.id], s) for s in pool)
     best: list[tuple[float, int, Sentence]] = []
     for bound, position, s in ranked:
         if len(best) >= size and best[size - 1][:2] < (bound, position):
             break
         factor = 1.0 if has_finite_verb(s.text) else VERBLESS
-        best.append((-scores[s.id] * (openings[s.id] * factor), position, s))  # = standalone
+        best.append((-scores[s.id] * (at_most[s.id] * factor), position, s))  # = standalone
         best.sort(key=lambda x: x[:2])
     chosen = best[:size]
     return [s.id for _, _, s in sorted(chosen, key=lambda x: x[1])]
