@@ -259,3 +259,27 @@ def test_a_sentence_about_him_does_not_make_the_person_it_names_he():
                     "She's said the allegations are a \"fake story that is demeaning to all "
                     "of us.\"")
     assert got[-1] == ("fake story that is demeaning to all of us.", "Lena Ortiz")
+
+
+def test_a_clause_put_in_front_ends_where_a_subject_and_its_verb_begin_not_at_an_aside():
+    got = _speakers("President Lena Ortiz met Prime Minister Omar Haddad on Monday.",
+                    "After days of reports about her lawyer, Sam Reyes, and a book by Tom "
+                    "Dorn, the director she fired, Ms. Ortiz praised Mr. Haddad, whom she "
+                    "described as a \"truly fine gentleman.\"",
+                    "While Mr. Haddad praised Ms. Ortiz for the deal, which he said was fair, "
+                    "he did not repeat her words.",
+                    "\"Lena,\" he said, \"you have shown real determination on the border.\"")
+    assert got[0] == ("truly fine gentleman.", "Lena Ortiz")
+    assert got[-1] == ("you have shown real determination on the border.", "Omar Haddad")
+
+
+def test_a_tag_whose_speaker_has_a_long_aside_and_disclosed_as_a_speech_verb():
+    got = _speakers("\"It is a nice thing to say, but it cannot happen without a settlement,\" "
+                    "Jeffrey Lewis, the director of the East Asia nonproliferation program at "
+                    "the Middlebury Institute, wrote in The New York Times last month.",
+                    "President Lena Ortiz spoke at the White House on Monday.",
+                    "The president also disclosed that, amid planning for a meeting, \"we have "
+                    "had direct talks at very high levels.\"")
+    assert got == [("It is a nice thing to say, but it cannot happen without a settlement",
+                    "Jeffrey Lewis"),
+                   ("we have had direct talks at very high levels.", "Lena Ortiz")]

@@ -81,21 +81,37 @@ class _Block:
     def main_clause_start(self, k: int) -> int:
         """Where sentence k's main clause begins: after the comma that closes a clause put in
         front of it ("As he held out ... with Mr. Kim, Mr. Trump repeated ..."), else at its
-        start."""
+        start. That is the first comma followed by a subject and its verb (a name or pronoun,
+        then a word in lower case), not one that opens an aside ("After reports about his
+        lawyer, Michael D. Cohen, and a book by James B. Comey, the F.B.I. director he
+        ousted, Mr. Trump appeared ..."); failing that, the first comma."""
         start, end = self.sentence_bounds(k)
         first = self.sentences[k].text.split(" ", 1)[0].lower()
         if first in _FRONTED:
             comma = self.text.find(",", start, end)
-            if comma != -1:
-                return comma + 1
+            if comma == -1:
+                return start
+            at = comma
+            while at != -1:
+                if _SUBJECT_THEN_VERB.match(self.text, at + 1, end):
+                    return at + 1
+                at = self.text.find(",", at + 1, end)
+            return comma + 1
         return start
 
 
     def pronoun_subject(self, k: int) -> bool:
-        """Is sentence k's main clause about "he" or "she" (whom the article named before)?"""
-        start = self.main_clause_start(k)
+        """Does sentence k open with "he" or "she" (whom the article named before)? (Not a
+        pronoun after a clause put in front: in "While Mr. Abe praised Mr. Trump, he did not
+        ...", he is Abe.)"""
+        start = self.offsets[k]
         first = _TAG_WORD.search(self.text, start, start + 12)
         return bool(first) and _is_pronoun(first.group())
+
+
+# A clause's opening subject and verb: "Mr. Trump appeared", "he said", "President Moon
+# Jae-in told".
+_SUBJECT_THEN_VERB = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*\s+)+|(?:he|she|they|we|it)\s+)[a-z]")
 
 
 # Words that open a clause put in front of the sentence's subject.
@@ -400,7 +416,8 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         acc = _ACCORDING_TO.match(text, a, b)
         if acc:
             return _first_name_after(text, acc.end(), b, names, finder, "after")
-        return None, ""
+        speaker = _speaker_past_aside(text, a, b, names, finder)
+        return (speaker, "after") if speaker else (None, "")
     v = verbs[0]
     finder.tag_distance = v
     v_start = toks[v][0]
@@ -448,6 +465,21 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         if v_start - name.end <= 2:
             return name.text, "after"
     return None, ""
+
+
+def _speaker_past_aside(text: str, a: int, b: int, names: list[Name],
+                        finder: _SpeakerFinder) -> str | None:
+    """A tag whose speaker's long aside holds its verb past the tag window: `," Jeffrey
+    Lewis, the director of the East Asia nonproliferation program at the Middlebury
+    Institute, wrote in The New York Times.`"""
+    opener = next((n for n in names if a <= n.start <= a + 4), None)
+    if opener is None or text[opener.end:opener.end + 1] != ",":
+        return None
+    close = text.find(",", opener.end + 1, b)
+    verb = _NEXT_WORD.match(text, close + 1, b) if close != -1 else None
+    if verb is None or verb.group(1) not in SPEECH_VERBS:
+        return None
+    return finder.resolve_mention(text, opener)
 
 
 def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _SpeakerFinder,

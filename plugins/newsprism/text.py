@@ -37,7 +37,8 @@ SPEECH_VERBS = frozenset(
     repeated repeat repeats told shouted yelled exclaimed wondered mused lamented demanded
     demand demands maintained maintains recount recounts recounted recounting quoted
     testifying demur demurred demurs vowing pledging promising threatening boasting
-    charging alleging countering dismiss dismisses dismissed dismissing""".split())
+    charging alleging countering dismiss dismisses dismissed dismissing disclose discloses
+    disclosed disclosing""".split())
 
 # Nouns for a source an outlet describes rather than names: "the suit states", "a Number 10
 # spokesperson said", "U.S. officials said". Quotes take such a description as the speaker;
