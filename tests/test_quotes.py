@@ -283,3 +283,13 @@ def test_a_tag_whose_speaker_has_a_long_aside_and_disclosed_as_a_speech_verb():
     assert got == [("It is a nice thing to say, but it cannot happen without a settlement",
                     "Jeffrey Lewis"),
                    ("we have had direct talks at very high levels.", "Lena Ortiz")]
+
+
+def test_a_pronoun_before_the_tag_verb_is_its_subject_and_a_gerund_is_no_tag():
+    got = _speakers("Director Sam Reyes met President Lena Ortiz again. This time, he wrote that "
+                    "Ms. Ortiz told him that Mr. Dorn \"had not done anything wrong\" in calling "
+                    "the Russians and asked him to end the inquiry.",
+                    "\"The memos also made clear what the president wanted lifted was the "
+                    "dossier\" compiled by former spy Christopher Steele, they added.")
+    assert got[0] == ("had not done anything wrong", "Lena Ortiz")
+    assert got[1][1] != "Christopher Steele"

@@ -37,6 +37,8 @@ _CLOSING = "”\""
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|Lt|Col|St|Jr|Sr|[A-Z])\.")
 _TAG_WINDOW = 14  # words after a quote in which its tag (verb and speaker) must stand
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
+_PREPOSITIONS = frozenset("in by for after before of on with without about from into".split())
+_OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you"})
 # A tag further than this many words after a quote loses to a lead-in before it.
 _NEAR_TAG = 4
 _QUOTE_CHARS = re.compile(r"[“”\"]")
@@ -412,6 +414,8 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     # "..., an argument that resonated with Mr. Trump, who said ...": a verb in a relative
     # clause far from the quote is what someone else said next, not this quote's tag
     verbs = [i for i in verbs if i <= 3 or toks[i - 1][2].lower() not in _RELATIVES]
+    # '"hadn't done anything wrong" in calling the Russians': a gerund, no tag
+    verbs = [i for i in verbs if not i or toks[i - 1][2].lower() not in _PREPOSITIONS]
     if not verbs:
         acc = _ACCORDING_TO.match(text, a, b)
         if acc:
@@ -432,12 +436,16 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         full = finder.resolve_mention(text, before[0])
         if full:
             return full, "after"
+    # '" compiled by Christopher Steele, they added': a pronoun right before the verb is
+    # its subject, whoever the tag names before it ("they" and "it": no one we can name)
+    if v > 0 and _is_pronoun(toks[v - 1][2]):
+        return finder.last_person, "pronoun" if finder.last_person else ""
+    if v > 0 and toks[v - 1][2].lower() in _OTHER_PRONOUNS:
+        return None, ""
     for name in reversed(before):
         full = finder.resolve_mention(text, name)
         if full:
             return full, "after"
-    if v > 0 and _is_pronoun(toks[v - 1][2]):
-        return finder.last_person, "pronoun" if finder.last_person else ""
     if v > 0:
         role = _role_before(toks[:v], finder)
         if role:
