@@ -293,3 +293,12 @@ def test_a_pronoun_before_the_tag_verb_is_its_subject_and_a_gerund_is_no_tag():
                     "dossier\" compiled by former spy Christopher Steele, they added.")
     assert got[0] == ("had not done anything wrong", "Lena Ortiz")
     assert got[1][1] != "Christopher Steele"
+
+
+def test_he_after_reported_speech_is_the_source_it_names():
+    got = _speakers("Senator Marco Rubio, Governor Jeb Bush and Senator Ted Cruz would have kept "
+                    "the deal, said Rick Tyler, a consultant who worked for Cruz.",
+                    "\"They would have asked what is best for the country,\" he said.",
+                    "President Lena Ortiz will sign the deal, Sam Reyes said.",
+                    "\"She has wanted this for years,\" he added.")
+    assert [s for _, s in got] == ["Rick Tyler", "Sam Reyes"]

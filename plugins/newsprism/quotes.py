@@ -111,6 +111,19 @@ class _Block:
         return bool(first) and _is_pronoun(first.group())
 
 
+_SAID_BEFORE = re.compile(r",\s+(?:said|says|added|wrote|explained|noted)\s+(?:[A-Z][\w.]*\s+){0,3}$")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|added|wrote)(?:\s+[A-Za-z]+){0,2}\s*\.")
+
+
+def _names_its_source(text: str, name: Name) -> bool:
+    """Is the name the source a sentence of reported speech ends by naming ("..., said Rick
+    Tyler, a consultant", "..., Rick Tyler said.")?"""
+    if _SAID_BEFORE.search(text, max(0, name.start - 60), name.start):
+        return True
+    return text[max(0, name.start - 2):name.start] == ", " and bool(
+        _SAID_AFTER.match(text, name.end))
+
+
 # A clause's opening subject and verb: "Mr. Trump appeared", "he said", "President Moon
 # Jae-in told".
 _SUBJECT_THEN_VERB = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*\s+)+|(?:he|she|they|we|it)\s+)[a-z]")
@@ -242,6 +255,12 @@ class _SpeakerFinder:
             # a sentence whose quote was attributed already told us who it is about: names
             # after that quote ("..., said Pottinger ... with Kim") do not replace its speaker
             if (block.index, k) in self.spoken_in:
+                continue
+            if _names_its_source(text, name):
+                # "Rubio, Bush, ... would have stayed in the deal, said Rick Tyler, who worked
+                # for Cruz": the one who says it is who the next "he" is
+                subject, subject_sentence, in_front = full, k, False
+                self.spoken_in.add((block.index, k))
                 continue
             if k != subject_sentence:
                 if block.pronoun_subject(k):
