@@ -51,6 +51,37 @@ def test_quoted_words_do_not_count_as_the_outlets_tone():
     assert tone.loaded_words == []
 
 
+def test_a_quotation_over_several_sentences_or_paragraphs_is_not_the_outlets_tone():
+    from newsprism.text import split_sentences
+    paragraphs = ['"This is a total Witch Hunt. It is a terrible deal that should never have '
+                  'been made," Trump said on Monday.',
+                  '"The deal is a disaster. It is insane and ridiculous.',
+                  'We must end it now and we should do it today," he added.']
+    sentences = []
+    for b, p in enumerate(paragraphs):
+        for t in split_sentences(p):
+            sentences.append(Sentence(f"s{len(sentences) + 1}", t, b))
+    tone = assess_tone(sentences)
+    assert tone.loaded_words == [] and tone.loaded_sentences == []
+
+
+def test_conditionals_modals_and_reported_prescriptions_are_not_the_outlets():
+    from newsprism.tone import find_prescription
+    for text in ("Protesters will gather should he visit London in July.",
+                 "The lawsuit, should it go forward, may keep the issue alive.",
+                 "The plan depends on what happens should Iran restart its program.",
+                 "Officials later said that it should have said 'had' instead.",
+                 "Exporters would have to agree to quotas instead of tariffs.",
+                 "His lawyer argued that he did not need to sit for an interview.",
+                 "It told trading partners they must make concessions.",
+                 "The deal is flawed and should be thrown out, Netanyahu said Monday."):
+        assert find_prescription(text) is None, text
+    for text in ("The administration must move past the announcement.",
+                 "Any agreement should be contingent on inspections.",
+                 "The allies need to act before the summit."):
+        assert find_prescription(text), text
+
+
 # --- conflicts: synthetic two- and three-outlet events --------------------------------------
 
 def _event(*articles):

@@ -66,7 +66,8 @@ def test_summary_prefers_sentences_that_stand_alone():
 
 
 def test_the_end_of_a_quotation_begun_earlier_does_not_stand_alone():
-    from newsprism.summary import closes_unopened_quotation, standalone
+    from newsprism.quotes import closes_unopened_quotation
+    from newsprism.summary import standalone
     ends = ['Second, even after the deal, Iran continued to preserve its knowledge," '
             'Netanyahu said.',
             "They restart it, they're going to have big problems,” Trump said.",

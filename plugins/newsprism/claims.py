@@ -190,7 +190,7 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
     the continuation of a quotation, hedged speculation nobody named says ("could", "may",
     "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
     """
-    from .tone import _FIRST_PERSON, _PRESCRIPTIVE, find_loaded
+    from .tone import _FIRST_PERSON, find_loaded, find_prescription
     quotes_by_sentence: dict[str, list[Quote]] = {}
     for q in quotes or []:
         quotes_by_sentence.setdefault(q.sentence, []).append(q)
@@ -242,7 +242,7 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         if not (facts or concrete or attributed or (numbers and modality != "possibility")):
             continue  # nothing checkable: commentary, speculation, background colour
         loaded = find_loaded(own)
-        if not vouched and (len(loaded) >= 2 or _PRESCRIPTIVE.search(own)
+        if not vouched and (len(loaded) >= 2 or find_prescription(own)
                             or _FIRST_PERSON.search(own)):
             continue  # the outlet's own evaluation, not a fact an outlet could get wrong
         if not vouched and (hedged or (not acting and _SPECULATION.search(own))):

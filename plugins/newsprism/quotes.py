@@ -175,6 +175,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def closes_unopened_quotation(text: str) -> bool:
+    """Does the sentence close a quotation it never opened (`bigger than ever before," Trump
+    said.`: the end of a quote begun in an earlier sentence)? Its first quotation mark is a
+    closing one: a curly ” before any “, or a straight one right after a word or punctuation
+    and before a space or the end."""
+    found = [i for i in (text.find("“"), text.find("”"), text.find('"')) if i != -1]
+    if not found:  # most sentences: three scans in C, not a loop over every character
+        return False
+    i = min(found)
+    if text[i] != '"':
+        return text[i] == "”"
+    return i > 0 and not text[i - 1].isspace() and (
+        i + 1 == len(text) or not text[i + 1].isalnum())
+
+
 def outside_quotes(text: str) -> str:
     """The text with its quotations left out (the outlet's own words), the pieces joined by
     single spaces."""
@@ -187,6 +202,39 @@ def outside_quotes(text: str) -> str:
         pos = b + 1
     out.append(text[pos:])
     return " ".join(out)
+
+
+def own_words(sentences: list[Sentence]) -> dict[str, str]:
+    """Each sentence's words outside quotation marks (the outlet's own; by sentence id), read
+    paragraph by paragraph: a quotation runs over the sentences of its paragraph ("It is a
+    terrible deal. It should have never been made," Trump said.), and a paragraph that opens by
+    closing a quotation begun in an earlier one is the outlet's only after that mark."""
+    by_block: dict[int, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        by_block[s.block].append(s)
+    out: dict[str, str] = {}
+    for members in by_block.values():
+        block = _Block(members)
+        text = block.text
+        spans = [(a - 1, b + 1) for a, b in quote_spans(text)]  # marks included
+        if closes_unopened_quotation(text):
+            first = min(i for i in (text.find("”"), text.find('"')) if i != -1)
+            spans.insert(0, (0, first + 1))
+        if not spans:
+            out.update((s.id, s.text) for s in members)
+            continue
+        for k, s in enumerate(members):
+            a, b = block.sentence_bounds(k)
+            pieces, pos = [], a
+            for lo, hi in spans:
+                if hi <= pos or lo >= b:
+                    continue
+                if lo > pos:
+                    pieces.append(text[pos:lo])
+                pos = min(max(pos, hi), b)
+            pieces.append(text[pos:b])
+            out[s.id] = " ".join(p for p in pieces if p.strip())
+    return out
 
 
 def _opens_straight(text: str, i: int) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .model import Sentence
-from .quotes import quote_spans
+from .quotes import closes_unopened_quotation, quote_spans
 from .text import content_words, has_finite_verb
 
 MIN_WORDS, MAX_WORDS = 8, 60
@@ -57,21 +57,6 @@ _DANGLING = re.compile(
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|his|her|its|their|such|there)\b",
     re.IGNORECASE)
-
-
-def closes_unopened_quotation(text: str) -> bool:
-    """Does the sentence close a quotation it never opened (`bigger than ever before," Trump
-    said.`: the end of a quote begun in an earlier sentence)? Its first quotation mark is a
-    closing one: a curly ” before any “, or a straight one right after a word or punctuation
-    and before a space or the end."""
-    found = [i for i in (text.find("“"), text.find("”"), text.find('"')) if i != -1]
-    if not found:  # most sentences: three scans in C, not a loop over every character
-        return False
-    i = min(found)
-    if text[i] != '"':
-        return text[i] == "”"
-    return i > 0 and not text[i - 1].isspace() and (
-        i + 1 == len(text) or not text[i + 1].isalnum())
 
 
 # A sentence with no finite verb (a photo caption, a fragment) reads this well alone.

@@ -17,8 +17,8 @@ import functools
 import re
 
 from .model import Sentence, Tone
-from .quotes import outside_quotes
-from .text import CaselessPattern
+from .quotes import own_words
+from .text import SPEECH_VERBS, CaselessPattern, words
 
 _LOADED = frozenset(
     """reckless dangerous catastrophic catastrophe disastrous disaster shocking outrageous
@@ -38,8 +38,26 @@ _LOADED = frozenset(
     sovereignty betrayal betray betrayed treachery treacherous traitor capitulation
     ironically predictably clearly obviously undoubtedly certainly surely simply merely
     truly blatantly shockingly""".split())
-_PRESCRIPTIVE = CaselessPattern(
-    r"\b(?:must|should|ought to|need to|needs to|have to|has to)\b")
+# What should or must happen; not a conditional ("should he visit London", "should Iran
+# restart"), a past ("should have said"), nor "have to" / "need to" after a modal or a
+# negation ("would have to agree", "did not need to").
+_PRESCRIPTIVE = re.compile(
+    r"\b(?i:must|ought to)\b"
+    r"|\b(?i:should)\b(?!\s+(?:(?i:have|he|she|it|they|we|you|i|the|a|an|any|this|that|these|"
+    r"those|there)\b|[A-Z]))"
+    r"|(?<!\bwould )(?<!\bwill )(?<!\bnot )(?<!n't )(?<!n’t )(?<!\bmay )(?<!\bmight )"
+    r"(?<!\bcould )\b(?i:needs? to|ha(?:ve|s) to)\b")
+
+
+def find_prescription(own: str) -> str | None:
+    """The first words in a text of the outlet's own that say what should or must happen
+    ("must", "should", "need to"), verbatim; None when there are none, or when a speech verb
+    says they report what someone else said ("told trading partners they must make
+    concessions", "the deal should be thrown out, Netanyahu said")."""
+    m = _PRESCRIPTIVE.search(own)
+    if m is None or any(w in SPEECH_VERBS for w in words(own) if w.islower()):
+        return None
+    return m.group()
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
 _HEDGES = CaselessPattern(
     r"\b(?:reportedly|allegedly|apparently|purportedly|supposedly|seemingly|"
@@ -82,11 +100,12 @@ def assess_tone(sentences: list[Sentence]) -> Tone:
     hedges: list[str] = []
     attributions: list[str] = []
     prescriptive = first_person = questions = 0
+    own_of = own_words(sentences)
     for s in sentences:
-        own = outside_quotes(s.text)
+        own = own_of[s.id]
         found = find_loaded(own)
         is_loaded = bool(found)
-        prescription = _PRESCRIPTIVE.search(own)
+        prescription = find_prescription(own)
         if prescription:
             prescriptive += 1
             is_loaded = True
