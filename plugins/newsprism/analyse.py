@@ -24,7 +24,9 @@ ANALYSIS_VERSION = "6"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # and a possessive ends a name ("China's Xi Jinping" is China and Xi Jinping); 6: a source
 # described, not named ("the suit states") is a quote's speaker; more source nouns for claims;
 # an organisation's name goes on over "of" / "for" / "&" ("Department of Justice"); a sentence
-# with no finite verb (a photo caption) or opening "For example" is a poor summary line
+# with no finite verb (a photo caption) or opening "For example" is a poor summary line; tone
+# reads a quotation over several sentences as the speaker's, and conditionals and reported
+# prescriptions as no prescription; more speaker rules (asides, "according to", "he")
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -101,7 +101,6 @@ class _Block:
             return comma + 1
         return start
 
-
     def pronoun_subject(self, k: int) -> bool:
         """Does sentence k open with "he" or "she" (whom the article named before)? (Not a
         pronoun after a clause put in front: in "While Mr. Abe praised Mr. Trump, he did not
@@ -111,17 +110,18 @@ class _Block:
         return bool(first) and _is_pronoun(first.group())
 
 
-_SAID_BEFORE = re.compile(r",\s+(?:said|says|added|wrote|explained|noted)\s+(?:[A-Z][\w.]*\s+){0,3}$")
+_SAID_WORDS = ("said", "says", "added", "wrote", "explained", "noted")
+_SAID_BEFORE = re.compile(r",\s+(?:%s)\s+(?:[A-Z][\w.]*\s+){0,3}$" % "|".join(_SAID_WORDS))
 _SAID_AFTER = re.compile(r"\s+(?:said|says|added|wrote)(?:\s+[A-Za-z]+){0,2}\s*\.")
 
 
 def _names_its_source(text: str, name: Name) -> bool:
     """Is the name the source a sentence of reported speech ends by naming ("..., said Rick
     Tyler, a consultant", "..., Rick Tyler said.")?"""
-    if _SAID_BEFORE.search(text, max(0, name.start - 60), name.start):
+    before = text[max(0, name.start - 60):name.start]
+    if any(w in before for w in _SAID_WORDS) and _SAID_BEFORE.search(before):
         return True
-    return text[max(0, name.start - 2):name.start] == ", " and bool(
-        _SAID_AFTER.match(text, name.end))
+    return before.endswith(", ") and bool(_SAID_AFTER.match(text, name.end))
 
 
 # A clause's opening subject and verb: "Mr. Trump appeared", "he said", "President Moon
@@ -141,6 +141,10 @@ def _has_opening_mark(text: str) -> bool:
     """Most text has no quotation mark: two plain scans tell so some ten times quicker than
     `_OPENING_MARK` (a pattern that starts with a character class reads char by char)."""
     return "“" in text or "\"" in text
+
+
+def _has_quote_mark(text: str) -> bool:
+    return "“" in text or "\"" in text or "”" in text
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -214,6 +218,9 @@ def own_words(sentences: list[Sentence]) -> dict[str, str]:
         by_block[s.block].append(s)
     out: dict[str, str] = {}
     for members in by_block.values():
+        if not any(_has_quote_mark(s.text) for s in members):  # most paragraphs
+            out.update((s.id, s.text) for s in members)
+            continue
         block = _Block(members)
         text = block.text
         spans = [(a - 1, b + 1) for a, b in quote_spans(text)]  # marks included

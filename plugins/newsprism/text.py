@@ -99,8 +99,12 @@ class CaselessPattern:
 
     def findall(self, text: str) -> list[str]:
         """Every match, verbatim, in order."""
+        return [text[a:b] for a, b in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Every match's (start, end) in the text, in order."""
         pattern, target = self._compiled(text)
-        return [text[m.start():m.end()] for m in pattern.finditer(target)]
+        return [m.span() for m in pattern.finditer(target)]
 
 
 # Whitespace that is not already a single space: what normalise_space must replace.
