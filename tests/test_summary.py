@@ -1,10 +1,16 @@
 from hypothesis import given, settings, strategies as st
 
 from newsprism.analyse import analyse_article
+from newsprism.model import Sentence
 from newsprism.parse import parse_article
 from newsprism.summary import summarise, summary_size
 
 from conftest import SEEDS
+
+
+def paragraph(texts):
+    """The texts as the sentences s1, s2, ... of one paragraph."""
+    return [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
 
 
 def analysed(prefix):
@@ -29,7 +35,6 @@ def test_summary_is_chosen_by_centrality_not_position():
 
 
 def test_summary_prefers_the_sentences_about_the_main_subject():
-    from newsprism.model import Sentence
     texts = [
         "The weather was pleasant on the morning of the ceremony in the old town.",
         "The city council approved the new bridge budget after a long debate on the bridge.",
@@ -38,7 +43,7 @@ def test_summary_prefers_the_sentences_about_the_main_subject():
         "The bridge repairs approved by the council will start in the spring, the council said.",
         "Several children played football in the park near the river all afternoon.",
     ]
-    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    sentences = paragraph(texts)
     assert summarise(sentences) == ["s2", "s3", "s5"]
 
 
@@ -47,7 +52,6 @@ def test_summary_size_grows_with_length_up_to_five():
 
 
 def test_summary_prefers_sentences_that_stand_alone():
-    from newsprism.model import Sentence
     from newsprism.summary import standalone
     texts = [
         "The city council approved the new bridge budget after a long debate on the bridge.",
@@ -58,7 +62,7 @@ def test_summary_prefers_sentences_that_stand_alone():
         "The bridge repairs approved by the council will start in the spring, the council said.",
         "A local bakery sold out of croissants before nine o'clock that day.",
     ]
-    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    sentences = paragraph(texts)
     assert summarise(sentences) == ["s1", "s5", "s6"]
     assert standalone(texts[0]) == 1.0
     assert standalone(texts[1]) < standalone("“It is fine,” the mayor said on Monday.") < 1.0
@@ -82,7 +86,6 @@ def test_the_end_of_a_quotation_begun_earlier_does_not_stand_alone():
 
 
 def test_a_summary_skips_the_end_of_a_quotation_when_the_article_has_better():
-    from newsprism.model import Sentence
     texts = ["Israel presented evidence on Monday that Iran kept its nuclear weapons knowledge "
              "after the 2015 nuclear deal with world powers.",
              'Netanyahu said: "Iran lied about never having a nuclear weapons program.',
@@ -90,12 +93,11 @@ def test_a_summary_skips_the_end_of_a_quotation_when_the_article_has_better():
              "Netanyahu said of the nuclear deal.",
              "The nuclear deal lifted sanctions on Iran in return for curbs on its nuclear work.",
              "Iran denies ever seeking nuclear weapons and says the deal stands."]
-    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    sentences = paragraph(texts)
     assert "s3" not in summarise(sentences)
 
 
 def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
-    from newsprism.model import Sentence
     from newsprism.text import has_finite_verb
     for caption in ("Members of the migrant caravan at the border wall in Tijuana on Sunday.",
                     "A protest in London last year against the proposed state visit to Britain "
@@ -113,18 +115,17 @@ def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
              "Migrants from the caravan asked for asylum at the border wall in Tijuana.",
              "Officials said the border station in Tijuana was full on Sunday.",
              "The caravan set out from the border with Guatemala in March."]
-    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    sentences = paragraph(texts)
     assert "s1" not in summarise(sentences)
 
 
 def test_an_exclamation_outside_quotation_marks_is_an_embedded_tweet_not_a_summary_line():
-    from newsprism.model import Sentence
     texts = ["Talks on the border wall in Tijuana will be a great thing for the caravan!",
              "The migrant caravan reached the border wall in Tijuana on Sunday after a month.",
              "Migrants from the caravan asked for asylum at the border wall in Tijuana.",
              "Officials said the border station in Tijuana was full on Sunday.",
              '"The border wall in Tijuana is a great thing for the caravan!" Trump wrote.']
-    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    sentences = paragraph(texts)
     chosen = summarise(sentences)
     assert "s1" not in chosen and "s2" in chosen
 
@@ -145,9 +146,8 @@ def test_an_exclamation_outside_quotation_marks_is_an_embedded_tweet_not_a_summa
 def test_the_summary_is_the_top_sentences_by_score_times_standalone(texts):
     """summarise asks the verb test lazily: it must choose what ranking every sentence by
     centrality x standalone chooses."""
-    from newsprism.model import Sentence
     from newsprism.summary import MAX_WORDS, MIN_WORDS, centrality, standalone
-    sentences = [Sentence(f"s{i + 1}", t, 0) for i, t in enumerate(texts)]
+    sentences = paragraph(texts)
     scores = centrality(sentences)
     pool = [s for s in sentences if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
             and not s.text.rstrip("”\"’' ").endswith("?")] or sentences

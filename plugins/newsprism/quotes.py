@@ -144,7 +144,8 @@ def _has_opening_mark(text: str) -> bool:
 
 
 def _has_quote_mark(text: str) -> bool:
-    return "“" in text or "\"" in text or "”" in text
+    """`_has_opening_mark`, or a closing curly mark (a quotation ending here)."""
+    return _has_opening_mark(text) or "”" in text
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
