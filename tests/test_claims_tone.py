@@ -237,6 +237,36 @@ def test_different_actions_or_modalities_are_not_one_claim():
     assert _same_claim(a, c) == 0.0
 
 
+def test_denied_actions():
+    from newsprism.claims import denied_actions
+    assert denied_actions("Comey claims FBI does not leak in redacted memos.") == {"leak"}
+    assert denied_actions("Lee was never arrested, and she didn't resign.") == {"arrest", "resign"}
+    assert denied_actions("Lee did not immediately sign the bill.") == {"agree"}
+    assert denied_actions('Lee said: "We will not sign it."') == frozenset()  # a quotation's
+    # "not" that reaches no action within three words denies none
+    assert denied_actions("Not all of the memos were released on Thursday.") == frozenset()
+    assert denied_actions("Lee signed the bill, not the budget, on Monday.") == frozenset()
+
+
+def test_a_claim_denying_what_another_reports_is_not_the_same_claim():
+    from newsprism.compare import _same_claim
+    a = _ref("a", "Trump asserted that the memos proved that Comey leaked classified information.",
+             ["Trump", "James Comey"], sid="s2")
+    b = _ref("b", "Comey claims the FBI does not leak in the redacted memos.", ["Comey", "FBI"],
+             sid="s2")
+    c = _ref("c", "Comey's critics accused him of leaking classified information in the memos.",
+             ["James Comey"], sid="s2")
+    weight = _weights(a, b, c)
+    assert _same_claim(a, c, weight) > 0
+    assert _same_claim(a, b, weight) == 0.0 and _same_claim(b, c, weight) == 0.0
+    # saying is no action to deny: "did not comment, then confirmed" frames one fact
+    d = _ref("d", "The White House did not comment, but Trump confirmed the meeting in a tweet "
+             "on Wednesday.", ["White House", "Trump"])
+    e = _ref("e", "Trump confirmed the meeting with Kim in a tweet on Wednesday morning.",
+             ["Trump", "Kim"])
+    assert _same_claim(d, e, _weights(d, e)) > 0
+
+
 def test_a_paraphrase_with_synonym_actions_is_one_claim():
     from newsprism.compare import _same_claim
     a = _ref("a", "Hundreds of migrants in the caravan reached the border at Tijuana on Sunday.",

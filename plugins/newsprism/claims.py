@@ -118,6 +118,28 @@ def _predicates(tokens: list[str], lows: list[str]) -> list[str]:
 
 
 _NO_ACTION = (None, None)
+# "does not leak", "was never charged", "didn't sign": the next action (a word or three on) is
+# denied, not reported.
+_NEGATIONS = frozenset("not never cannot no".split())
+_NEGATION_REACH = 3
+
+
+@functools.lru_cache(maxsize=1 << 14)  # asked of the few claims comparison finds alike
+def denied_actions(text: str) -> frozenset[str]:
+    """The actions (as `predicates` names them) a sentence denies outside its quotations:
+    "Comey claims FBI does not leak in redacted memos" denies "leak". Two claims, one denying
+    an action the other reports, are different claims however alike their words."""
+    tokens = words(outside_quotes(text))
+    lows = lower_words(tokens)
+    out: set[str] = set()
+    for k, low in enumerate(lows):
+        if low in _NEGATIONS or low.endswith(("n't", "n’t")):
+            for j in range(k + 1, min(k + 1 + _NEGATION_REACH, len(lows))):
+                found = _predicates(tokens[j:j + 1], lows[j:j + 1])
+                if found:
+                    out.update(found)
+                    break
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -30,7 +30,7 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-from .claims import PREDICATE_OF, modality_of, stem
+from .claims import PREDICATE_OF, denied_actions, modality_of, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
 from .names import _RUN as NAME_RUN, Name, find_names, name_key
@@ -363,14 +363,28 @@ def _similarity(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float]) -> float:
 def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
     """Nothing in two claims says they are different claims: the same modality (a plan is
     not a fact), a shared named entity, the same opening actor, no one named on each side
-    that the other leaves out, a shared action (synonyms folded) and no disagreeing number."""
+    that the other leaves out, a shared action (synonyms folded), neither denying an action the
+    other reports, and no disagreeing number."""
     ka, kb = a.preds & _KNOWN_ACTIONS, b.preds & _KNOWN_ACTIONS
     if ka and kb and not ka & kb:
         return False  # different actions: "approved" is not "rejected"
+    if _opposed(a.claim, b.claim):
+        return False  # "does not leak" is not "leaked"
     # cheapest first: the actor and the people named need the name finder
     return (_share_entity(a, b) and a.modality == b.modality
             and _numbers_agree(a.claim, b.claim)
             and (_actors_agree(a, b) and _people_agree(a, b) or _same_quotation(a, b)))
+
+
+def _opposed(a: Claim, b: Claim) -> bool:
+    """Does one claim deny an action the other reports ("Comey claims FBI does not leak" /
+    "... proved that he leaked classified information")? Saying is no such action: "did not
+    comment on the reports" and "confirmed reports" may frame one fact."""
+    if not (a.predicates and b.predicates):
+        return False
+    da = denied_actions(a.text) - _GENERIC_PREDICATES
+    db = denied_actions(b.text) - _GENERIC_PREDICATES
+    return bool(da & (set(b.predicates) - db) or db & (set(a.predicates) - da))
 
 
 def _same_quotation(a: _ClaimRef, b: _ClaimRef) -> bool:
