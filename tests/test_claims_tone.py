@@ -314,6 +314,32 @@ def test_acronyms_and_spacing_name_the_same_thing():
     assert same_name("uk", "united kingdom") and same_name("us president", "united states")
     assert same_name("kim jongun", "kim jong un")
     assert not same_name("uk", "united states")
+    # one last word names one person ("joe biden" / "biden"), not one place
+    assert same_name("joe biden", "biden") and same_name("north korea", "north korean")
+    assert not same_name("north korea", "south korea")
+
+
+def test_a_dateline_is_a_place_and_a_dash_not_a_hyphenated_word():
+    from newsprism.compare import _actor_of
+    text = ("President Donald Trump says conversations between North and South Korea to end "
+            "their decades-long war have his blessing.")
+    assert _actor_of(text, ("Donald Trump", "North", "South Korea")) == "donald trump"
+    assert _actor_of("WASHINGTON (Reuters) - Joe Biden signed the bill on Friday.",
+                     ("WASHINGTON", "Joe Biden")) == "joe biden"
+    assert _actor_of("WEST PALM BEACH, Fla. — President Trump dispatched his envoy.",
+                     ("WEST PALM BEACH", "Fla.", "Trump")) == "trump"
+
+
+def test_a_titled_surname_is_a_person_the_other_claim_leaves_out():
+    from newsprism.compare import _same_claim
+    a = _ref("a", "Kim is also in negotiations to meet with President Trump next month.",
+             ["Kim Jong Un", "Trump"])
+    b = _ref("b", "Now Kim is scheduled to meet with South Korean President Moon Jae-in next "
+             "month.", ["Kim Jong Un", "Moon Jae-in"])
+    assert _same_claim(a, b, _weights(a, b)) == 0.0
+    c = _ref("c", "Kim is scheduled to meet with President Trump in a month, officials said.",
+             ["Kim Jong Un", "Trump"])
+    assert _same_claim(a, c, _weights(a, c)) > 0
 
 
 def test_groups_do_not_chain_and_hold_one_sentence_per_article():

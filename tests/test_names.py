@@ -71,3 +71,12 @@ def test_an_organisation_goes_on_over_of_and_for_a_person_does_not():
                                         ("Department of the Treasury", False)]
     assert names("Macron of France met Abe of Japan and Trump for an hour.") == [
         ("Macron", False), ("France", False), ("Abe", False), ("Japan", False), ("Trump", False)]
+
+
+def test_common_nouns_and_adjectives_make_no_person():
+    def people(text):
+        return [n.text for n in find_names(text) if n.person]
+    assert people("The memos were released by Republican Congressional intelligence officials "
+                  "on Thursday, Devin Nunes said.") == ["Devin Nunes"]
+    assert people("Pompeo met Kim over the Easter Weekend as the Iran Nuclear talks went on and "
+                  "the Winter Olympics ended.") == []

@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "6"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "7"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -26,7 +26,9 @@ ANALYSIS_VERSION = "6"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # an organisation's name goes on over "of" / "for" / "&" ("Department of Justice"); a sentence
 # with no finite verb (a photo caption) or opening "For example" is a poor summary line; tone
 # reads a quotation over several sentences as the speaker's, and conditionals and reported
-# prescriptions as no prescription; more speaker rules (asides, "according to", "he")
+# prescriptions as no prescription; more speaker rules (asides, "according to", "he"); 7: a
+# name holding a common noun or adjective ("Republican Congressional", "Easter Weekend") is no
+# person's
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -33,7 +33,7 @@ import scipy.sparse as sp
 from .claims import PREDICATE_OF, denied_actions, modality_of, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
-from .names import _RUN as NAME_RUN, Name, find_names, name_key
+from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key
 from .numbers import MEASURE_UNITS
 from .quotes import quote_spans
 from .summary import standalone
@@ -52,7 +52,8 @@ def same_name(a: str, b: str) -> bool:
     if _acronym_of(ta, initials_b, len(tb)) or _acronym_of(tb, initials_a, len(ta)):
         return True  # "uk" / "united kingdom", "us president" / "united states"
     if ta and tb and ta[-1] == tb[-1] and len(ta[-1]) > 2:
-        return True
+        # "joe biden" / "biden", but "north korea" is not "south korea"
+        return not (ta[0] != tb[0] and ta[0] in _QUARTERS and tb[0] in _QUARTERS)
     if len(ta) == len(tb):
         x, y = (a, b) if len(a) <= len(b) else (b, a)
         common = len(_common_prefix(x, y))
@@ -71,6 +72,8 @@ def _name_parts(key: str) -> tuple[tuple[str, ...], str, str]:
 
 
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_QUARTERS = frozenset("north south east west northern southern eastern western upper lower "
+                      "central".split())
 
 
 def _acronym_of(short: tuple[str, ...], long_initials: str, long_words: int) -> bool:
@@ -286,12 +289,17 @@ def _actor(claim: Claim) -> str:
     return _actor_of(claim.text, tuple(claim.entities)) if claim.entities else ""
 
 
+# "WASHINGTON — ", "WEST PALM BEACH, Fla. — ", "WASHINGTON (Reuters) - ": a place, maybe a
+# wire service, then a dash; a hyphen only with spaces around it ("decades-long" is a word).
+_DATELINE_OPENER = re.compile(r"^[A-Z][A-Za-z .,]{0,40}?(?:\s*\([^)]*\))?(?:\s*[—–―]+|\s+-+\s)\s*")
+
+
 @lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
 def _actor_of(text: str, entities: tuple[str, ...]) -> str:
     text = text.strip()
     if text[:1] in "“\"‘'":
         return ""
-    body = re.sub(r"^[A-Z][A-Za-z .,]*?\s*(?:\([^)]*\)\s*)?[—–―-]+\s*", "", text)
+    body = _DATELINE_OPENER.sub("", text)
     keys = [_name_key(e) for e in entities]
     name = _opening_name(body) if keys else None
     if name is not None:
@@ -404,7 +412,20 @@ def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
 def _names_someone_else(a: _ClaimRef, b: _ClaimRef) -> bool:
     """Does `a` name a person `b` does not mention? (Whether a name is a person's is asked
     only of the names `b` leaves out.)"""
-    return any(not _mentions(b, _name_key(e)) and _is_person(e) for e in a.claim.entities)
+    return any(not _mentions(b, _name_key(e)) and (_is_person(e) or e in _titled(a.claim.text))
+               for e in a.claim.entities)
+
+
+# Words that may stand before a name without making it a person's ("former Yugoslavia").
+_NOT_PERSON_TITLES = frozenset("former acting deputy supreme general chief executive".split())
+
+
+@lru_cache(maxsize=1 << 14)
+def _titled(text: str) -> frozenset[str]:
+    """The one-word names a sentence gives a person's title: "President Trump", "Mr. Kim"
+    (`_is_person` asks two words of a name on its own)."""
+    return frozenset(n.text for n in find_names(text) if n.title and " " not in n.text and (
+        n.title.split()[-1].lower().rstrip(".") in TITLES - _NOT_PERSON_TITLES))
 
 
 def _total_weight(ref: _ClaimRef, weight: dict[str, float]) -> float:

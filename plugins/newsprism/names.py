@@ -55,7 +55,8 @@ _NON_PERSON_HEADS = frozenset(
     partnership pact deal news network initiative doctrine strategy affairs relations
     security intelligence defense defence justice treasury commerce energy
     america africa europe asia australia arabia emirates york angeles jersey dakota carolina
-    hampshire mexico zealand guinea lanka leone rica salvador kong port""".split())
+    hampshire mexico zealand guinea lanka leone rica salvador kong port
+    congressional nuclear weekend memos emails servers hunt olympics ceremony""".split())
 _NON_PERSON_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday god internet""".split())
