@@ -3,7 +3,6 @@ from the start of a sentence, the name tags that skip hopeless name pairs, and t
 pairs from the sparse term product. Checked on the seeds and the hand-written twin corpus,
 and on a NewsWCL50 sample too when ../shared is beside the repo."""
 import itertools
-import re
 
 import pytest
 
@@ -21,12 +20,12 @@ def analyses():
 
 def _actor_reading_everything(claim):
     """`compare._actor` as first written: the name finder over the whole sentence."""
-    from newsprism.compare import same_name
+    from newsprism.compare import _DATELINE_OPENER, same_name
     from newsprism.names import find_names, name_key
     text = claim.text.strip()
     if text[:1] in "“\"‘'":
         return ""
-    body = re.sub(r"^[A-Z][A-Za-z .,]*?\s*(?:\([^)]*\)\s*)?[—–―-]+\s*", "", text)
+    body = _DATELINE_OPENER.sub("", text)
     keys = [name_key(e) for e in claim.entities]
     for name in find_names(body)[:1]:
         key = name_key(name.text)
