@@ -302,3 +302,24 @@ def test_he_after_reported_speech_is_the_source_it_names():
                     "President Lena Ortiz will sign the deal, Sam Reyes said.",
                     "\"She has wanted this for years,\" he added.")
     assert [s for _, s in got] == ["Rick Tyler", "Sam Reyes"]
+
+
+def test_a_lead_in_runs_over_a_scare_quote_and_an_and_or_but_shares_its_subject():
+    assert _speakers('President Lee warned the rebels Tuesday that if they "threaten" the city '
+                     '"they will pay a price like no one has ever paid."') == [
+        ("they will pay a price like no one has ever paid.", "Lee")]
+    assert _speakers('Ann Lee said she wanted the troops home "relatively soon" but said "we '
+                     'want to leave a strong and lasting footprint."') == [
+        ("we want to leave a strong and lasting footprint.", "Ann Lee")]
+
+
+def test_a_participle_after_a_role_opening_the_clause_is_the_roles():
+    assert _speakers("President Ann Lee spoke on Monday.",
+                     'The president, however, has since moved to distance herself from Tom '
+                     'Ford, saying on "Morning Talk" that he did only a "tiny, tiny little '
+                     'fraction" of her legal work.') == [("tiny, tiny little fraction", "Ann Lee")]
+    # the prime minister's office is not the prime minister
+    assert _speakers("Prime Minister Ann Lee met him.",
+                     "The prime minister's office confirmed the visit, saying only that "
+                     '"further details would be set out in due course."') == [
+        ("further details would be set out in due course.", None)]

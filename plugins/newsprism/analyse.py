@@ -28,7 +28,8 @@ ANALYSIS_VERSION = "7"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # reads a quotation over several sentences as the speaker's, and conditionals and reported
 # prescriptions as no prescription; more speaker rules (asides, "according to", "he"); 7: a
 # name holding a common noun or adjective ("Republican Congressional", "Easter Weekend") is no
-# person's
+# person's; a quote's lead-in runs over a scare quote, "but said" shares the subject before, and
+# "The president ..., saying" is the president's
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -396,11 +396,14 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
         spans = [(a, b) for a, b in spans if b > a]
         in_quotes = _Spans(spans)
         cursor = 0
+        quoted_to = 0  # the end of the paragraph's last real quotation so far
         block_speaker_seen = False
         for qi, (qs, qe) in enumerate(spans):
             # people named before this quote (outside quotes) are known before we resolve it
             finder.register(block, names_in(cursor, qs), in_quotes)
-            prev_end = spans[qi - 1][1] + 1 if qi else 0
+            # a lead-in runs back over a scare quote ("home “relatively soon” but said “...”"),
+            # not over a quotation (whose own tag is no lead-in of this one)
+            prev_end = quoted_to
             next_start = spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text)
             k = block.sentence_at(qs)
             s_start, s_end = block.sentence_bounds(k)
@@ -414,7 +417,8 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             if not speaker or finder.tag_distance > _NEAR_TAG:
                 # a lead-in ("Mr. Macron said the goal would be to “...”") beats a far tag;
                 # its speech verbs are found once, for its speaker and for how close they are
-                lead_verbs = _verb_positions(text[head[0]:head[1]])
+                lead_verbs = [v for v in _verb_positions(text[head[0]:head[1]])
+                              if not in_quotes.holds(head[0] + v[0])]  # not a scare quote's
                 lead_speaker, lead_cue = _speaker_before(text, head, local, finder, lead_verbs)
                 if lead_speaker and _lead_in_governs(text, head[0], lead_verbs, qs):
                     speaker, cue = lead_speaker, lead_cue
@@ -431,6 +435,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                     speaker, cue = previous_speaker, "continuation"
                 elif qi and quotes and quotes[-1].speaker and block_speaker_seen:
                     speaker, cue = quotes[-1].speaker, "continuation"
+            quoted_to = qe + 1
             quotes.append(Quote(text=quote_text, speaker=speaker,
                                 sentence=block.sentences[k].id,
                                 sentence_text=block.sentences[k].text, cue=cue))
@@ -700,6 +705,9 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
     if subj_toks and subj_toks[-1][2].lower() == "to":
         # "Trump called Comey again to ask “...”": the subject of the clause
         return _first_person(text, a, v_start, names, finder)
+    if subj_toks and subj_toks[-1][2].lower() in ("but", "and") and subj_toks[-1][0] > a:
+        # "Trump said he wanted ... but said “...”": the subject of the verb before
+        return _speaker_before(text, (a, subj_toks[-1][0]), names, finder)
     if subj_toks and subj_toks[-1][2].lower() in ("who", "which"):
         # "Boris Johnson, who said in 2015 “...”", "the announcement from Kim, which read":
         # the one the clause is about
@@ -803,7 +811,16 @@ _SPOKESWORDS = frozenset("statement spokesman spokeswoman spokesperson office re
 
 def _first_person(text: str, a: int, b: int, names: list[Name],
                   finder: _SpeakerFinder) -> tuple[str | None, str]:
-    """The first person named in text[a:b]: the clause's subject, as a rule."""
+    """The first person named in text[a:b]: the clause's subject, as a rule; or the person
+    whose role opens it ("The president, however, has since moved to distance himself from
+    Cohen, saying ...")."""
+    opening = _words_with_pos(text, a, b, 3)
+    if opening and opening[0][2].lower() == "the" and not any(
+            t[2].endswith(("'s", "’s")) for t in opening):  # "The prime minister's office"
+        first = next((n.start for n in names if a <= n.start < b), b)
+        role = _role_before([t for t in opening if t[1] <= first], finder)
+        if role:
+            return role, "description"
     for name in (n for n in names if a <= n.start and n.end <= b):
         full = finder.resolve_mention(text, name)
         if full:
