@@ -37,6 +37,9 @@ def test_tone_label_has_reasons_and_evidence():
     assert tone.label == "opinion"
     assert tone.reasons and "reckless" in tone.loaded_words
     assert "Critics argue" in tone.hedges
+    # counts read as English: "1 sentence says", not "1 sentences say"
+    assert "1 sentence says what should or must happen" in tone.reasons
+    assert "1 hedge (critics argue)" in tone.reasons and "0 attribution cues" in tone.reasons
     news = assess_tone(sents(
         "The ministry said on Monday that 40 people were evacuated.",
         "According to officials, the road reopened at noon.",

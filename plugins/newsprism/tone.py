@@ -134,18 +134,22 @@ def assess_tone(sentences: list[Sentence]) -> Tone:
     def pct(x: float) -> str:
         return f"{round(100 * x)}%"
 
-    reasons.append(f"{len(loaded_ids)} of {n} sentences ({pct(share)}) use loaded or "
-                   f"opinionated wording" + (f": {', '.join(_top(loaded_words))}"
-                                              if loaded_words else ""))
-    reasons.append(f"{len(hedges)} hedges" + (f" ({', '.join(_top(hedges))})" if hedges else ""))
-    reasons.append(f"{len(attributions)} attribution cues" + (
+    reasons.append(f"{len(loaded_ids)} of {_counted(n, 'sentence')} ({pct(share)}) "
+                   f"{'uses' if len(loaded_ids) == 1 else 'use'} loaded or opinionated wording"
+                   + (f": {', '.join(_top(loaded_words))}" if loaded_words else ""))
+    reasons.append(_counted(len(hedges), "hedge")
+                   + (f" ({', '.join(_top(hedges))})" if hedges else ""))
+    reasons.append(_counted(len(attributions), "attribution cue") + (
         f" ({', '.join(_top(attributions))})" if attributions else ""))
     if prescriptive:
-        reasons.append(f"{prescriptive} sentences say what should or must happen")
+        reasons.append(_counted(prescriptive, "sentence says", "sentences say")
+                       + " what should or must happen")
     if first_person:
-        reasons.append(f"{first_person} sentences speak in the first person")
+        reasons.append(_counted(first_person, "sentence speaks", "sentences speak")
+                       + " in the first person")
     if questions:
-        reasons.append(f"{questions} rhetorical questions or exclamations")
+        reasons.append(_counted(questions, "rhetorical question or exclamation",
+                                "rhetorical questions or exclamations"))
     opinion_signals = share >= 0.28 or (share >= 0.2 and (
         first_person + prescriptive + questions) >= 3)
     if opinion_signals and attr_rate < 0.2:
@@ -162,6 +166,11 @@ def assess_tone(sentences: list[Sentence]) -> Tone:
     return Tone(label=label, reasons=reasons, loaded_share=round(share, 3), hedges=hedges,
                 attributions=attributions, loaded_words=loaded_words,
                 loaded_sentences=loaded_ids)
+
+
+def _counted(n: int, one: str, many: str | None = None) -> str:
+    """"1 hedge", "3 hedges"; `many` where the plural is not `one` + "s"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _top(items: list[str], k: int = 6) -> list[str]:
