@@ -191,3 +191,36 @@ def test_a_quotation_outlets_give_in_the_same_words_is_listed_once_with_each_of_
                        "articles/b/index.html#s1", ["Fox News"])]),
         ("unnamed speaker", [("Words nobody is named for, said twice.",
                               "articles/c/index.html#s1", ["HuffPost"])])]
+
+
+def test_a_part_of_a_longer_quotation_is_listed_with_it_as_quoted_in_part():
+    def q(text, outlet, article):
+        return views.QuoteView("Donald Trump", text, outlet, article,
+                               f"articles/{article}/index.html#s1")
+    got = views.speaker_quotes([
+        q("have my blessing to discuss the end of the war.", "Fox News", "b"),
+        q("They do have my blessing to discuss the end of the war", "The New York Times", "c"),
+        q("discuss the end of the war", "The New York Times", "c"),
+        q("They do have my blessing to discuss the end of the war", "USA Today", "d"),
+        q("a warning to all of them", "Fox News", "b"),
+        q("to all", "USA Today", "d"),  # too short to tell
+        q("warning to all of the", "USA Today", "d")])  # not whole words of it
+    assert [(x.text, [o.outlet for o in x.quoted_by], [o.text for o in x.in_part_by])
+            for x in got[0].quotes] == [
+        ("They do have my blessing to discuss the end of the war",
+         ["The New York Times", "USA Today"],
+         # The New York Times quotes the whole already: not listed for its part
+         ["have my blessing to discuss the end of the war."]),
+        ("a warning to all of them", ["Fox News"], []),
+        ("to all", ["USA Today"], []),
+        ("warning to all of the", ["USA Today"], [])]
+
+
+def test_a_columns_loaded_words_and_hedges_are_each_listed_once():
+    t = Tone(label="analysis", reasons=[], loaded_share=0.1, attributions=[],
+             hedges=["likely", "appeared to", "Likely"], loaded_words=["dictator", "dictator"],
+             loaded_sentences=["s1"])
+    a = analysis("d", "Daily Planet", ["A dictator, likely."], tone=t)
+    column = views.event_view(COMPARISON, [a, B], SLUGS).columns[0]
+    assert column.tone.loaded_words == ["dictator"]
+    assert column.tone.hedges == ["likely", "appeared to"]

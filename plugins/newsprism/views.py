@@ -187,10 +187,12 @@ class QuoteView:
 @dataclass
 class SharedQuote:
     """One quotation, in the words of the first outlet that gives it (`text`, `href`), and
-    every outlet that gives it in the same words, each linked to its own sentence."""
+    every outlet that gives it in the same words, each linked to its own sentence; and the
+    outlets that quote only a part of it (`in_part_by`, each with its own words and link)."""
     text: str
     href: str
     quoted_by: list[QuoteView]
+    in_part_by: list[QuoteView] = field(default_factory=list)
 
 
 @dataclass
@@ -209,9 +211,14 @@ def same_words(text: str) -> str:
     return " ".join(text.translate(_QUOTE_FOLD).split()).rstrip(" .,;:!?…").casefold()
 
 
+# A part of a longer quotation this many words long or longer is shown with it.
+MIN_PART_WORDS = 4
+
+
 def speaker_quotes(quotes: list[QuoteView]) -> list[SpeakerQuotes]:
     """The event's quotes by speaker, most quoted first ("unnamed speaker" last); a quotation
-    several outlets give in the same words is listed once, with each of them."""
+    several outlets give in the same words is listed once, with each of them, and so is one
+    that other outlets quote only a part of (`_with_parts`)."""
     by_speaker: dict[str, list[QuoteView]] = {}
     for q in quotes:
         by_speaker.setdefault(q.speaker, []).append(q)
@@ -223,8 +230,43 @@ def speaker_quotes(quotes: list[QuoteView]) -> list[SpeakerQuotes]:
             one = shared.setdefault(same_words(q.text), SharedQuote(q.text, q.href, []))
             if all(o.article != q.article for o in one.quoted_by):
                 one.quoted_by.append(q)
-        out.append(SpeakerQuotes(speaker, list(shared.values())))
+        out.append(SpeakerQuotes(speaker, _with_parts(shared)))
     return out
+
+
+def _with_parts(shared: dict[str, SharedQuote]) -> list[SharedQuote]:
+    """The quotations of one speaker, each that is a part of a longer one (its words, at least
+    MIN_PART_WORDS of them, inside the longer one's: "have my blessing to discuss the end of the
+    war" in "They do have my blessing to discuss the end of the war") folded into the longer
+    one as quoted in part by its outlets; an outlet that quotes the whole is not listed again.
+    One speaker's quotations in one event are few: each is compared with each."""
+    keys = sorted(shared, key=len, reverse=True)
+    folded: set[str] = set()
+    for i, part in enumerate(keys):
+        if len(part.split()) < MIN_PART_WORDS:
+            continue
+        whole = next((k for k in keys[:i] if k not in folded and len(k) > len(part)
+                      and _holds_words(k, part)), None)
+        if whole is None:
+            continue
+        folded.add(part)
+        into = shared[whole]
+        for q in shared[part].quoted_by + shared[part].in_part_by:
+            if all(o.article != q.article for o in into.quoted_by + into.in_part_by):
+                into.in_part_by.append(q)
+    return [v for k, v in shared.items() if k not in folded]
+
+
+def _holds_words(whole: str, part: str) -> bool:
+    """Is `part` inside `whole` as whole words (not "war" in "warn")?"""
+    start = whole.find(part)
+    while start >= 0:
+        end = start + len(part)
+        if (start == 0 or not whole[start - 1].isalnum()) and (
+                end == len(whole) or not whole[end].isalnum()):
+            return True
+        start = whole.find(part, start + 1)
+    return False
 
 
 @dataclass
@@ -279,12 +321,20 @@ class EventView:
     description: str
 
 
+def _once(items: Iterable[str]) -> list[str]:
+    """Each word once, in order of first use, whatever its case ("likely, Likely" -> "likely")."""
+    out: dict[str, str] = {}
+    for w in items:
+        out.setdefault(w.casefold(), w)
+    return list(out.values())
+
+
 def _tone_view(a: ArticleAnalysis) -> ToneView | None:
     t = a.tone
     if t is None:
         return None
     return ToneView(label=t.label, loaded_share=t.loaded_share, reasons=list(t.reasons),
-                    hedges=list(t.hedges), loaded_words=list(t.loaded_words))
+                    hedges=_once(t.hedges), loaded_words=_once(t.loaded_words))
 
 
 def _quote_views(c: EventComparison, by_id: dict[str, ArticleAnalysis]) -> list[QuoteView]:
