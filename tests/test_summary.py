@@ -34,6 +34,14 @@ def test_summary_is_chosen_by_centrality_not_position():
     assert a.summary != [s.id for s in a.sentences[:len(a.summary)]]
 
 
+def test_the_lead_weighs_a_little_more():
+    # seed 000 opens with its news ("President Joe Biden has authorized Ukraine ..."); its
+    # "For others, it's a reckless escalation ..." leans on the sentence before
+    a = analysed("000")
+    assert a.summary[0] == "s1" and "For others" not in " ".join(
+        a.sentence(i).text for i in a.summary)
+
+
 def test_summary_prefers_the_sentences_about_the_main_subject():
     texts = [
         "The weather was pleasant on the morning of the ceremony in the old town.",
@@ -119,6 +127,14 @@ def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
     assert "s1" not in summarise(sentences)
 
 
+def test_a_caption_placing_people_left_or_right_has_no_verb():
+    from newsprism.text import has_finite_verb
+    assert not has_finite_verb("Prime Minister Benjamin Netanyahu of Israel, left, and Secretary "
+                               "of State Mike Pompeo on Sunday in Tel Aviv.")
+    assert not has_finite_verb("Kim Jong-un, second from right, at a party meeting in Pyongyang.")
+    assert has_finite_verb("The minister left, and the talks ended on Sunday in Tel Aviv.")
+
+
 def test_an_exclamation_outside_quotation_marks_is_an_embedded_tweet_not_a_summary_line():
     texts = ["Talks on the border wall in Tijuana will be a great thing for the caravan!",
              "The migrant caravan reached the border wall in Tijuana on Sunday after a month.",
@@ -145,10 +161,10 @@ def test_an_exclamation_outside_quotation_marks_is_an_embedded_tweet_not_a_summa
     min_size=1, max_size=14))
 def test_the_summary_is_the_top_sentences_by_score_times_standalone(texts):
     """summarise asks the verb test lazily: it must choose what ranking every sentence by
-    centrality x standalone chooses."""
-    from newsprism.summary import MAX_WORDS, MIN_WORDS, centrality, standalone
+    centrality x lead weight x standalone chooses."""
+    from newsprism.summary import MAX_WORDS, MIN_WORDS, centrality, lead_weight, standalone
     sentences = paragraph(texts)
-    scores = centrality(sentences)
+    scores = {k: v * lead_weight(int(k[1:]) - 1) for k, v in centrality(sentences).items()}
     pool = [s for s in sentences if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
             and not s.text.rstrip("”\"’' ").endswith("?")] or sentences
     ranked = sorted(pool, key=lambda s: (-scores[s.id] * standalone(s.text), int(s.id[1:])))

@@ -29,7 +29,9 @@ ANALYSIS_VERSION = "7"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # prescriptions as no prescription; more speaker rules (asides, "according to", "he"); 7: a
 # name holding a common noun or adjective ("Republican Congressional", "Easter Weekend") is no
 # person's; a quote's lead-in runs over a scare quote, "but said" shares the subject before, and
-# "The president ..., saying" is the president's; tone's reasons count in English ("1 hedge")
+# "The president ..., saying" is the president's; tone's reasons count in English ("1 hedge");
+# a summary weighs the article's first sentences a little more, and "..., left, and ..." in a
+# caption is no verb
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -16,6 +16,9 @@ from .quotes import closes_unopened_quotation, quote_spans
 from .text import content_words, has_finite_verb
 
 MIN_WORDS, MAX_WORDS = 8, 60
+# A news article puts what matters most first: its first sentences weigh up to this much more
+# (the first 1 + LEAD_WEIGHT, then less, down to none from the LEAD_SENTENCES-th on).
+LEAD_WEIGHT, LEAD_SENTENCES = 0.3, 3
 
 
 def summary_size(n_sentences: int) -> int:
@@ -52,7 +55,7 @@ _DANGLING = re.compile(
     r"^(?:however|but|and|so|yet|still|also|moreover|meanwhile|instead|thus|therefore|then|"
     r"indeed|nonetheless|nevertheless|otherwise|besides|furthermore|additionally|likewise|"
     r"similarly|in addition|in fact|after all|even so|by contrast|on the other hand|"
-    r"for example|for instance)\b",
+    r"for example|for instance|for others|for some)\b",
     re.IGNORECASE)
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|his|her|its|their|such|there)\b",
@@ -94,12 +97,18 @@ def _at_a_glance(text: str) -> float:
     return factor
 
 
+def lead_weight(position: int) -> float:
+    """The weight of the sentence at `position` (0 = first) for its place in the article."""
+    return 1.0 + LEAD_WEIGHT * max(0.0, 1.0 - position / LEAD_SENTENCES)
+
+
 def summarise(sentences: list[Sentence]) -> list[str]:
-    """Ids of the 3-5 most central sentences that read well alone, in reading order."""
+    """Ids of the 3-5 most central sentences that read well alone, the first sentences of the
+    article weighing a little more (`lead_weight`), in reading order."""
     if not sentences:
         return []
-    scores = centrality(sentences)
     order = {s.id: i for i, s in enumerate(sentences)}
+    scores = {k: v * lead_weight(order[k]) for k, v in centrality(sentences).items()}
 
     def eligible(s: Sentence) -> bool:
         n = len(s.text.split())

@@ -210,12 +210,18 @@ _BEFORE_PARTICIPLE = frozenset("the a an its his her their our my your this that
                                "newly recently".split())
 
 
+# Where a photo caption places someone ("Benjamin Netanyahu of Israel, left, and ..."): no verb.
+_CAPTION_PLACE = re.compile(r",\s*(?:(?:second |third )?from )?(?:left|right|center|centre)\s*,")
+
+
 def has_finite_verb(text: str) -> bool:
     """Could the sentence hold a finite verb? False for a photo caption or a fragment ("Members
     of the migrant caravan at the border wall in Tijuana on Sunday.", "A family looking through
     the border fence."): no auxiliary or common past form, no "-ed" word but a participle after
     a determiner, no lower-case "-s" word, no contraction, no word after a subject pronoun, no
     "plan to go". Generous: a word that may be a verb counts as one."""
+    if "," in text:
+        text = _CAPTION_PLACE.sub(",", text)
     tokens = words(text)
     lows = lower_words(tokens)
     for k, low in enumerate(lows):
