@@ -416,8 +416,9 @@ def _names_someone_else(a: _ClaimRef, b: _ClaimRef) -> bool:
                for e in a.claim.entities)
 
 
-# Words that may stand before a name without making it a person's ("former Yugoslavia").
-_NOT_PERSON_TITLES = frozenset("former acting deputy supreme general chief executive".split())
+# Title words that make a one-word name a person's; not those that may stand before a place
+# or a body ("former Yugoslavia", "Supreme Court").
+_PERSON_TITLES = TITLES - frozenset("former acting deputy supreme general chief executive".split())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -425,7 +426,7 @@ def _titled(text: str) -> frozenset[str]:
     """The one-word names a sentence gives a person's title: "President Trump", "Mr. Kim"
     (`_is_person` asks two words of a name on its own)."""
     return frozenset(n.text for n in find_names(text) if n.title and " " not in n.text and (
-        n.title.split()[-1].lower().rstrip(".") in TITLES - _NOT_PERSON_TITLES))
+        n.title.split()[-1].lower().rstrip(".") in _PERSON_TITLES))
 
 
 def _total_weight(ref: _ClaimRef, weight: dict[str, float]) -> float:
