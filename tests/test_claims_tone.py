@@ -430,3 +430,60 @@ def test_a_second_sentence_of_a_shared_claim_is_not_what_only_its_outlet_reports
     a = next(x.article.id for x in analyses if x.article.outlet == "Outlet A")
     unique_a = [by_id[i].text for i in c.unique[a]]
     assert unique_a == [texts["a"][1]]  # the budget again is no claim only Outlet A reports
+
+
+def _outlets_compared(tmp_path, texts):
+    """Write each outlet's sentences as an article and compare them as one event: the
+    analyses by outlet letter, the comparison and its groups by id."""
+    from conftest import compare_files
+    paths = []
+    for name, sentences in texts.items():
+        p = tmp_path / f"{name}.txt"
+        p.write_text(f"Title: Story {name}\nSource: Outlet {name.upper()}\n\n"
+                     + "\n\n".join(sentences) + "\n", encoding="utf-8")
+        paths.append(p)
+    analyses, c = compare_files(paths)
+    by_outlet = {a.article.outlet[-1].lower(): a.article.id for a in analyses}
+    return by_outlet, c, {g.id: g for g in c.claim_groups}
+
+
+def test_a_claim_another_outlet_words_otherwise_is_not_only_its_own(tmp_path):
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    flynn = ("Four people, including Mr. Flynn, have pleaded guilty to lying to investigators "
+             "in the Russia inquiry.")
+    noted = ("The Times noted that four people in the president's orbit have already pleaded "
+             "guilty to lying to federal investigators.")
+    ferry = "The island ferry will run 12 sailings a day from June, Mayor Jo Park said."
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": [lead, flynn], "b": [lead, noted], "c": [lead, ferry]})
+    # not one claim (they name no one in common), yet B says what A says
+    assert not any({ids["a"], ids["b"]} <= set(g.articles) for g in groups.values()
+                   if g.text in (flynn, noted))
+    assert [groups[g].text for g in c.unique[ids["a"]]] == []
+    assert [groups[g].text for g in c.unique[ids["b"]]] == []
+    assert [groups[g].text for g in c.unique[ids["c"]]] == [ferry]
+
+
+def test_another_figure_is_another_fact_however_alike_the_words(tmp_path):
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    fifty = "China said it would subject $50 billion of American goods to new import tariffs."
+    thirty = "China said it would subject $30 billion of American goods to new import tariffs."
+    ids, c, groups = _outlets_compared(tmp_path, {"a": [lead, fifty], "b": [lead, thirty]})
+    assert [groups[g].text for g in c.unique[ids["a"]]] == [fifty]
+    assert [groups[g].text for g in c.unique[ids["b"]]] == [thirty]
+
+
+def test_an_outlet_that_words_a_shared_claim_otherwise_does_not_leave_it_out(tmp_path):
+    budget = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": [budget, "The island ferry will run 12 sailings a day from June."],
+        "b": [budget, "The council meets again in the spring to look at the school roofs."],
+        "c": ["The state approved a harbour flood budget worth $40 million on Monday night.",
+              "Opposition leader Tom Reyes called the vote rushed."],
+        "d": ["Opposition leader Tom Reyes called the vote rushed and promised an appeal.",
+              "The weather in the harbour town stayed dry all week."],
+        "e": [budget, "Fishermen asked for a new quay at the north end of the bay."]})
+    shared = [g for g in c.consensus if groups[g].text == budget]
+    assert len(shared) == 1 and ids["c"] not in groups[shared[0]].articles
+    assert c.omitted[ids["c"]] == []
+    assert c.omitted[ids["d"]] == shared

@@ -81,3 +81,9 @@ def test_property_digits_round_trip(value, noun, qualifier):
 def test_property_never_crashes_and_spans_are_verbatim(sentence):
     for n in find_numbers(sentence):
         assert n.text in sentence
+
+
+def test_a_house_number_is_no_quantity():
+    assert find_numbers('"He will hold talks," 10 Downing Street said in a statement.') == []
+    assert find_numbers("Protesters gathered outside 1600 Pennsylvania Avenue.") == []
+    assert [n.value for n in find_numbers("Police closed 10 streets downtown.")] == [10]

@@ -11,7 +11,8 @@ conflicting numbers and who is quoted by whom.
 - Consensus: groups reported by more than half of the event's outlets (at least two).
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
-  reported elsewhere too). Omitted: consensus groups none of an outlet's sentences matches.
+  reported elsewhere too) or covers (holds most of what it says in other words; see
+  COVERED_SHARE). Omitted: consensus groups none of an outlet's sentences matches or covers.
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
   with a number, or different subjects that share a unit (a missile's range in miles vs a
@@ -145,6 +146,15 @@ MIN_SIMILARITY_NO_PREDICATE = 0.40
 MEMBER_SLACK = 0.1
 # Candidate pairs come only from terms found in at most this many claims (blocking).
 MAX_POSTINGS = 60
+# "Only this outlet reports" is said of a claim only when no sentence of another article
+# covers it: holds at least COVERED_SHARE of the weight of what it says (its terms less the
+# words of the names it gives: who a claim is about or by is not what it says) in at least
+# COVERED_TERMS terms, and one of its figures if it gives any. Looser than being one claim:
+# "Four people ... have pleaded guilty to lying to investigators" is not only The Times'
+# when HuffPost writes "The Times noted that four people ... have already pleaded guilty to
+# lying to federal investigators".
+COVERED_SHARE = 0.45
+COVERED_TERMS = 4
 # Two claims quoting this many words in a row alike quote one statement (see
 # `_same_quotation`); two people say a shorter phrase alike by chance ("will be open to
 # traffic by the end of May").
@@ -569,6 +579,37 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
     return [[refs[k] for k in sorted(m)] for m in members.values()]
 
 
+def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
+                       weight: dict[str, float]) -> dict[tuple[str, int], set[str]]:
+    """For each of `candidates`, by its (article, index): the other articles with a claim
+    that covers it (see COVERED_SHARE). Partners come from an index of the terms found in at
+    most MAX_POSTINGS claims, as in `_alike_pairs`."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, r in enumerate(refs):
+        for t in r.terms:
+            postings[t].append(k)
+    out: dict[tuple[str, int], set[str]] = {}
+    for ref in candidates:
+        by = out.setdefault((ref.article, ref.index), set())
+        said = ref.terms - _text_terms(" ".join(ref.claim.entities))
+        if len(said) < COVERED_TERMS:
+            continue
+        need = COVERED_SHARE * math.fsum([weight.get(t, 1.0) for t in said])
+        figures = {t for t in said if t.startswith("#")}
+        partners = sorted({k for t in said if len(postings[t]) <= MAX_POSTINGS
+                           for k in postings[t] if refs[k].article != ref.article})
+        for k in partners:
+            if refs[k].article in by:
+                continue
+            shared = said & refs[k].terms
+            if figures and figures.isdisjoint(shared):
+                continue  # another figure is another fact: "$50 billion" of goods
+            if len(shared) >= COVERED_TERMS and math.fsum(
+                    [weight.get(t, 1.0) for t in shared]) >= need - 1e-9:
+                by.add(refs[k].article)
+    return out
+
+
 # --- conflicts ----------------------------------------------------------------------------
 
 def _subject_words(n: Number) -> tuple[tuple[str, str], ...]:
@@ -819,11 +860,18 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     agreed = [g for g in groups if len(g.articles) >= need
               and len({outlet_of[a] for a in g.articles}) >= need]
     consensus = [g.id for g in agreed]
-    # only one outlet reports a claim no other article's claim matches (one that matched, but
-    # could not join that group, is reported elsewhere too); an article omits an agreed claim
-    # none of its sentences matches
+    consensus_set = set(consensus)
+    # only one outlet reports a claim no other article's claim matches or covers (one that
+    # matched, but could not join that group, is reported elsewhere too); an article omits an
+    # agreed claim none of its claims matches or covers
     echoes = {g.id: set().union(*(r.echoed_by for r in members))
               for g, members in zip(groups, raw_groups)}
+    asked = [(g, members) for g, members in zip(groups, raw_groups)
+             if len(members) == 1 or g.id in consensus_set]
+    covering = _covering_articles(refs, [r for _, members in asked for r in members],
+                                  event_weights(refs))
+    for g, members in asked:
+        echoes[g.id].update(*(covering[(r.article, r.index)] for r in members))
     unique: dict[str, list[str]] = {a.article.id: [] for a in ordered}
     for g in groups:
         if len(g.articles) == 1 and not echoes[g.id]:

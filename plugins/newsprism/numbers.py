@@ -326,6 +326,20 @@ def _skip_digit(toks: list[_Tok], i: int, sentence: str) -> bool:
         return True
     if nxt in _TIME_WORDS or (nxt in ("a", "p") and i + 2 < len(toks) and toks[i + 2].text == "."):
         return True
+    return _is_address(toks, i)
+
+
+_STREET_WORDS = frozenset("street avenue road boulevard lane drive place square plaza".split())
+
+
+def _is_address(toks: list[_Tok], i: int) -> bool:
+    """Is the number a house number ("10 Downing Street", "1600 Pennsylvania Avenue": a
+    capitalised street name follows)?"""
+    for tok in toks[i + 1:i + 4]:
+        if not tok.text[:1].isupper():
+            return False
+        if tok.low in _STREET_WORDS:
+            return True
     return False
 
 
