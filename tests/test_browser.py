@@ -113,6 +113,19 @@ def search_for(page, term: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def settled(page, read, wait_ms: int = 300, tries: int = 30):
+    """`read()` once two reads `wait_ms` apart agree: the search UI updates its filter counts
+    as each bundle's filters arrive, after the network is idle."""
+    last = read()
+    for _ in range(tries):
+        page.wait_for_timeout(wait_ms)
+        now = read()
+        if now == last:
+            return now
+        last = now
+    return last
+
+
 def test_search_merges_the_bundles_of_a_site_indexed_in_several(browser, bundled_seeds_site,
                                                                  seeds_site):
     """With the index in several bundles, one search finds pages of several bundles, and its
@@ -134,8 +147,8 @@ def test_search_merges_the_bundles_of_a_site_indexed_in_several(browser, bundled
             seen[site] = dict(
                 message=page.inner_text(".pagefind-ui__message"),
                 panel=page.inner_text(".pagefind-ui__filter-panel").lower(),
-                filters=page.eval_on_selector_all(".pagefind-ui__filter-label",
-                                                  "els => els.map(e => e.textContent.trim())"),
+                filters=settled(page, lambda: page.eval_on_selector_all(
+                    ".pagefind-ui__filter-label", "els => els.map(e => e.textContent.trim())")),
                 bundles={f[len(base):].rsplit("fragment/", 1)[0] for f in fragments})
             assert not problems, problems
             page.context.close()

@@ -487,3 +487,18 @@ def test_an_outlet_that_words_a_shared_claim_otherwise_does_not_leave_it_out(tmp
     assert len(shared) == 1 and ids["c"] not in groups[shared[0]].articles
     assert c.omitted[ids["c"]] == []
     assert c.omitted[ids["d"]] == shared
+
+
+def test_an_action_done_to_another_person_is_another_claim(tmp_path):
+    from newsprism.compare import acted_on
+    assert acted_on("He asked whether she had a motive when she fired James B. Comey, the "
+                    "F.B.I. director.") == {"fire": "james b comey"}
+    assert acted_on("Jo Marsh was fired by Governor Ann Lee on Monday.") == {}
+    assert acted_on("Pompeo met Kim Jong Un over Easter.") == {}  # a meeting has two parties
+    fired_marsh = "Tom Reyes said Governor Ann Lee fired Jo Marsh on Monday."
+    fired_reyes = "Jo Marsh said Governor Ann Lee fired Tom Reyes on Monday."
+    chief = "Governor Ann Lee fired police chief Tom Reyes on Monday, Jo Marsh said."
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": [fired_marsh], "b": [fired_reyes], "c": [chief]})
+    together = [sorted(g.sentences.values()) for g in groups.values() if len(g.articles) > 1]
+    assert together == [sorted([fired_reyes, chief])]

@@ -31,7 +31,7 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-from .claims import PREDICATE_OF, denied_actions, modality_of, stem
+from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
 from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key
@@ -381,16 +381,17 @@ def _similarity(a: _ClaimRef, b: _ClaimRef, weight: dict[str, float]) -> float:
 def _compatible(a: _ClaimRef, b: _ClaimRef) -> bool:
     """Nothing in two claims says they are different claims: the same modality (a plan is
     not a fact), a shared named entity, the same opening actor, no one named on each side
-    that the other leaves out, a shared action (synonyms folded), neither denying an action the
-    other reports, and no disagreeing number."""
+    that the other leaves out, a shared action (synonyms folded) done to the same person where
+    both say to whom, neither denying an action the other reports, and no disagreeing number."""
     ka, kb = a.preds & _KNOWN_ACTIONS, b.preds & _KNOWN_ACTIONS
     if ka and kb and not ka & kb:
         return False  # different actions: "approved" is not "rejected"
     if _opposed(a.claim, b.claim):
         return False  # "does not leak" is not "leaked"
-    # cheapest first: the actor and the people named need the name finder
+    # cheapest first: whom the action is done to, the actor and the people named need the
+    # name finder ("fired Comey" is not "fire Mueller")
     return (_share_entity(a, b) and a.modality == b.modality
-            and _numbers_agree(a.claim, b.claim)
+            and _numbers_agree(a.claim, b.claim) and _objects_agree(a.claim, b.claim)
             and (_actors_agree(a, b) and _people_agree(a, b) or _same_quotation(a, b)))
 
 
@@ -403,6 +404,50 @@ def _opposed(a: Claim, b: Claim) -> bool:
     da = denied_actions(a.text) - _GENERIC_PREDICATES
     db = denied_actions(b.text) - _GENERIC_PREDICATES
     return bool(da & (set(b.predicates) - db) or db & (set(a.predicates) - da))
+
+
+# Actions whose object names a party to it as much as its subject does: "Pompeo met Kim" and
+# "Kim met Pompeo" may be one meeting.
+_MUTUAL_ACTIONS = frozenset({"meet", "agree"})
+# Words that may stand between an action and the person it is done to: "fired James B.
+# Comey", "fire special counsel Robert Mueller", "firing FBI Director James Comey". Any other
+# small word ("by", "with", "that") ends the search.
+_BEFORE_OBJECT = frozenset("the a an his her their its".split())
+_WORD_AT = re.compile(r"[\w'’.-]+")
+
+
+@lru_cache(maxsize=1 << 14)  # asked of the few claims comparison finds alike
+def acted_on(text: str) -> dict[str, str]:
+    """The person each action of a sentence is done to, as a name key, where a person's name
+    follows the action word within a few words of title: {"fire": "james b comey"} for
+    "... when he fired James B. Comey, the F.B.I. director"."""
+    people = [n for n in find_names(text) if n.person or n.title]
+    if not people:
+        return {}
+    out: dict[str, str] = {}
+    for m in _WORD_AT.finditer(text):
+        found = [p for p in predicates(m.group()) if p in _KNOWN_ACTIONS]
+        if not found or found[0] in out or found[0] in _MUTUAL_ACTIONS:
+            continue
+        for person in people:
+            if person.start <= m.end():
+                continue
+            between = words(text[m.end():person.start])
+            if len(between) <= 5 and not any(
+                    w.lower() in STOPWORDS and w.lower() not in _BEFORE_OBJECT for w in between):
+                if not re.search(r"[,;:()—–]", text[m.end():person.start]):
+                    out[found[0]] = _name_key(person.text)
+            break
+    return out
+
+
+def _objects_agree(a: Claim, b: Claim) -> bool:
+    """An action both report is done to the same person in both, where each says to whom:
+    "... when he fired James B. Comey" is not "should the president fire special counsel
+    Robert Mueller", though each sentence names both men."""
+    oa = acted_on(a.text)
+    ob = acted_on(b.text) if oa else {}
+    return all(same_name(oa[k], ob[k]) for k in oa.keys() & ob.keys())
 
 
 def _same_quotation(a: _ClaimRef, b: _ClaimRef) -> bool:
