@@ -155,6 +155,7 @@ MAX_POSTINGS = 60
 # lying to federal investigators".
 COVERED_SHARE = 0.45
 COVERED_TERMS = 4
+_FIGURE_COUNT = 1e6  # see `_covering_articles`: no claim has a million terms
 # Two claims quoting this many words in a row alike quote one statement (see
 # `_same_quotation`); two people say a shorter phrase alike by chance ("will be open to
 # traffic by the end of May").
@@ -414,6 +415,7 @@ _MUTUAL_ACTIONS = frozenset({"meet", "agree"})
 # small word ("by", "with", "that") ends the search.
 _BEFORE_OBJECT = frozenset("the a an his her their its".split())
 _WORD_AT = re.compile(r"[\w'’.-]+")
+_CLAUSE_MARK = re.compile(r"[,;:()—–]")
 
 
 @lru_cache(maxsize=1 << 14)  # asked of the few claims comparison finds alike
@@ -426,8 +428,8 @@ def acted_on(text: str) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for m in _WORD_AT.finditer(text):
-        found = [p for p in predicates(m.group()) if p in _KNOWN_ACTIONS]
-        if not found or found[0] in out or found[0] in _MUTUAL_ACTIONS:
+        found = _action_of(m.group())
+        if not found or found in out:
             continue
         for person in people:
             if person.start <= m.end():
@@ -435,16 +437,26 @@ def acted_on(text: str) -> dict[str, str]:
             between = words(text[m.end():person.start])
             if len(between) <= 5 and not any(
                     w.lower() in STOPWORDS and w.lower() not in _BEFORE_OBJECT for w in between):
-                if not re.search(r"[,;:()—–]", text[m.end():person.start]):
-                    out[found[0]] = _name_key(person.text)
+                if not _CLAUSE_MARK.search(text, m.end(), person.start):
+                    out[found] = _name_key(person.text)
             break
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _action_of(word: str) -> str:
+    """The known action a word names, unless it is mutual ("met"); "" for none."""
+    found = [p for p in predicates(word) if p in _KNOWN_ACTIONS]
+    return found[0] if found and found[0] not in _MUTUAL_ACTIONS else ""
 
 
 def _objects_agree(a: Claim, b: Claim) -> bool:
     """An action both report is done to the same person in both, where each says to whom:
     "... when he fired James B. Comey" is not "should the president fire special counsel
     Robert Mueller", though each sentence names both men."""
+    if not (a.predicates and b.predicates) or _KNOWN_ACTIONS.isdisjoint(
+            set(a.predicates).intersection(b.predicates).difference(_MUTUAL_ACTIONS)):
+        return True  # no action both report that is done to someone
     oa = acted_on(a.text)
     ob = acted_on(b.text) if oa else {}
     return all(same_name(oa[k], ob[k]) for k in oa.keys() & ob.keys())
@@ -627,31 +639,69 @@ def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
 def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
                        weight: dict[str, float]) -> dict[tuple[str, int], set[str]]:
     """For each of `candidates`, by its (article, index): the other articles with a claim
-    that covers it (see COVERED_SHARE). Partners come from an index of the terms found in at
-    most MAX_POSTINGS claims, as in `_alike_pairs`."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for k, r in enumerate(refs):
-        for t in r.terms:
-            postings[t].append(k)
-    out: dict[tuple[str, int], set[str]] = {}
-    for ref in candidates:
-        by = out.setdefault((ref.article, ref.index), set())
-        said = ref.terms - _text_terms(" ".join(ref.claim.entities))
-        if len(said) < COVERED_TERMS:
-            continue
-        need = COVERED_SHARE * math.fsum([weight.get(t, 1.0) for t in said])
-        figures = {t for t in said if t.startswith("#")}
-        partners = sorted({k for t in said if len(postings[t]) <= MAX_POSTINGS
-                           for k in postings[t] if refs[k].article != ref.article})
-        for k in partners:
-            if refs[k].article in by:
-                continue
-            shared = said & refs[k].terms
-            if figures and figures.isdisjoint(shared):
-                continue  # another figure is another fact: "$50 billion" of goods
-            if len(shared) >= COVERED_TERMS and math.fsum(
-                    [weight.get(t, 1.0) for t in shared]) >= need - 1e-9:
-                by.add(refs[k].article)
+    that covers it (see COVERED_SHARE). As in `_alike_pairs`, only pairs sharing a term found
+    in at most MAX_POSTINGS claims are formed (a sparse product of the candidates' terms and
+    the claims'), and the few terms too common to block on are added for those pairs only."""
+    out: dict[tuple[str, int], set[str]] = {(r.article, r.index): set() for r in candidates}
+    said = [r.terms.difference(*map(_text_terms, r.claim.entities)) for r in candidates]
+    asked = [i for i, terms in enumerate(said) if len(terms) >= COVERED_TERMS]
+    if not asked:
+        return out
+    vocab = dict(zip(weight, range(len(weight))))
+    w = np.fromiter(weight.values(), dtype=np.float64, count=len(weight))
+    figure = np.fromiter((t.startswith("#") for t in weight), dtype=bool, count=len(weight))
+
+    def rows_of(term_sets: list) -> tuple[np.ndarray, np.ndarray]:
+        sizes = np.fromiter(map(len, term_sets), dtype=np.int64, count=len(term_sets))
+        cols = np.fromiter(chain.from_iterable(map(vocab.__getitem__, t) for t in term_sets),
+                           dtype=np.int64, count=int(sizes.sum()))
+        return np.repeat(np.arange(len(term_sets)), sizes), cols
+
+    ref_rows, ref_cols = rows_of([r.terms for r in refs])
+    own_rows, own_cols = rows_of([said[i] for i in asked])
+    n, m, v = len(refs), len(asked), len(w)
+    rare = np.bincount(ref_cols, minlength=v) <= MAX_POSTINGS
+    uses = sp.csr_matrix((np.ones(len(ref_cols)), (ref_rows, ref_cols)), shape=(n, v)).T.tocsr()
+
+    def product(values: np.ndarray, keep: np.ndarray) -> sp.csr_matrix:
+        """The candidates' terms (where `keep`, valued `values`) times the claims' terms."""
+        return (sp.csr_matrix((values[keep], (own_rows[keep], own_cols[keep])), shape=(m, v))
+                @ uses).tocsr()
+
+    blocking = rare[own_cols]
+    # one product counts the shared terms and (in millions) the shared figures, another weighs
+    # them: both have the same pattern, so their entries line up once sorted
+    counted = product(1.0 + _FIGURE_COUNT * figure[own_cols], blocking)
+    weighed = product(w[own_cols], blocking)
+    counted.sort_indices()
+    weighed.sort_indices()
+    lo = np.repeat(np.arange(m), np.diff(counted.indptr))
+    hi = counted.indices
+    article = np.array([r.article for r in refs], dtype=object)
+    own_article = np.array([candidates[i].article for i in asked], dtype=object)
+    keep = article[hi] != own_article[lo]
+    lo, hi, held = lo[keep], hi[keep], weighed.data[keep]
+    if not len(lo):
+        return out
+    figures_held, count = np.divmod(counted.data[keep], _FIGURE_COUNT)
+    if not blocking.all():  # what each pair also shares among the terms too common to block on
+        often = np.unique(own_cols[~blocking])
+        own_often = np.zeros((m, len(often)), dtype=bool)
+        own_often[own_rows[~blocking], np.searchsorted(often, own_cols[~blocking])] = True
+        ref_often = np.asarray(uses[often].T.todense(), dtype=bool)
+        step = 1 << 16  # pairs at a time: bounded memory for a very large event
+        for k in range(0, len(lo), step):
+            both = own_often[lo[k:k + step]] & ref_often[hi[k:k + step]]
+            count[k:k + step] += both.sum(axis=1)
+            held[k:k + step] += both @ w[often]
+            figures_held[k:k + step] += both @ figure[often]
+    total = np.bincount(own_rows, weights=w[own_cols], minlength=m)
+    figures = np.bincount(own_rows, weights=figure[own_cols], minlength=m)
+    covers = ((count >= COVERED_TERMS) & (held >= COVERED_SHARE * total[lo] - 1e-9)
+              & ((figures[lo] == 0) | (figures_held > 0)))
+    for i, k in zip(lo[covers].tolist(), hi[covers].tolist()):
+        ref = candidates[asked[i]]
+        out[(ref.article, ref.index)].add(refs[k].article)
     return out
 
 
