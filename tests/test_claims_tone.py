@@ -406,32 +406,6 @@ def test_a_suffix_is_no_part_of_a_name():
     assert not same_name("roger stone", "roger moore jr")
 
 
-def test_a_second_sentence_of_a_shared_claim_is_not_what_only_its_outlet_reports(tmp_path):
-    from conftest import compare_files
-    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
-    texts = {
-        "a": [lead, "The island ferry will run 12 sailings a day from June, Mayor Jo Park "
-                    "said.",
-              "Governor Ann Lee approved the harbour flood budget of $40 million after a long "
-              "debate on Monday, her office said."],
-        "b": [lead, "The council meets again in the spring to look at the school roofs."],
-        "c": [lead, "Opposition leader Tom Reyes called the vote rushed and promised an appeal "
-                    "to the courts."]}
-    paths = []
-    for name, sentences in texts.items():
-        p = tmp_path / f"{name}.txt"
-        p.write_text(f"Title: Budget {name}\nSource: Outlet {name.upper()}\n\n"
-                     + "\n\n".join(sentences) + "\n", encoding="utf-8")
-        paths.append(p)
-    analyses, c = compare_files(paths)
-    by_id = {g.id: g for g in c.claim_groups}
-    shared = [g for g in c.claim_groups if len(g.articles) == 3]
-    assert len(shared) == 1
-    a = next(x.article.id for x in analyses if x.article.outlet == "Outlet A")
-    unique_a = [by_id[i].text for i in c.unique[a]]
-    assert unique_a == [texts["a"][1]]  # the budget again is no claim only Outlet A reports
-
-
 def _outlets_compared(tmp_path, texts):
     """Write each outlet's sentences as an article and compare them as one event: the
     analyses by outlet letter, the comparison and its groups by id."""
@@ -445,6 +419,23 @@ def _outlets_compared(tmp_path, texts):
     analyses, c = compare_files(paths)
     by_outlet = {a.article.outlet[-1].lower(): a.article.id for a in analyses}
     return by_outlet, c, {g.id: g for g in c.claim_groups}
+
+
+def test_a_second_sentence_of_a_shared_claim_is_not_what_only_its_outlet_reports(tmp_path):
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    texts = {
+        "a": [lead, "The island ferry will run 12 sailings a day from June, Mayor Jo Park "
+                    "said.",
+              "Governor Ann Lee approved the harbour flood budget of $40 million after a long "
+              "debate on Monday, her office said."],
+        "b": [lead, "The council meets again in the spring to look at the school roofs."],
+        "c": [lead, "Opposition leader Tom Reyes called the vote rushed and promised an appeal "
+                    "to the courts."]}
+    ids, c, groups = _outlets_compared(tmp_path, texts)
+    shared = [g for g in c.claim_groups if len(g.articles) == 3]
+    assert len(shared) == 1
+    unique_a = [groups[i].text for i in c.unique[ids["a"]]]
+    assert unique_a == [texts["a"][1]]  # the budget again is no claim only Outlet A reports
 
 
 def test_a_claim_another_outlet_words_otherwise_is_not_only_its_own(tmp_path):

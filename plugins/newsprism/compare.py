@@ -529,6 +529,14 @@ def event_weights(refs: list[_ClaimRef]) -> dict[str, float]:
     return dict(zip(df, map(log_of.__getitem__, df.values())))
 
 
+def _coordinates(term_sets: list, vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of each term of each set: set k's terms on row k, columns by `vocab`."""
+    sizes = np.fromiter(map(len, term_sets), dtype=np.int64, count=len(term_sets))
+    cols = np.fromiter(chain.from_iterable(map(vocab.__getitem__, t) for t in term_sets),
+                       dtype=np.int64, count=int(sizes.sum()))
+    return np.repeat(np.arange(len(term_sets)), sizes), cols
+
+
 def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[int, int]]:
     """The pairs (i, j), i < j, of claims from different articles that share a term found in
     at most MAX_POSTINGS claims (blocking: a term in very many claims blocks nothing) and are
@@ -541,10 +549,7 @@ def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[
         return []
     vocab = dict(zip(weight, range(len(weight))))
     w = np.fromiter(weight.values(), dtype=np.float64, count=len(weight))
-    sizes = np.fromiter(map(len, (r.terms for r in refs)), dtype=np.int64, count=n)
-    cols = np.fromiter(chain.from_iterable(map(vocab.__getitem__, r.terms) for r in refs),
-                       dtype=np.int64, count=int(sizes.sum()))
-    rows = np.repeat(np.arange(n), sizes)
+    rows, cols = _coordinates([r.terms for r in refs], vocab)
     rare = np.bincount(cols, minlength=len(w))[cols] <= MAX_POSTINGS
     indptr = np.concatenate(([0], np.cumsum(np.bincount(rows[rare], minlength=n))))
     blocking = sp.csr_matrix((w[cols[rare]], cols[rare], indptr), shape=(n, len(w)))
@@ -650,15 +655,8 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
     vocab = dict(zip(weight, range(len(weight))))
     w = np.fromiter(weight.values(), dtype=np.float64, count=len(weight))
     figure = np.fromiter((t.startswith("#") for t in weight), dtype=bool, count=len(weight))
-
-    def rows_of(term_sets: list) -> tuple[np.ndarray, np.ndarray]:
-        sizes = np.fromiter(map(len, term_sets), dtype=np.int64, count=len(term_sets))
-        cols = np.fromiter(chain.from_iterable(map(vocab.__getitem__, t) for t in term_sets),
-                           dtype=np.int64, count=int(sizes.sum()))
-        return np.repeat(np.arange(len(term_sets)), sizes), cols
-
-    ref_rows, ref_cols = rows_of([r.terms for r in refs])
-    own_rows, own_cols = rows_of([said[i] for i in asked])
+    ref_rows, ref_cols = _coordinates([r.terms for r in refs], vocab)
+    own_rows, own_cols = _coordinates([said[i] for i in asked], vocab)
     n, m, v = len(refs), len(asked), len(w)
     rare = np.bincount(ref_cols, minlength=v) <= MAX_POSTINGS
     uses = sp.csr_matrix((np.ones(len(ref_cols)), (ref_rows, ref_cols)), shape=(n, v)).T.tocsr()
