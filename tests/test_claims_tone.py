@@ -346,7 +346,7 @@ def test_a_titled_surname_is_a_person_the_other_claim_leaves_out():
 
 
 def test_groups_do_not_chain_and_hold_one_sentence_per_article():
-    from newsprism.compare import _group_claims
+    from newsprism.compare import _group_claims, folded_weights
     core = [_ref(x, "Governor Ann Lee approved the harbour flood budget of $40 million on "
                     "Monday.", ["Ann Lee"], sid="s1") for x in "abc"]
     # close to the core's wording at one end, far from it at the other: never one group
@@ -356,7 +356,8 @@ def test_groups_do_not_chain_and_hold_one_sentence_per_article():
                     "and its winter fares.", ["Ann Lee"], sid="s30")
     twice = _ref("a", "Governor Ann Lee approved the harbour flood budget on Monday.",
                  ["Ann Lee"], sid="s2")
-    groups = _group_claims(core + [drift, far, twice])
+    refs = core + [drift, far, twice]
+    groups = _group_claims(refs, folded_weights(refs))
     assert any(set(core) <= set(g) for g in groups)
     assert all(len({r.article for r in g}) == len(g) for g in groups)
     assert not any(core[0] in g and far in g for g in groups)
@@ -493,3 +494,45 @@ def test_an_action_done_to_another_person_is_another_claim(tmp_path):
         "a": [fired_marsh], "b": [fired_reyes], "c": [chief]})
     together = [sorted(g.sentences.values()) for g in groups.values() if len(g.articles) > 1]
     assert together == [sorted([fired_reyes, chief])]
+
+
+def test_a_claim_whose_every_word_another_outlet_uses_is_not_only_its_own(tmp_path):
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    ferry = "Mayor Jo Park said the island ferry would run to the harbour twice a day."
+    quoted = "“We will run the ferry to the island twice a day,” Mayor Jo Park said."
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": [lead, ferry, quoted],
+        # no one sentence says what A's ferry sentence says, but together they use its words
+        "b": [lead, "Mayor Jo Park said the ferry fares were too high.",
+              "Harbour master Ann Cole said the boats docked twice.",
+              "Island buses run 3,000 trips a day, officials said."]})
+    assert not any(ids["b"] in g.articles for g in groups.values() if g.text == ferry)
+    # a quotation is its speaker's own words, however common they are
+    assert [groups[g].text for g in c.unique[ids["a"]]] == [quoted]
+
+
+def test_only_this_outlet_lists_what_is_most_its_own_first_and_a_repeat_once():
+    from collections import Counter
+    from newsprism.compare import _ClaimRef, _only_theirs, event_weights
+    from newsprism.model import Claim
+    texts = [
+        # the lead, worded otherwise than the other outlets: one word of its own
+        ("s1", 1.0, "The caravan reached the border on Sunday, testing the administration."),
+        # a name and a figure no one else gives
+        ("s9", 0.6, "Byron Claros, 19, joined the caravan with his brother Luis Rodriguez."),
+        ("s12", 0.5, "The tariffs, which have increased frictions with trading partners "
+                     "worldwide, take effect in June."),
+        ("s20", 0.2, "The tariffs have increased frictions with trading partners worldwide."),
+    ]
+    refs = [_ClaimRef("a", 0, Claim(id=i, text=t, kinds=["action"], score=score), k)
+            for k, (i, score, t) in enumerate(texts)]
+    # the other outlet: the lead but for "Sunday", the tariffs but for "worldwide"
+    others = _ClaimRef("b", 1, Claim(id="s1", kinds=["action"], text=(
+        "The caravan reached the border, testing the administration. The tariffs, which have "
+        "increased frictions with trading partners, take effect in June. He joined his "
+        "brother.")), 0)
+    outlets_using = Counter(set().union(*(r.terms for r in refs)))  # by outlet
+    outlets_using.update(others.terms)
+    ids = _only_theirs([(r.claim.id, r) for r in refs], outlets_using,
+                       event_weights(refs + [others]))
+    assert ids == ["s9", "s1", "s12"]  # "s20" says again what "s12" does

@@ -76,12 +76,10 @@ def test_names_the_same_always_share_a_tag(analyses):
 def test_candidate_pairs_keep_every_pair_the_rules_accept(analyses):
     """Every pair from different articles sharing a blocking term that `_same_claim` accepts
     is among `_alike_pairs`, and `_group_claims` scores no other."""
-    from newsprism.compare import (MAX_POSTINGS, _alike_pairs, _ClaimRef, _fold_demonyms,
-                                   _same_claim, event_weights)
+    from newsprism.compare import MAX_POSTINGS, _alike_pairs, _ClaimRef, _same_claim, folded_weights
     refs = [_ClaimRef(a.article.id, k, c, j)
             for k, a in enumerate(analyses) for j, c in enumerate(a.claims)]
-    _fold_demonyms(refs)
-    weight = event_weights(refs)
+    weight = folded_weights(refs)
     postings: dict[str, list[int]] = {}
     for i, r in enumerate(refs):
         for t in r.terms:

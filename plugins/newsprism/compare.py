@@ -12,7 +12,11 @@ conflicting numbers and who is quoted by whom.
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too) or covers (holds most of what it says in other words; see
-  COVERED_SHARE). Omitted: consensus groups none of an outlet's sentences matches or covers.
+  COVERED_SHARE), and that either quote someone or use a word, a name or a figure no other
+  outlet's claims use. Listed by how much of what they say is the outlet's alone, times
+  their importance in the article: a name or a figure only this outlet gives comes before
+  its lead worded otherwise. Omitted: consensus groups none of an outlet's sentences matches
+  or covers.
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
   with a number, or different subjects that share a unit (a missile's range in miles vs a
@@ -36,7 +40,7 @@ from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue,
                     EventComparison, Number)
 from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key
 from .numbers import MEASURE_UNITS
-from .quotes import quote_spans
+from .quotes import closes_unopened_quotation, quote_spans
 from .summary import standalone
 from .text import STOPWORDS, content_words, lower_words, words
 
@@ -160,6 +164,11 @@ _FIGURE_COUNT = 1e6  # see `_covering_articles`: no claim has a million terms
 # `_same_quotation`); two people say a shorter phrase alike by chance ("will be open to
 # traffic by the end of May").
 SAME_QUOTATION_WORDS = 12
+# A claim an outlet lists as its own is listed once: not again in a sentence holding this
+# much of what it says and no word of its own beyond it (see `_only_theirs`).
+REPEATED_SHARE = 0.7
+# A quotation this long is someone's own words (see `_gives_quotation`).
+MIN_QUOTED_WORDS = 4
 _GENERIC_PREDICATES = frozenset({"say"})
 # The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
 # ("televised", "carried") to tell two claims apart, though sharing one still counts.
@@ -589,14 +598,18 @@ def _shown_first(members: list[_ClaimRef]) -> list[_ClaimRef]:
     return [best] + [r for r in members if r is not best]
 
 
-def _group_claims(refs: list[_ClaimRef]) -> list[list[_ClaimRef]]:
+def folded_weights(refs: list[_ClaimRef]) -> dict[str, float]:
+    """Fold the claims' demonyms (`_fold_demonyms`), then weigh their terms (`event_weights`)."""
+    _fold_demonyms(refs)
+    return event_weights(refs)
+
+
+def _group_claims(refs: list[_ClaimRef], weight: dict[str, float]) -> list[list[_ClaimRef]]:
     """Agglomerate from the strongest pairs, at most one sentence per article per group, and
     only while every member is the same claim as one core member (no chaining: A~B and B~C
     does not put A with C unless one of them matches both). Candidate pairs come from an
     index of shared terms (see `_alike_pairs`), so the work stays near-linear in the number
-    of claims even for a very large event."""
-    _fold_demonyms(refs)
-    weight = event_weights(refs)
+    of claims even for a very large event. `weight`: `folded_weights(refs)`."""
     score: dict[tuple[int, int], float] = {}
     for i, j in _alike_pairs(refs, weight):
         s = _same_claim(refs[i], refs[j], weight)
@@ -701,6 +714,55 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
         ref = candidates[asked[i]]
         out[(ref.article, ref.index)].add(refs[k].article)
     return out
+
+
+def _terms_by_outlet(refs: list[_ClaimRef], outlet_of: dict[str, str]) -> dict[str, set[str]]:
+    """Every term of each outlet's claims in the event."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in refs:
+        out[outlet_of[r.article]].update(r.terms)
+    return out
+
+
+def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
+                 weight: dict[str, float]) -> list[str]:
+    """Of one article's claims (group id, claim) that no other article matches or covers, the
+    group ids of those only its outlet reports, most its own first (see the module docstring).
+    One that adds no word of its own to a claim listed before it, and says mostly what that
+    one says (REPEATED_SHARE), is that claim again ("The tariffs, which have increased
+    frictions with U.S. trading partners worldwide and have prompted several challenges
+    before the World Trade Organization, ..." then "The tariffs have increased frictions
+    ...")."""
+    ranked = []
+    for gid, ref in claims:
+        own = {t for t in ref.terms if outlets_using[t] == 1}
+        share = _share_of(ref, own, weight)
+        if own or _gives_quotation(ref.claim.text):
+            ranked.append((-round(share * ref.claim.score, 6), len(ranked), gid, ref, own))
+    ranked.sort(key=lambda x: x[:2])
+    listed: list[_ClaimRef] = []
+    out = []
+    for _, _, gid, ref, own in ranked:
+        if any(own <= other.terms and _share_of(ref, ref.terms & other.terms, weight)
+               >= REPEATED_SHARE for other in listed):
+            continue
+        listed.append(ref)
+        out.append(gid)
+    return out
+
+
+def _share_of(ref: _ClaimRef, terms: set[str], weight: dict[str, float]) -> float:
+    """The share of what a claim says (its terms, weighted as in `event_weights`) in `terms`."""
+    total = _total_weight(ref, weight)
+    return math.fsum([weight.get(t, 1.0) for t in terms]) / total if total else 0.0
+
+
+def _gives_quotation(text: str) -> bool:
+    """Does the sentence quote someone at some length (MIN_QUOTED_WORDS), not only in a scare
+    quote ("a "terrible deal""), or end a quotation begun before it? A quotation is its
+    speaker's own, however common its words."""
+    return closes_unopened_quotation(text) or any(
+        len(words(text[a:b])) >= MIN_QUOTED_WORDS for a, b in quote_spans(text))
 
 
 # --- conflicts ----------------------------------------------------------------------------
@@ -933,7 +995,8 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     refs = [_ClaimRef(a.article.id, order[a.article.id], c, k)
             for a in ordered for k, c in enumerate(a.claims)]
     # members come in event order: refs are built in (article order, claim index) order
-    raw_groups = _group_claims(refs)
+    weight = folded_weights(refs)
+    raw_groups = _group_claims(refs, weight)
 
     def group_sort_key(members: list[_ClaimRef]) -> tuple:
         importance = max(r.claim.score for r in members)
@@ -961,14 +1024,15 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
               for g, members in zip(groups, raw_groups)}
     asked = [(g, members) for g, members in zip(groups, raw_groups)
              if len(members) == 1 or g.id in consensus_set]
-    covering = _covering_articles(refs, [r for _, members in asked for r in members],
-                                  event_weights(refs))
+    covering = _covering_articles(refs, [r for _, members in asked for r in members], weight)
     for g, members in asked:
         echoes[g.id].update(*(covering[(r.article, r.index)] for r in members))
-    unique: dict[str, list[str]] = {a.article.id: [] for a in ordered}
-    for g in groups:
+    alone: dict[str, list[tuple[str, _ClaimRef]]] = {a.article.id: [] for a in ordered}
+    for g, members in zip(groups, raw_groups):
         if len(g.articles) == 1 and not echoes[g.id]:
-            unique[g.articles[0]].append(g.id)
+            alone[g.articles[0]].append((g.id, members[0]))
+    outlets_using = Counter(chain.from_iterable(_terms_by_outlet(refs, outlet_of).values()))
+    unique = {a: _only_theirs(claims, outlets_using, weight) for a, claims in alone.items()}
     omitted = {a.article.id: [g.id for g in agreed if a.article.id not in g.articles
                               and a.article.id not in echoes[g.id]]
                for a in ordered}
