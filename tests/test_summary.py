@@ -127,6 +127,26 @@ def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
     assert "s1" not in summarise(sentences)
 
 
+def test_a_caption_dated_the_day_of_the_article_is_not_a_summary_line():
+    from newsprism.summary import is_dated_caption
+    caption = ("Central American migrants and supporters of the migrant caravan have converged "
+               "at the fence near Friendship Park in Tijuana, on April 29, 2018.")
+    assert is_dated_caption(caption, "2018-04-29")
+    assert is_dated_caption(caption, "2018-04-30")  # taken the day before, its year given
+    assert not is_dated_caption(caption, "2018-05-02") and not is_dated_caption(caption, None)
+    assert is_dated_caption("Activists march toward the border in San Diego on April 29.",
+                            "2018-04-29")
+    assert not is_dated_caption("The memos were given to Congress on April 19.", "2018-04-20")
+    assert not is_dated_caption("WikiLeaks published the emails on July 22, 2016.", "2018-04-20")
+    texts = [caption,
+             "The migrant caravan reached the border fence in Tijuana after a month on the road.",
+             "Migrants from the caravan asked for asylum at the fence in Tijuana on Sunday.",
+             "Officials said the border station in Tijuana was full on Sunday.",
+             "The caravan set out from the border with Guatemala in March."]
+    assert "s1" in summarise(paragraph(texts))
+    assert "s1" not in summarise(paragraph(texts), "2018-04-29")
+
+
 def test_a_caption_placing_people_left_or_right_has_no_verb():
     from newsprism.text import has_finite_verb
     assert not has_finite_verb("Prime Minister Benjamin Netanyahu of Israel, left, and Secretary "

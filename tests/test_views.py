@@ -224,3 +224,15 @@ def test_a_columns_loaded_words_and_hedges_are_each_listed_once():
     column = views.event_view(COMPARISON, [a, B], SLUGS).columns[0]
     assert column.tone.loaded_words == ["dictator"]
     assert column.tone.hedges == ["likely", "appeared to"]
+
+
+def test_a_conflict_names_its_unit_once_and_its_qualifiers_in_words():
+    def value(qualifier: str) -> views.ConflictValueView:
+        return views.ConflictValueView(outlet="The Bugle", article="b", value=150.0,
+                                       text="150 migrants", sentence="More than 150 migrants.",
+                                       href="articles/b/#s1", qualifier=qualifier)
+    assert views.ConflictView("migrants", "migrants", []).unit_shown == ""
+    assert views.ConflictView("North Korean troops", "troops", []).unit_shown == ""
+    assert views.ConflictView("range", "miles", []).unit_shown == "miles"
+    assert [value(q).qualified for q in ("exact", "approx", "lower", "upper")] == [
+        "", "approximate", "a lower bound", "an upper bound"]

@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "8"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "9"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -31,7 +31,8 @@ ANALYSIS_VERSION = "8"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # person's; a quote's lead-in runs over a scare quote, "but said" shares the subject before, and
 # "The president ..., saying" is the president's; tone's reasons count in English ("1 hedge");
 # a summary weighs the article's first sentences a little more, and "..., left, and ..." in a
-# caption is no verb; 8: a house number ("10 Downing Street") is no quantity
+# caption is no verb; 8: a house number ("10 Downing Street") is no quantity; 9: a photo caption
+# ending on the article's date is a poor summary line
 
 
 def sentences_of(article: Article) -> list[Sentence]:
@@ -83,7 +84,7 @@ def analyse_article(article: Article) -> ArticleAnalysis:
         article=article,
         sentences=sentences,
         readability=measure(article.paragraphs, len(sentences)),
-        summary=summarise(distinct),
+        summary=summarise(distinct, article.date),
         key_claims=rank_claims(claims),
         claims=claims,
         quotes=first_of_each(quotes),

@@ -6,6 +6,7 @@ Linear in the article's length (no sentence-by-sentence matrix), so a huge artic
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import re
@@ -97,14 +98,40 @@ def _at_a_glance(text: str) -> float:
     return factor
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A sentence ending "on April 29, 2018." (a month, a day, perhaps a year, and a full stop)
+_ENDS_ON_DATE = re.compile(r"\bon\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\.[”\"’']?\s*$")
+
+
+def is_dated_caption(text: str, date: str | None) -> bool:
+    """Is the sentence a photo caption the page carried into the text? A caption ends on the
+    day the photo was taken, given as a date ("Central American migrants ... looking south into
+    Mexico on April 29, 2018."), where a report says "on Sunday": true when the article's own
+    date (ISO, "2018-04-29") is that day, or the day before and the caption gives the year."""
+    m = _ENDS_ON_DATE.search(text) if date else None
+    if not m or m.group(1)[:3].lower() not in _MONTHS:
+        return False
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError:
+        return False
+    month = _MONTHS.index(m.group(1)[:3].lower()) + 1
+    for candidate, needs_year in ((day, False), (day - datetime.timedelta(days=1), True)):
+        if (candidate.month, candidate.day) == (month, int(m.group(2))) and (
+                m.group(3) == str(candidate.year) if m.group(3) else not needs_year):
+            return True
+    return False
+
+
 def lead_weight(position: int) -> float:
     """The weight of the sentence at `position` (0 = first) for its place in the article."""
     return 1.0 + LEAD_WEIGHT * max(0.0, 1.0 - position / LEAD_SENTENCES)
 
 
-def summarise(sentences: list[Sentence]) -> list[str]:
+def summarise(sentences: list[Sentence], date: str | None = None) -> list[str]:
     """Ids of the 3-5 most central sentences that read well alone, the first sentences of the
-    article weighing a little more (`lead_weight`), in reading order."""
+    article weighing a little more (`lead_weight`), in reading order. A photo caption dated
+    the article's `date` (`is_dated_caption`) reads as a sentence with no verb does."""
     if not sentences:
         return []
     order = {s.id: i for i, s in enumerate(sentences)}
@@ -119,7 +146,8 @@ def summarise(sentences: list[Sentence]) -> list[str]:
     # Ranked by score x `standalone`, its verb test asked only of the sentences that may still
     # make the summary: in order of score x `_at_a_glance` (what `standalone` is at most),
     # until the size-th best full key beats the next sentence's best possible one.
-    at_most = {s.id: _at_a_glance(s.text) for s in pool}
+    at_most = {s.id: _at_a_glance(s.text) * (VERBLESS if is_dated_caption(s.text, date) else 1)
+               for s in pool}
     ranked = sorted((-scores[s.id] * at_most[s.id], order[s.id], s) for s in pool)
     best: list[tuple[float, int, Sentence]] = []
     for bound, position, s in ranked:

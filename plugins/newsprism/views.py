@@ -149,12 +149,26 @@ class ConflictValueView:
     href: str
     qualifier: str
 
+    @property
+    def qualified(self) -> str:
+        """What the qualifier says of the figure, in words ("" for an exact one)."""
+        return QUALIFIER_WORDS.get(self.qualifier, "")
+
+
+# How a figure the outlet qualified is shown ("More than 150 migrants": 150, a lower bound).
+QUALIFIER_WORDS = {"approx": "approximate", "lower": "a lower bound", "upper": "an upper bound"}
+
 
 @dataclass
 class ConflictView:
     subject: str
     unit: str
     values: list[ConflictValueView]
+
+    @property
+    def unit_shown(self) -> str:
+        """The unit, unless the subject already says it ("migrants", "North Korean troops")."""
+        return "" if self.unit.lower() in self.subject.lower().split() else self.unit
 
 
 @dataclass
