@@ -323,3 +323,30 @@ def test_a_participle_after_a_role_opening_the_clause_is_the_roles():
                      "The prime minister's office confirmed the visit, saying only that "
                      '"further details would be set out in due course."') == [
         ("further details would be set out in due course.", None)]
+
+
+def test_it_or_they_is_whoever_speaks_in_the_sentence_before():
+    got = speakers(
+        "The European Commission said the extension prolonged market uncertainty. “The EU "
+        "should be fully and permanently exempted from these measures,” it said in a "
+        "statement.",
+        "The chairmen said the memos underscore that Comey had different standards. He chose "
+        "not to memorialize other talks, but “he immediately began to memorialize "
+        "conversations with President Trump,” they said.",
+        "Prime Minister Malcolm Turnbull and Trade Minister Steven Ciobo welcomed the "
+        "exemption, and said they would work with Washington. “The exemption reflects the "
+        "fair and reciprocal trade relationship we share,” they said in a statement.",
+        # one person is "he" or "she": "they" after one is someone else
+        "Senator Ann Lee said the vote was close. “We will be back next year with more "
+        "votes,” they said.")
+    assert [s for s, _ in got] == ["European Commission", "the chairmen",
+                                   "Malcolm Turnbull and Steven Ciobo", None]
+
+
+def test_a_quotation_opening_a_paragraph_after_someone_else_spoke_is_not_the_last_speakers():
+    got = speakers(
+        "“The EU should be fully and permanently exempted,” said Cecilia Malmstrom.",
+        "A British government spokeswoman in Washington said the extension for the EU was "
+        "“positive,” but the steel industry needed safeguarding.",
+        "“We remain concerned about the impact of these tariffs on global trade.”")
+    assert got[0][0] == "Cecilia Malmstrom" and got[-1][0] is None

@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "9"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "10"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -32,7 +32,8 @@ ANALYSIS_VERSION = "9"  # 2: claims, quotes, tone; 3: stricter claims, quote spe
 # "The president ..., saying" is the president's; tone's reasons count in English ("1 hedge");
 # a summary weighs the article's first sentences a little more, and "..., left, and ..." in a
 # caption is no verb; 8: a house number ("10 Downing Street") is no quantity; 9: a photo caption
-# ending on the article's date is a poor summary line
+# ending on the article's date is a poor summary line; 10: "it" / "they" in a quote's tag is
+# whoever speaks in the sentence before (an organisation, a source described, two people)
 
 
 def sentences_of(article: Article) -> list[Sentence]:

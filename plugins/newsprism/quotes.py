@@ -289,6 +289,7 @@ class _SpeakerFinder:
         self.last_person: str | None = None
         self.tag_distance = 0  # words between a quote and its trailing tag's verb
         self.spoken_in: set[tuple[int, int]] = set()  # (block, sentence) with a known speaker
+        self.sentence_before = ""  # the sentence before the quote's, for "it" and "they"
 
     def register(self, block: "_Block", names: list[Name], spans: "_Spans") -> None:
         """Note the people named outside quotes. A later "he" or "she" means the person a
@@ -378,6 +379,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_block: int | None = None
+    last_sentence = ""  # the last sentence of the paragraph before
     # paragraphs after the last one with an opening mark hold no quote: they are not read
     if not marked:
         return quotes
@@ -407,6 +409,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             next_start = spans[qi + 1][0] - 1 if qi + 1 < len(spans) else len(text)
             k = block.sentence_at(qs)
             s_start, s_end = block.sentence_bounds(k)
+            finder.sentence_before = block.sentences[k - 1].text if k else last_sentence
             k_end = block.sentence_at(min(qe, len(text) - 1))
             _, tail_sentence_end = block.sentence_bounds(k_end)
             head = (max(prev_end, s_start), max(qs - 1, 0))
@@ -447,8 +450,15 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                 finder.spoken_in.add((block.index, k_end))
             cursor = qs
         finder.register(block, names_in(cursor, len(text) + 1), in_quotes)
+        last_sentence = block.sentences[-1].text
         if not spans and names and any(n.person for n in names):
             previous_speaker = None  # a narrative paragraph naming someone breaks continuity
+        elif previous_speaker and not quoted_to and any(
+                v[2] in _SAID_WORDS and not in_quotes.holds(v[0]) for v in _verb_positions(text)):
+            # so does one quoting no one in which someone says something ("A British
+            # government spokeswoman said the extension was "positive," but ..."): the next
+            # paragraph's quotation may be theirs, not the last speaker's
+            previous_speaker = None
         if text.rstrip().endswith(":") and not (spans and spans[-1][1] >= len(text.rstrip()) - 2):
             # "Comey recounts:" - the quotation that opens the next paragraph is theirs
             s_start, _ = block.sentence_bounds(len(block.sentences) - 1)
@@ -521,7 +531,8 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     if v > 0 and _is_pronoun(toks[v - 1][2]):
         return finder.last_person, "pronoun" if finder.last_person else ""
     if v > 0 and toks[v - 1][2].lower() in _OTHER_PRONOUNS:
-        return None, ""
+        found = _antecedent(toks[v - 1][2].lower(), finder)
+        return (found, "pronoun") if found else (None, "")
     for name in reversed(before):
         full = finder.resolve_mention(text, name)
         if full:
@@ -582,6 +593,37 @@ def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _Spe
     if window and window[0].start - a <= 5:
         return window[0].text, cue  # an organisation: ", according to Reuters"
     return None, ""
+
+
+def _antecedent(pronoun: str, finder: _SpeakerFinder) -> str | None:
+    """Who "it" or "they" speaking in a quote's tag is: whoever speaks in the sentence before
+    the quote's (`finder.sentence_before`, outside its quotation marks), when that is an
+    organisation or a source described in the singular for "it" ("The European Commission
+    said the extension prolonged uncertainty. "The EU should be fully ... exempted," it said
+    in a statement."), and for "they" a source described in the plural ("The chairmen said
+    ...") or two people ("Prime Minister Malcolm Turnbull and the country's Trade Minister
+    Steven Ciobo welcomed the exemption, and said ..."). None otherwise: one person is "he"
+    or "she", and "they" after one person is someone else."""
+    text = finder.sentence_before
+    spans = _Spans([_clean(text, a, b) for a, b in quote_spans(text)])
+    verbs = [v for v in _verb_positions(text) if not spans.holds(v[0])]
+    if not verbs:
+        return None
+    v_start = verbs[0][0]
+    subj_end, _ = _subject_end(text, 0, v_start)
+    names = find_names(text[:v_start])
+    source = _source_phrase(text, 0, subj_end)
+    if source:
+        plural = source[0].endswith(("s", "men", "people"))
+        return source[0] if plural == (pronoun == "they") else None
+    if pronoun == "it":
+        near = [n for n in names if not n.person and 0 <= subj_end - n.end <= 2]
+        return near[-1].text if near else None
+    people = [n for n in names if n.person]
+    if len(people) == 2 and " and " in text[people[0].end:people[1].start] and not (
+            _PHRASE_BREAK.search(text, people[0].end, people[1].start)):
+        return " and ".join(finder.people.resolve(n.text) or n.text for n in people)
+    return None
 
 
 def _is_pronoun(word: str) -> bool:
@@ -717,6 +759,9 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
             return (full or antecedent[-1].text), "before"
     if subj_toks and _is_pronoun(subj_toks[-1][2]):
         return finder.last_person, "pronoun" if finder.last_person else ""
+    if subj_toks and subj_toks[-1][2].lower() in ("it", "they"):
+        found = _antecedent(subj_toks[-1][2].lower(), finder)
+        return (found, "pronoun") if found else (None, "")
     role = _role_before(subj_toks, finder)
     if role:
         return role, "description"
