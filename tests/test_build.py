@@ -107,6 +107,7 @@ def test_every_line_shown_is_verbatim_and_anchored_in_its_article(seeds_site):
         shown += [(a["id"], q["sentence_text"], q["sentence"]) for q in a["quotes"]]
     for g in event["claim_groups"]:
         shown += [(i, s, g["anchors"][i]) for i, s in g["sentences"].items()]
+        shown += [(i, s, g["reworded_anchors"][i]) for i, s in g["reworded"].items()]
     for c in event["conflicts"]:
         shown += [(v["article"], v["sentence"], v["anchor"]) for v in c["values"]]
     shown += [(q["article"], q["sentence"], q["anchor"]) for q in event["quotes"]]

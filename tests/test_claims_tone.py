@@ -479,6 +479,10 @@ def test_an_outlet_that_words_a_shared_claim_otherwise_does_not_leave_it_out(tmp
     assert len(shared) == 1 and ids["c"] not in groups[shared[0]].articles
     assert c.omitted[ids["c"]] == []
     assert c.omitted[ids["d"]] == shared
+    # the page names it among those that report the claim, in other words, with its sentence
+    assert groups[shared[0]].reworded == {
+        ids["c"]: "The state approved a harbour flood budget worth $40 million on Monday night."}
+    assert groups[shared[0]].reworded_anchors == {ids["c"]: "s1"}
 
 
 def test_an_action_done_to_another_person_is_another_claim(tmp_path):
@@ -536,3 +540,19 @@ def test_only_this_outlet_lists_what_is_most_its_own_first_and_a_repeat_once():
     ids = _only_theirs([(r.claim.id, r) for r in refs], outlets_using,
                        event_weights(refs + [others]))
     assert ids == ["s9", "s1", "s12"]  # "s20" says again what "s12" does
+
+
+def test_an_outlets_lead_worded_its_own_way_is_covered_by_anothers_lead(tmp_path):
+    delayed = ("Governor Ann Lee has decided to push back her decision on whether to close the "
+               "harbour ferry until June, the Daily Record reported.")
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": [delayed, "Fisherman Tom Reyes said the ferry was his only income."],
+        "b": ["Governor Ann Lee has postponed the closure of the harbour ferry service until "
+              "June, the Island Post reported.",
+              "Mayor Jo Park welcomed the delay at a council meeting on Friday."],
+        "c": ["The island council met on Friday to discuss the harbour school roofs and the "
+              "ferry."]})
+    # not one claim, and B's lead holds less of A's than a sentence further down would need
+    assert not any(len(g.articles) > 1 for g in groups.values())
+    assert [groups[g].text for g in c.unique[ids["a"]]] == [
+        "Fisherman Tom Reyes said the ferry was his only income."]

@@ -236,3 +236,17 @@ def test_a_conflict_names_its_unit_once_and_its_qualifiers_in_words():
     assert views.ConflictView("range", "miles", []).unit_shown == "miles"
     assert [value(q).qualified for q in ("exact", "approx", "lower", "upper")] == [
         "", "approximate", "a lower bound", "an upper bound"]
+
+
+def test_an_outlet_saying_a_shared_claim_in_other_words_is_cited_and_marked_reported():
+    g1 = COMPARISON.claim_groups[0]
+    reworded = ClaimGroup(g1.id, g1.text, ["a", "b"], g1.sentences, g1.anchors,
+                          reworded={"c": "Officials met."}, reworded_anchors={"c": "s1"})
+    c = EventComparison(event=COMPARISON.event, claim_groups=[reworded], consensus=["g1"],
+                        conflicts=[])
+    v = views.event_view(c, [A, B, C], SLUGS)
+    assert [(x.outlet, x.text, x.href) for x in v.consensus[0].reworded] == [
+        ("Daily Planet", "Officials met.", "articles/c/index.html#s1")]
+    cells = v.matrix[0].cells
+    assert [x.state for x in cells] == ["reported", "reported", "reported"]
+    assert cells[2].label == "reported in other words" and cells[2].sentence == "Officials met."

@@ -158,6 +158,11 @@ MAX_POSTINGS = 60
 # when HuffPost writes "The Times noted that four people ... have already pleaded guilty to
 # lying to federal investigators".
 COVERED_SHARE = 0.45
+# ... or this much when both are leads, lower as LEAD_SIMILARITY is than MIN_SIMILARITY: an
+# outlet's lead words the core fact its own way ("Trump has decided to push back his decision
+# on whether to impose controversial tariffs ... until June 1" / "... has postponed the
+# imposition of steel and aluminum tariffs ... until June 1")
+LEAD_COVERED_SHARE = round(COVERED_SHARE * LEAD_SIMILARITY / MIN_SIMILARITY, 2)
 COVERED_TERMS = 4
 _FIGURE_COUNT = 1e6  # see `_covering_articles`: no claim has a million terms
 # Two claims quoting this many words in a row alike quote one statement (see
@@ -655,12 +660,16 @@ def _group_claims(refs: list[_ClaimRef], weight: dict[str, float]) -> list[list[
 
 
 def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
-                       weight: dict[str, float]) -> dict[tuple[str, int], set[str]]:
+                       weight: dict[str, float]
+                       ) -> dict[tuple[str, int], dict[str, _ClaimRef]]:
     """For each of `candidates`, by its (article, index): the other articles with a claim
-    that covers it (see COVERED_SHARE). As in `_alike_pairs`, only pairs sharing a term found
-    in at most MAX_POSTINGS claims are formed (a sparse product of the candidates' terms and
-    the claims'), and the few terms too common to block on are added for those pairs only."""
-    out: dict[tuple[str, int], set[str]] = {(r.article, r.index): set() for r in candidates}
+    that covers it (see COVERED_SHARE, LEAD_COVERED_SHARE), each with its claim that holds
+    the most of it. As in `_alike_pairs`, only pairs
+    sharing a term found in at most MAX_POSTINGS claims are formed (a sparse product of the
+    candidates' terms and the claims'), and the few terms too common to block on are added
+    for those pairs only."""
+    out: dict[tuple[str, int], dict[str, _ClaimRef]] = {(r.article, r.index): {}
+                                                         for r in candidates}
     said = [r.terms.difference(*map(_text_terms, r.claim.entities)) for r in candidates]
     asked = [i for i, terms in enumerate(said) if len(terms) >= COVERED_TERMS]
     if not asked:
@@ -708,12 +717,32 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
             figures_held[k:k + step] += both @ figure[often]
     total = np.bincount(own_rows, weights=w[own_cols], minlength=m)
     figures = np.bincount(own_rows, weights=figure[own_cols], minlength=m)
-    covers = ((count >= COVERED_TERMS) & (held >= COVERED_SHARE * total[lo] - 1e-9)
+    lead = np.fromiter((r.lead for r in refs), dtype=bool, count=n)
+    own_lead = np.fromiter((candidates[i].lead for i in asked), dtype=bool, count=m)
+    share = np.where(own_lead[lo] & lead[hi], LEAD_COVERED_SHARE, COVERED_SHARE)
+    covers = ((count >= COVERED_TERMS) & (held >= share * total[lo] - 1e-9)
               & ((figures[lo] == 0) | (figures_held > 0)))
-    for i, k in zip(lo[covers].tolist(), hi[covers].tolist()):
+    # the most covering claim of each other article, the first of equals
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i, k, h in zip(lo[covers].tolist(), hi[covers].tolist(), held[covers].tolist()):
+        key = (i, refs[k].article)
+        if key not in best or (-h, k) < (-best[key][0], best[key][1]):
+            best[key] = (h, k)
+    for (i, article), (_, k) in sorted(best.items()):
         ref = candidates[asked[i]]
-        out[(ref.article, ref.index)].add(refs[k].article)
+        out[(ref.article, ref.index)][article] = refs[k]
     return out
+
+
+def _says_it_too(claim: _ClaimRef, covering: _ClaimRef, weight: dict[str, float]) -> bool:
+    """May the page say that a sentence covering a claim (`_covering_articles`) reports it in
+    other words? Only if it also covers it with the names counted: who the claim is about is
+    part of what an outlet is said to report ("Gates and Manafort have both been charged in
+    special counsel Robert Mueller's investigation into Russian interference in the 2016
+    election" is not reported by a sentence on the special counsel's investigation that names
+    neither man)."""
+    need = LEAD_COVERED_SHARE if claim.lead and covering.lead else COVERED_SHARE
+    return _share_of(claim, claim.terms & covering.terms, weight) >= need - 1e-9
 
 
 def _terms_by_outlet(refs: list[_ClaimRef], outlet_of: dict[str, str]) -> dict[str, set[str]]:
@@ -1027,6 +1056,16 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     covering = _covering_articles(refs, [r for _, members in asked for r in members], weight)
     for g, members in asked:
         echoes[g.id].update(*(covering[(r.article, r.index)] for r in members))
+    for g, members in zip(groups, raw_groups):
+        if g.id in consensus_set:  # who says it in other words, their sentence that says most
+            other = {}
+            for r in _shown_first(members):
+                for article, ref in covering[(r.article, r.index)].items():
+                    if article not in g.sentences and _says_it_too(r, ref, weight):
+                        other.setdefault(article, ref.claim)
+            for article in sorted(other, key=order.__getitem__):
+                g.reworded[article] = other[article].text
+                g.reworded_anchors[article] = other[article].id
     alone: dict[str, list[tuple[str, _ClaimRef]]] = {a.article.id: [] for a in ordered}
     for g, members in zip(groups, raw_groups):
         if len(g.articles) == 1 and not echoes[g.id]:

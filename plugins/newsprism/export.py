@@ -87,7 +87,8 @@ def tone_dict(t: Tone) -> dict[str, Any]:
 
 def claim_group_dict(g: ClaimGroup) -> dict[str, Any]:
     return {"id": g.id, "text": g.text, "articles": g.articles, "sentences": g.sentences,
-            "anchors": g.anchors}
+            "anchors": g.anchors, "reworded": g.reworded,
+            "reworded_anchors": g.reworded_anchors}
 
 
 def conflict_dict(x: Conflict) -> dict[str, Any]:

@@ -180,6 +180,10 @@ class ClaimGroup:
     articles: list[str]  # article ids, the one whose sentence reads best alone first
     sentences: dict[str, str]  # article id -> verbatim sentence
     anchors: dict[str, str]  # article id -> sentence id
+    # a consensus claim's outlets that say it in other words (compare.COVERED_SHARE): article
+    # id -> their verbatim sentence, and -> its sentence id
+    reworded: dict[str, str] = field(default_factory=dict)
+    reworded_anchors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -137,6 +137,7 @@ class ConsensusView:
     text: str
     href: str
     outlets: list[Cited]  # every outlet's own sentence for the claim
+    reworded: list[Cited] = field(default_factory=list)  # outlets saying it in other words
 
 
 @dataclass
@@ -377,6 +378,12 @@ def _group_cited(g: ClaimGroup, by_id: dict[str, ArticleAnalysis]) -> list[Cited
             for i in g.articles if i in by_id]
 
 
+def _reworded_cited(g: ClaimGroup, by_id: dict[str, ArticleAnalysis]) -> list[Cited]:
+    return [Cited(text=text, article=i, outlet=by_id[i].article.outlet,
+                  href=article_href(i, g.reworded_anchors.get(i)))
+            for i, text in g.reworded.items() if i in by_id]
+
+
 def _group_href(g: ClaimGroup) -> str:
     first = g.articles[0] if g.articles else ""
     return article_href(first, g.anchors.get(first)) if first else ""
@@ -390,7 +397,9 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
     groups = {g.id: g for g in c.claim_groups}
     consensus_ids = [g for g in c.consensus if g in groups]
     consensus = [ConsensusView(group=g, text=groups[g].text, href=_group_href(groups[g]),
-                               outlets=_group_cited(groups[g], by_id)) for g in consensus_ids]
+                               outlets=_group_cited(groups[g], by_id),
+                               reworded=_reworded_cited(groups[g], by_id))
+                 for g in consensus_ids]
 
     conflicts = [ConflictView(subject=x.subject, unit=x.unit, values=[
         ConflictValueView(outlet=by_id[v.article].article.outlet, article=v.article,
@@ -411,6 +420,11 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
             continue
         cells = []
         for i in ids:
+            if i in g.reworded:  # a consensus claim this outlet words its own way
+                cells.append(MatrixCell("reported", "reported in other words",
+                                        article_href(i, g.reworded_anchors.get(i)),
+                                        g.reworded[i]))
+                continue
             if i not in g.articles:
                 cells.append(MatrixCell("absent", "not reported"))
                 continue
