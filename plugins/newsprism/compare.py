@@ -664,10 +664,9 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
                        ) -> dict[tuple[str, int], dict[str, _ClaimRef]]:
     """For each of `candidates`, by its (article, index): the other articles with a claim
     that covers it (see COVERED_SHARE, LEAD_COVERED_SHARE), each with its claim that holds
-    the most of it. As in `_alike_pairs`, only pairs
-    sharing a term found in at most MAX_POSTINGS claims are formed (a sparse product of the
-    candidates' terms and the claims'), and the few terms too common to block on are added
-    for those pairs only."""
+    the most of it. As in `_alike_pairs`, only pairs sharing a term found in at most
+    MAX_POSTINGS claims are formed (a sparse product of the candidates' terms and the
+    claims'), and the few terms too common to block on are added for those pairs only."""
     out: dict[tuple[str, int], dict[str, _ClaimRef]] = {(r.article, r.index): {}
                                                          for r in candidates}
     said = [r.terms.difference(*map(_text_terms, r.claim.entities)) for r in candidates]
