@@ -485,6 +485,22 @@ def test_an_outlet_that_words_a_shared_claim_otherwise_does_not_leave_it_out(tmp
     assert groups[shared[0]].reworded_anchors == {ids["c"]: "s1"}
 
 
+def test_a_sentence_naming_none_of_those_a_shared_claim_names_does_not_report_it(tmp_path):
+    charged = ("Rick Gates and Paul Manafort have both been charged in the special counsel's "
+               "investigation into Russian interference in the 2016 election.")
+    inquiry = ("The special counsel's investigation into Russian interference in the 2016 "
+               "election could take a year, the committee said.")
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": [charged, "Mr. Gates and Mr. Manafort deny wrongdoing."],
+        "b": [charged, "Mr. Manafort and Mr. Gates are awaiting trial."],
+        "e": [charged, "Lawyers for Mr. Gates and Mr. Manafort did not comment."],
+        "c": [inquiry, "Mr. Gates and Mr. Manafort were named in the suit."]})
+    shared = [g for g in c.consensus if groups[g].text == charged]
+    assert len(shared) == 1 and ids["c"] not in groups[shared[0]].articles
+    # C's sentence holds most of the claim's words, but says nothing of the two men
+    assert groups[shared[0]].reworded == {}
+
+
 def test_an_action_done_to_another_person_is_another_claim(tmp_path):
     from newsprism.compare import acted_on
     assert acted_on("He asked whether she had a motive when she fired James B. Comey, the "

@@ -164,6 +164,11 @@ COVERED_SHARE = 0.45
 # imposition of steel and aluminum tariffs ... until June 1")
 LEAD_COVERED_SHARE = round(COVERED_SHARE * LEAD_SIMILARITY / MIN_SIMILARITY, 2)
 COVERED_TERMS = 4
+# A sentence is said to report a shared claim in other words only if it names at least this
+# share of the people the claim names, if it names two or more (see `_says_it_too`): names
+# common in an event weigh little, so the share of the words alone lets a sentence on the
+# special counsel's investigation "report" that Gates and Manafort were charged in it.
+NAMED_SHARE = 0.5
 _FIGURE_COUNT = 1e6  # see `_covering_articles`: no claim has a million terms
 # Two claims quoting this many words in a row alike quote one statement (see
 # `_same_quotation`); two people say a shorter phrase alike by chance ("will be open to
@@ -735,13 +740,18 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
 
 def _says_it_too(claim: _ClaimRef, covering: _ClaimRef, weight: dict[str, float]) -> bool:
     """May the page say that a sentence covering a claim (`_covering_articles`) reports it in
-    other words? Only if it also covers it with the names counted: who the claim is about is
-    part of what an outlet is said to report ("Gates and Manafort have both been charged in
-    special counsel Robert Mueller's investigation into Russian interference in the 2016
-    election" is not reported by a sentence on the special counsel's investigation that names
-    neither man)."""
+    other words? Only if it also covers it with the names counted and, when the claim names
+    two or more people, names at least NAMED_SHARE of them (any word of a name will do: "Mr.
+    Mueller" names "Robert Mueller"; one person may be meant otherwise: "The state approved"
+    for "Governor Ann Lee approved"). Who the claim is about is part of what an outlet is
+    said to report ("Gates and Manafort have both been charged in special counsel Robert
+    Mueller's investigation into Russian interference in the 2016 election" is not reported
+    by a sentence on the special counsel's investigation that names neither man)."""
     need = LEAD_COVERED_SHARE if claim.lead and covering.lead else COVERED_SHARE
-    return _share_of(claim, claim.terms & covering.terms, weight) >= need - 1e-9
+    people = {e for e in claim.claim.entities if any(n.person for n in find_names(e))}
+    named = sum(1 for e in people if _text_terms(e) & covering.terms)
+    return ((len(people) < 2 or named >= NAMED_SHARE * len(people))
+            and _share_of(claim, claim.terms & covering.terms, weight) >= need - 1e-9)
 
 
 def _terms_by_outlet(refs: list[_ClaimRef], outlet_of: dict[str, str]) -> dict[str, set[str]]:
