@@ -147,6 +147,25 @@ def test_a_caption_dated_the_day_of_the_article_is_not_a_summary_line():
     assert "s1" not in summarise(paragraph(texts), "2018-04-29")
 
 
+def test_a_caption_in_an_article_with_no_date_is_told_by_its_present_verb():
+    from newsprism.summary import is_dated_caption
+    march = "Activists march toward the border in San Diego on April 29."
+    assert is_dated_caption(march, None)
+    for report in ("Gates pleaded guilty to conspiracy charges on Feb. 23.",
+                   "Tillerson left the State Department on March 22.",
+                   "He must announce a decision whether to re-certify on May 12.",
+                   "Central American migrants have converged at the fence on April 29, 2018."):
+        assert not is_dated_caption(report, None), report
+    texts = ["The migrant caravan reached the border fence in Tijuana after a month on the road.",
+             "Activists and legal observers march toward the border fence in Tijuana on April 29.",
+             "Migrants from the caravan asked for asylum at the fence in Tijuana on Sunday.",
+             "Officials said the border station in Tijuana was full on Sunday.",
+             "The caravan set out from the border with Guatemala in March."]
+    assert "s2" not in summarise(paragraph(texts))
+    texts[1] = "Activists and legal observers marched toward the border fence in Tijuana on April 29."
+    assert "s2" in summarise(paragraph(texts))
+
+
 def test_a_caption_placing_people_left_or_right_has_no_verb():
     from newsprism.text import has_finite_verb
     assert not has_finite_verb("Prime Minister Benjamin Netanyahu of Israel, left, and Secretary "

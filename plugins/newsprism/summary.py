@@ -107,10 +107,15 @@ def is_dated_caption(text: str, date: str | None) -> bool:
     """Is the sentence a photo caption the page carried into the text? A caption ends on the
     day the photo was taken, given as a date ("Central American migrants ... looking south into
     Mexico on April 29, 2018."), where a report says "on Sunday": true when the article's own
-    date (ISO, "2018-04-29") is that day, or the day before and the caption gives the year."""
-    m = _ENDS_ON_DATE.search(text) if date else None
+    date (ISO, "2018-04-29") is that day, or the day before and the caption gives the year.
+    An article with no date has no day to match: there a caption is told by its verb, in the
+    present ("Activists march toward the border in San Diego on April 29.") where a report of
+    that day says "marched" (`has_finite_verb` with `tense_marked`)."""
+    m = _ENDS_ON_DATE.search(text)
     if not m or m.group(1)[:3].lower() not in _MONTHS:
         return False
+    if not date:
+        return not has_finite_verb(text, tense_marked=True)
     try:
         day = datetime.date.fromisoformat(date)
     except ValueError:
@@ -130,8 +135,8 @@ def lead_weight(position: int) -> float:
 
 def summarise(sentences: list[Sentence], date: str | None = None) -> list[str]:
     """Ids of the 3-5 most central sentences that read well alone, the first sentences of the
-    article weighing a little more (`lead_weight`), in reading order. A photo caption dated
-    the article's `date` (`is_dated_caption`) reads as a sentence with no verb does."""
+    article weighing a little more (`lead_weight`), in reading order. A photo caption
+    (`is_dated_caption`, by the article's `date`) reads as a sentence with no verb does."""
     if not sentences:
         return []
     order = {s.id: i for i, s in enumerate(sentences)}

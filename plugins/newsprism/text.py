@@ -214,12 +214,14 @@ _BEFORE_PARTICIPLE = frozenset("the a an its his her their our my your this that
 _CAPTION_PLACE = re.compile(r",\s*(?:(?:second |third )?from )?(?:left|right|center|centre)\s*,")
 
 
-def has_finite_verb(text: str) -> bool:
+def has_finite_verb(text: str, tense_marked: bool = False) -> bool:
     """Could the sentence hold a finite verb? False for a photo caption or a fragment ("Members
     of the migrant caravan at the border wall in Tijuana on Sunday.", "A family looking through
     the border fence."): no auxiliary or common past form, no "-ed" word but a participle after
     a determiner, no lower-case "-s" word, no contraction, no word after a subject pronoun, no
-    "plan to go". Generous: a word that may be a verb counts as one."""
+    "plan to go". Generous: a word that may be a verb counts as one. With `tense_marked`, only
+    a verb that marks a past, a perfect, a future or a mood counts (the first four tests): a
+    caption's verb is in the present ("Activists march toward the border on April 29.")."""
     if "," in text:
         text = _CAPTION_PLACE.sub(",", text)
     tokens = words(text)
@@ -235,9 +237,11 @@ def has_finite_verb(text: str) -> bool:
         if tokens[k][0].isupper():
             continue
         prev = lows[k - 1] if k else ""
-        if prev in _SUBJECT_PRONOUNS:
-            return True
         if low.endswith("ed") and len(low) > 3 and prev not in _BEFORE_PARTICIPLE:
+            return True
+        if tense_marked:
+            continue
+        if prev in _SUBJECT_PRONOUNS:
             return True
         if low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is")):
             return True
