@@ -304,6 +304,28 @@ def test_a_claim_two_of_four_outlets_share_is_no_consensus_and_the_pages_say_so(
     assert "No claim is reported by most of its outlets." in site.text("index.html")
 
 
+def test_an_outlet_saying_the_top_claim_in_other_words_is_named_on_both_pages(tmp_path):
+    budget = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    texts = [[budget, "The island ferry will run 12 sailings a day from June."],
+             [budget, "The council meets again in the spring to look at the school roofs."],
+             ["The state approved a harbour flood budget worth $40 million on Monday night.",
+              "Opposition leader Tom Reyes called the vote rushed."],
+             [budget, "Fishermen asked for a new quay at the north end of the bay."]]
+    content = tmp_path / "c"
+    content.mkdir()
+    for n, sentences in enumerate(texts):
+        (content / f"a{n}.md").write_text(
+            f"Title: Story {n}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n"
+            + "\n\n".join(sentences) + "\n", encoding="utf-8")
+    site = build(content, tmp_path / "out")
+    page = site.text("events/one/index.html")
+    cited = re.search(r'in other words by\s*<a class="reworded" href="([^"]+)"[^>]*>Paper 2</a>',
+                      page)
+    assert cited and cited.group(1).endswith("articles/a2/index.html#s1")
+    assert ("Top shared claim, reported by 3 of 4, and in other words by Paper 2."
+            in site.text("index.html"))
+
+
 class SearchText(HTMLParser):
     """The words Pagefind indexes on a page: text inside data-pagefind-body, outside
     data-pagefind-ignore, plus attributes named by data-pagefind-index-attrs."""

@@ -250,3 +250,6 @@ def test_an_outlet_saying_a_shared_claim_in_other_words_is_cited_and_marked_repo
     cells = v.matrix[0].cells
     assert [x.state for x in cells] == ["reported", "reported", "reported"]
     assert cells[2].label == "reported in other words" and cells[2].sentence == "Officials met."
+    # the front page says so too
+    top = views.digest_entry(c, {"a": A, "b": B, "c": C}, SLUGS).top_claim
+    assert [x.outlet for x in top.reworded] == ["Daily Planet"]

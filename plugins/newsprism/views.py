@@ -541,8 +541,8 @@ def digest_entry(c: EventComparison, analyses: dict[str, ArticleAnalysis],
         slug=c.event.slug, title=c.event.title, href=event_href(c.event.slug),
         date_first=c.event.date_first, date_last=c.event.date_last,
         outlets=[(n, outlet_href(slugs[n])) for n in names],
-        top_claim=(ConsensusView(top.id, top.text, _group_href(top), _group_cited(top, by_id))
-                   if top else None),
+        top_claim=(ConsensusView(top.id, top.text, _group_href(top), _group_cited(top, by_id),
+                                 reworded=_reworded_cited(top, by_id)) if top else None),
         conflict_count=len(c.conflicts), article_count=len(arts))
 
 
