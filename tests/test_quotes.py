@@ -350,3 +350,13 @@ def test_a_quotation_opening_a_paragraph_after_someone_else_spoke_is_not_the_las
         "“positive,” but the steel industry needed safeguarding.",
         "“We remain concerned about the impact of these tariffs on global trade.”")
     assert got[0][0] == "Cecilia Malmstrom" and got[-1][0] is None
+
+
+def test_a_name_in_what_a_tag_reports_is_not_the_speaker():
+    # '," adding that while Ford "...': Ford is who they talk about, not who speaks
+    assert _speakers('Ann Lee noted that Tom Ford "never wrote that he felt threatened," adding '
+                     'that while Ford "went to great lengths to describe the dinner, he never '
+                     'once mentioned the threat."') == [
+        ("never wrote that he felt threatened", "Ann Lee"),
+        ("went to great lengths to describe the dinner, he never once mentioned the threat.",
+         "Ann Lee")]

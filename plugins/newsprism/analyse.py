@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "11"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "12"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -35,7 +35,7 @@ ANALYSIS_VERSION = "11"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # ending on the article's date is a poor summary line; 10: "it" / "they" in a quote's tag is
 # whoever speaks in the sentence before (an organisation, a source described, two people);
 # 11: in an article with no date, a sentence ending on a date with only a present verb is a
-# caption
+# caption; 12: a name after a tag's "said that" / "adding that" is not the speaker
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -37,6 +37,7 @@ _CLOSING = "”\""
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Gov|Lt|Col|St|Jr|Sr|[A-Z])\.")
 _TAG_WINDOW = 14  # words after a quote in which its tag (verb and speaker) must stand
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
+_REPORTED_CLAUSE = frozenset("that whether if how why what".split())  # "said that ..."
 _PREPOSITIONS = frozenset("in by for after before of on with without about from into".split())
 _OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you"})
 # A tag further than this many words after a quote loses to a lead-in before it.
@@ -548,8 +549,10 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         source = _source_phrase(text, a, subj_end)
         if source and not words(text[a:source[1]]):  # the tag opens with it
             return source[0], "source"
-    # verb then speaker: "says Douglas", "said Rep. Zoe Lofgren", "explains analyst Jay Douglas"
-    if v == 0 or (v <= 2 and not before):
+    # verb then speaker: "says Douglas", "said Rep. Zoe Lofgren", "explains analyst Jay Douglas";
+    # not a verb then what is said ('," adding that while Comey "...': Comey is said of)
+    reported = v + 1 < len(toks) and toks[v + 1][2].lower() in _REPORTED_CLAUSE
+    if (v == 0 or (v <= 2 and not before)) and not reported:
         if v + 1 < len(toks) and _is_pronoun(toks[v + 1][2]):
             return finder.last_person, "pronoun" if finder.last_person else ""
         found = _first_name_after(text, toks[v][1], b, names, finder, "after")
