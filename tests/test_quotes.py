@@ -360,3 +360,10 @@ def test_a_name_in_what_a_tag_reports_is_not_the_speaker():
         ("never wrote that he felt threatened", "Ann Lee"),
         ("went to great lengths to describe the dinner, he never once mentioned the threat.",
          "Ann Lee")]
+
+
+def test_a_participle_after_he_is_his_not_the_name_in_between():
+    assert _speakers('"I explained that the analysts agreed," Tom Ford wrote. He then defended '
+                     'his decision to share it with Ann Lee, saying again that "much of it was '
+                     'consistent with other intelligence."')[-1] == (
+        "much of it was consistent with other intelligence.", "Tom Ford")

@@ -35,7 +35,8 @@ ANALYSIS_VERSION = "12"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # ending on the article's date is a poor summary line; 10: "it" / "they" in a quote's tag is
 # whoever speaks in the sentence before (an organisation, a source described, two people);
 # 11: in an article with no date, a sentence ending on a date with only a present verb is a
-# caption; 12: a name after a tag's "said that" / "adding that" is not the speaker
+# caption; 12: a name after a tag's "said that" / "adding that" is not the speaker, and "He ...,
+# saying" is whoever "he" is, not a name in between
 
 
 def sentences_of(article: Article) -> list[Sentence]:

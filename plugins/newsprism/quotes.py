@@ -861,8 +861,11 @@ def _first_person(text: str, a: int, b: int, names: list[Name],
                   finder: _SpeakerFinder) -> tuple[str | None, str]:
     """The first person named in text[a:b]: the clause's subject, as a rule; or the person
     whose role opens it ("The president, however, has since moved to distance himself from
-    Cohen, saying ...")."""
+    Cohen, saying ..."), or the last person quoted when "he" or "she" opens it ("He then
+    defended his decision to share it with Mr. Trump, saying again that ...")."""
     opening = _words_with_pos(text, a, b, 3)
+    if opening and _is_pronoun(opening[0][2]):
+        return finder.last_person, "pronoun" if finder.last_person else ""
     if opening and opening[0][2].lower() == "the" and not any(
             t[2].endswith(("'s", "’s")) for t in opening):  # "The prime minister's office"
         first = next((n.start for n in names if a <= n.start < b), b)
