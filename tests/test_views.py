@@ -176,6 +176,8 @@ def test_a_quotation_outlets_give_in_the_same_words_is_listed_once_with_each_of_
         q("Tom Perez", "“Russia launched an all-out assault, on our democracy", "HuffPost", "c"),
         q("Tom Perez", "This constituted an act of unprecedented treachery.", "HuffPost", "c"),
         q("Tom Perez", "russia launched an all-out assault on our democracy!", "HuffPost", "c"),
+        q("Tom Perez", "Ask Mr. Flynn about a pardon?", "HuffPost", "c"),
+        q("Tom Perez", "Ask Mr Flynn about a pardon?", "Breitbart", "a"),
         q("unnamed speaker", "Words nobody is named for, said twice.", "HuffPost", "c")])
     assert [(s.speaker, [(x.text, x.href, [o.outlet for o in x.quoted_by]) for x in s.quotes])
             for s in got] == [
@@ -186,7 +188,10 @@ def test_a_quotation_outlets_give_in_the_same_words_is_listed_once_with_each_of_
             ("“Russia launched an all-out assault, on our democracy", "articles/c/index.html#s1",
              ["HuffPost"]),
             ("This constituted an act of unprecedented treachery.", "articles/c/index.html#s1",
-             ["HuffPost"])]),
+             ["HuffPost"]),
+            # "Mr Flynn" is "Mr. Flynn" in another house style
+            ("Ask Mr. Flynn about a pardon?", "articles/c/index.html#s1",
+             ["HuffPost", "Breitbart"])]),
         ("the suit", [("In the Trump campaign, Russia found a willing partner",
                        "articles/b/index.html#s1", ["Fox News"])]),
         ("unnamed speaker", [("Words nobody is named for, said twice.",

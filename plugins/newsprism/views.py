@@ -219,11 +219,15 @@ class SpeakerQuotes:
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
+_HOUSE_STYLE_STOP = re.compile(r"\b(Mrs?|Ms|Dr|St)\.")  # "Mr Flynn" in London, "Mr. Flynn" in New York
+
+
 def same_words(text: str) -> str:
     """What two outlets' versions of a quotation must share to be shown as one: the words and
-    their punctuation, whatever the case, the spacing, the quotation marks' style and the
-    stop the quotation was cut at."""
-    return " ".join(text.translate(_QUOTE_FOLD).split()).rstrip(" .,;:!?…").casefold()
+    their punctuation, whatever the case, the spacing, the quotation marks' style, the stop
+    after "Mr" (a house style) and the stop the quotation was cut at."""
+    text = _HOUSE_STYLE_STOP.sub(r"\1", text.translate(_QUOTE_FOLD))
+    return " ".join(text.split()).rstrip(" .,;:!?…").casefold()
 
 
 # A part of a longer quotation this many words long or longer is shown with it.
