@@ -113,14 +113,16 @@ def search_for(page, term: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def settled(page, read, wait_ms: int = 300, tries: int = 30):
-    """`read()` once two reads `wait_ms` apart agree: the search UI updates its filter counts
-    as each bundle's filters arrive, after the network is idle."""
-    last = read()
+def settled(page, read, wait_ms: int = 400, agreeing: int = 3, tries: int = 40):
+    """`read()` once `agreeing` reads in a row, `wait_ms` apart, agree: the search UI updates
+    its filter counts as each bundle's filters arrive, after the network is idle (on a busy
+    machine two reads 300 ms apart once agreed on a half-merged count)."""
+    last, same = read(), 1
     for _ in range(tries):
         page.wait_for_timeout(wait_ms)
         now = read()
-        if now == last:
+        same = same + 1 if now == last else 1
+        if same >= agreeing:
             return now
         last = now
     return last
@@ -145,7 +147,7 @@ def test_search_merges_the_bundles_of_a_site_indexed_in_several(browser, bundled
             assert all(h.startswith(base) for h in links), links  # the sub-path is kept
             assert any("/articles/" in h for h in links), links
             seen[site] = dict(
-                message=page.inner_text(".pagefind-ui__message"),
+                message=settled(page, lambda: page.inner_text(".pagefind-ui__message")),
                 panel=page.inner_text(".pagefind-ui__filter-panel").lower(),
                 filters=settled(page, lambda: page.eval_on_selector_all(
                     ".pagefind-ui__filter-label", "els => els.map(e => e.textContent.trim())")),
