@@ -220,8 +220,9 @@ def has_finite_verb(text: str, tense_marked: bool = False) -> bool:
     the border fence."): no auxiliary or common past form, no "-ed" word but a participle after
     a determiner, no lower-case "-s" word, no contraction, no word after a subject pronoun, no
     "plan to go". Generous: a word that may be a verb counts as one. With `tense_marked`, only
-    a verb that marks a past, a perfect, a future or a mood counts (the first four tests): a
-    caption's verb is in the present ("Activists march toward the border on April 29.")."""
+    a form that marks a tense or a mood counts (an auxiliary or modal, a common past, a
+    contraction, an "-ed" word): a caption's verb is in the present ("Activists march toward
+    the border on April 29.")."""
     if "," in text:
         text = _CAPTION_PLACE.sub(",", text)
     tokens = words(text)

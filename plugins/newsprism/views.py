@@ -219,7 +219,8 @@ class SpeakerQuotes:
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
-_HOUSE_STYLE_STOP = re.compile(r"\b(Mrs?|Ms|Dr|St)\.")  # "Mr Flynn" in London, "Mr. Flynn" in New York
+# "Mr Flynn" in a London house style is "Mr. Flynn" in a New York one
+_HOUSE_STYLE_STOP = re.compile(r"\b(Mrs?|Ms|Dr|St)\.")
 
 
 def same_words(text: str) -> str:
