@@ -748,7 +748,7 @@ def _says_it_too(claim: _ClaimRef, covering: _ClaimRef, weight: dict[str, float]
     Mueller's investigation into Russian interference in the 2016 election" is not reported
     by a sentence on the special counsel's investigation that names neither man)."""
     need = LEAD_COVERED_SHARE if claim.lead and covering.lead else COVERED_SHARE
-    people = {e for e in claim.claim.entities if any(n.person for n in find_names(e))}
+    people = {e for e in claim.claim.entities if _is_person(e)}
     named = sum(1 for e in people if _text_terms(e) & covering.terms)
     return ((len(people) < 2 or named >= NAMED_SHARE * len(people))
             and _share_of(claim, claim.terms & covering.terms, weight) >= need - 1e-9)
