@@ -66,6 +66,28 @@ def test_repeats_names_every_later_copy_and_never_a_first():
     assert repeats(s) == {"s3", "s5", "s6"}
 
 
+TWEET = ("Mike Pompeo met with Kim Jong Un in North Korea last week. Meeting went very smoothly "
+         "and a good relationship was formed. Denuclearization will be a great thing for World!")
+
+
+def test_a_tweet_embedded_after_the_paragraph_quoting_it_is_no_line_of_the_outlet():
+    a = analyse_article(article_of(PARAGRAPHS[:2] + [f'"{TWEET}" he tweeted.', TWEET]
+                                   + PARAGRAPHS[2:]))
+    tweet_ids = {s.id for s in a.sentences if s.block == 3}
+    assert [a.sentence(i).text for i in sorted(tweet_ids)][0].startswith("Mike Pompeo met")
+    assert repeats(a.sentences, a.quotes) == tweet_ids  # the quoting paragraph stays
+    assert not tweet_ids & set(a.summary) and not tweet_ids & {c.id for c in a.claims}
+    assert any(q.text.startswith("Mike Pompeo met") for q in a.quotes)
+
+
+def test_a_quotation_going_on_in_its_own_paragraph_is_no_repeat():
+    a = analyse_article(article_of(PARAGRAPHS[:2] + [
+        '"We will not accept this deal. The ministers agreed on it in Oslo," Berg said.']
+        + PARAGRAPHS[2:]))
+    assert any("The ministers agreed" in q.text for q in a.quotes)
+    assert not repeats(a.sentences, a.quotes)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from([LEAD] + PARAGRAPHS), min_size=1, max_size=14))
 def test_nothing_is_shown_twice_whatever_repeats(paragraphs):

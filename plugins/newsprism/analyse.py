@@ -12,12 +12,12 @@ from .model import Article, ArticleAnalysis, Quote, Sentence
 from .quotes import extract_quotes
 from .readability import measure
 from .summary import summarise
-from .text import split_sentences
+from .text import split_sentences, words
 from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "12"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "13"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -36,7 +36,14 @@ ANALYSIS_VERSION = "12"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # whoever speaks in the sentence before (an organisation, a source described, two people);
 # 11: in an article with no date, a sentence ending on a date with only a present verb is a
 # caption; 12: a name after a tag's "said that" / "adding that" is not the speaker, and "He ...,
-# saying" is whoever "he" is, not a name in between
+# saying" is whoever "he" is, not a name in between; 13: a later paragraph repeating words the
+# article quoted (an embedded tweet) counts once, and a sentence inside a quotation over several
+# sentences is no claim
+
+
+# A sentence this long repeating words quoted in an earlier paragraph repeats that quotation
+# (see `repeats`); a shorter one may say the same few words by chance.
+REPEATED_QUOTE_WORDS = 4
 
 
 def sentences_of(article: Article) -> list[Sentence]:
@@ -50,13 +57,29 @@ def sentences_of(article: Article) -> list[Sentence]:
     return out
 
 
-def repeats(sentences: list[Sentence]) -> set[str]:
+def repeats(sentences: list[Sentence], quotes: list[Quote] = ()) -> set[str]:
     """Ids of the sentences that repeat an earlier sentence of the article word for word (a
-    scraped page often holds its lead twice, as standfirst and as first paragraph)."""
+    scraped page often holds its lead twice, as standfirst and as first paragraph), or, in a
+    later paragraph and at least REPEATED_QUOTE_WORDS long, words it quoted before: a tweet or
+    statement embedded after the paragraph quoting it ('"Mike Pompeo met with Kim Jong Un in
+    North Korea last week. ..." he tweeted.', then the tweet: "Mike Pompeo met with Kim Jong Un
+    in North Korea last week."), which is someone's words, not the outlet's."""
     seen: set[str] = set()
     out: set[str] = set()
+    block_of = {s.id: s.block for s in sentences}
+    quoted_by_block: dict[int, list[str]] = {}
+    for q in quotes:
+        quoted_by_block.setdefault(block_of[q.sentence], []).append(
+            " " + " ".join(words(q.text)) + " ")
+    quoted_before = ""  # the words quoted in the paragraphs before the current one
+    block = None
     for s in sentences:  # split_sentences already folded their whitespace
-        if s.text in seen:
+        if s.block != block:
+            quoted_before += "".join(quoted_by_block.get(block, ()))
+            block = s.block
+        tokens = words(s.text)
+        if s.text in seen or (len(tokens) >= REPEATED_QUOTE_WORDS
+                              and " " + " ".join(tokens) + " " in quoted_before):
             out.add(s.id)
         seen.add(s.text)
     return out
@@ -80,9 +103,9 @@ def analyse_article(article: Article) -> ArticleAnalysis:
     neighbouring sentences name speakers and continue quotations, and the repeats dropped
     after."""
     sentences = sentences_of(article)
-    repeated = repeats(sentences)
-    distinct = [s for s in sentences if s.id not in repeated]
     quotes = extract_quotes(sentences)
+    repeated = repeats(sentences, quotes)
+    distinct = [s for s in sentences if s.id not in repeated]
     claims = [c for c in extract_claims(sentences, quotes) if c.id not in repeated]
     return ArticleAnalysis(
         article=article,

@@ -23,6 +23,7 @@ from .model import Claim, Quote, Sentence
 from .names import PeopleRegister, find_names, role_words_before
 from .numbers import PLAN_CUES, POSSIBILITY_CUES, find_numbers
 from .quotes import outside_quotes
+from .quotes import own_words as outlets_words
 from .summary import centrality
 from .text import SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern, lower_words, words
 
@@ -216,6 +217,7 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
     quotes_by_sentence: dict[str, list[Quote]] = {}
     for q in quotes or []:
         quotes_by_sentence.setdefault(q.sentence, []).append(q)
+    own_of = outlets_words(sentences)
     people = PeopleRegister()
     # words seen capitalised inside sentences are names; a sentence's capitalised first word
     # ("Intelligence reports ...", "Advisers ...") is a name only if it is one elsewhere too
@@ -231,8 +233,8 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         tokens = tokens_of[index]
         if text.rstrip("”\"’' ").endswith("?") or len(tokens) < MIN_CLAIM_WORDS:
             continue
-        own = outside_quotes(text)
-        own_words = tokens if own is text else words(own)
+        own = own_of[s.id]
+        own_words = tokens if own == text else words(own)
         quotes_here = quotes_by_sentence.get(s.id, [])
         if len(own_words) < 2 and not quotes_here:
             continue  # only the continuation of a quotation: its source is elsewhere
