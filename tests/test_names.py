@@ -80,3 +80,10 @@ def test_common_nouns_and_adjectives_make_no_person():
                   "on Thursday, Devin Nunes said.") == ["Devin Nunes"]
     assert people("Pompeo met Kim over the Easter Weekend as the Iran Nuclear talks went on and "
                   "the Winter Olympics ended.") == []
+
+
+def test_a_title_opening_a_sentence_is_the_persons_title_not_an_opener():
+    for title in ("Mr.", "Mrs.", "Ms.", "Dr."):
+        found = [(n.text, n.title) for n in find_names(f"{title} Pompeo met Kim Jong Un.")]
+        assert found[0] == ("Pompeo", title)
+    assert [n.text for n in find_names("The talks went on.")] == []  # an opener still drops

@@ -367,3 +367,10 @@ def test_a_participle_after_he_is_his_not_the_name_in_between():
                      'his decision to share it with Ann Lee, saying again that "much of it was '
                      'consistent with other intelligence."')[-1] == (
         "much of it was consistent with other intelligence.", "Tom Ford")
+
+
+def test_he_in_a_clause_after_the_subject_is_the_subject_titled_at_the_sentence_start():
+    # "Mr." opens the sentence: Mr. Trump is its subject, not Mr. Pompeo named after him
+    got = speakers("Mr. Trump alluded to Mr. Pompeo’s mission when he said that the talks "
+                   "were at “extremely high levels,” and that five sites were considered.")
+    assert got == [("Trump", "extremely high levels")]

@@ -60,8 +60,9 @@ _NON_PERSON_HEADS = frozenset(
 _NON_PERSON_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday god internet""".split())
-# Sentence openers that are capitalised only because they open the sentence.
-_OPENERS = STOPWORDS | frozenset(
+# Sentence openers that are capitalised only because they open the sentence ("Mr." is a stop
+# word to content words, but opens "Mr. Trump said" as his title).
+_OPENERS = (STOPWORDS - TITLES) | frozenset(
     """yet however meanwhile thus still instead similarly ultimately additionally moreover
     furthermore indeed nevertheless nonetheless predictably ironically officially
     domestically critics supporters others some several both either neither many most few
