@@ -374,3 +374,10 @@ def test_he_in_a_clause_after_the_subject_is_the_subject_titled_at_the_sentence_
     got = speakers("Mr. Trump alluded to Mr. Pompeo’s mission when he said that the talks "
                    "were at “extremely high levels,” and that five sites were considered.")
     assert got == [("Trump", "extremely high levels")]
+
+
+def test_a_person_in_a_phrase_put_in_front_is_not_the_sentences_subject():
+    got = speakers("German Chancellor Angela Merkel met President Donald Trump on Friday.",
+                   "In her meeting with Trump, Merkel said, she saw little progress. “The "
+                   "decision lies with the president,” she said Friday.")
+    assert got == [("Angela Merkel", "The decision lies with the president")]

@@ -38,7 +38,9 @@ ANALYSIS_VERSION = "14"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # caption; 12: a name after a tag's "said that" / "adding that" is not the speaker, and "He ...,
 # saying" is whoever "he" is, not a name in between; 13: a later paragraph repeating words the
 # article quoted (an embedded tweet) counts once, and a sentence inside a quotation over several
-# sentences is no claim; 14: "Mr." / "Mrs." / "Ms." opening a sentence is a title, not an opener
+# sentences is no claim; 14: "Mr." / "Mrs." / "Ms." opening a sentence is a title, not an opener,
+# and a person in a phrase put in front ("In her meeting with Trump, Merkel said") is not the
+# sentence's subject
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

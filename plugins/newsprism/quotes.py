@@ -130,9 +130,12 @@ def _names_its_source(text: str, name: Name) -> bool:
 _SUBJECT_THEN_VERB = re.compile(r"\s*(?:(?:[A-Z][\w.’'\-]*\s+)+|(?:he|she|they|we|it)\s+)[a-z]")
 
 
-# Words that open a clause put in front of the sentence's subject.
+# Words that open a clause or a phrase put in front of the sentence's subject ("In his meeting
+# with Mr. Abe, Mr. Trump projected optimism": Mr. Trump's sentence).
 _FRONTED = frozenset("as while when whenever after before although though since because if once "
-                     "unless until despite during unlike like following amid".split())
+                     "unless until despite during unlike like following amid in on at with "
+                     "without for from by over under through throughout across against among "
+                     "within upon toward towards beyond".split())
 
 
 _OPENING_MARK = re.compile("[“\"]")
