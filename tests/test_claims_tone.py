@@ -418,14 +418,16 @@ def test_a_suffix_is_no_part_of_a_name():
     assert not same_name("roger stone", "roger moore jr")
 
 
-def _outlets_compared(tmp_path, texts):
-    """Write each outlet's sentences as an article and compare them as one event: the
-    analyses by outlet letter, the comparison and its groups by id."""
+def _outlets_compared(tmp_path, texts, titles=None):
+    """Write each outlet's sentences as an article (headed "Story a" ... unless `titles` gives
+    its headline) and compare them as one event: the analyses by outlet letter, the
+    comparison and its groups by id."""
     from conftest import compare_files
     paths = []
     for name, sentences in texts.items():
         p = tmp_path / f"{name}.txt"
-        p.write_text(f"Title: Story {name}\nSource: Outlet {name.upper()}\n\n"
+        title = (titles or {}).get(name, f"Story {name}")
+        p.write_text(f"Title: {title}\nSource: Outlet {name.upper()}\n\n"
                      + "\n\n".join(sentences) + "\n", encoding="utf-8")
         paths.append(p)
     analyses, c = compare_files(paths)
@@ -494,6 +496,27 @@ def test_an_outlet_that_words_a_shared_claim_otherwise_does_not_leave_it_out(tmp
     assert groups[shared[0]].reworded == {
         ids["c"]: "The state approved a harbour flood budget worth $40 million on Monday night."}
     assert groups[shared[0]].reworded_anchors == {ids["c"]: "s1"}
+
+
+def test_an_outlet_whose_headline_says_a_shared_claim_does_not_leave_it_out(tmp_path):
+    budget = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    texts = {
+        "a": [budget, "The island ferry will run 12 sailings a day from June."],
+        "b": [budget, "The council meets again in the spring to look at the school roofs."],
+        "e": [budget, "Fishermen asked for a new quay at the north end of the bay."],
+        "c": ["Opposition leader Tom Reyes called the vote rushed and promised an appeal.",
+              "The weather in the harbour town stayed dry all week."],
+        "d": ["Opposition leader Tom Reyes called the vote rushed and promised an appeal.",
+              "The weather in the harbour town stayed dry all week."]}
+    ids, c, groups = _outlets_compared(tmp_path, texts, titles={
+        "c": "Lee Approves $40 Million Harbour Flood Budget",
+        # the same words, but no approval: a headline on the budget, not saying it passed
+        "d": "Harbour Flood Budget Of $40 Million Divides The Town"})
+    shared = [g for g in c.consensus if groups[g].text == budget]
+    assert len(shared) == 1
+    assert c.omitted[ids["c"]] == [] and c.omitted[ids["d"]] == shared
+    assert groups[shared[0]].reworded == {ids["c"]: "Lee Approves $40 Million Harbour Flood Budget"}
+    assert groups[shared[0]].reworded_anchors == {ids["c"]: "headline"}
 
 
 def test_a_sentence_naming_none_of_those_a_shared_claim_names_does_not_report_it(tmp_path):

@@ -326,6 +326,28 @@ def test_an_outlet_saying_the_top_claim_in_other_words_is_named_on_both_pages(tm
             in site.text("index.html"))
 
 
+def test_a_headline_saying_the_top_claim_is_cited_and_linked_on_its_article_page(tmp_path):
+    budget = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    texts = [("Story 0", [budget, "The island ferry will run 12 sailings a day from June."]),
+             ("Story 1", [budget, "The council meets again in the spring to look at roofs."]),
+             ("Lee Approves $40 Million Harbour Flood Budget",
+              ["Opposition leader Tom Reyes called the vote rushed and promised an appeal."]),
+             ("Story 3", [budget, "Fishermen asked for a new quay at the north end of the bay."])]
+    content = tmp_path / "c"
+    content.mkdir()
+    for n, (title, sentences) in enumerate(texts):
+        (content / f"a{n}.md").write_text(
+            f"Title: {title}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n"
+            + "\n\n".join(sentences) + "\n", encoding="utf-8")
+    site = build(content, tmp_path / "out")
+    cited = re.search(r'in other words by\s*<a class="reworded" href="([^"]+)"[^>]*>Paper 2</a>',
+                      site.text("events/one/index.html"))
+    assert cited and cited.group(1).endswith("articles/a2/index.html#headline")
+    assert ('<h1 id="headline">Lee Approves $40 Million Harbour Flood Budget</h1>'
+            in site.text("articles/a2/index.html"))
+    assert site.event("one")["omitted"]["a2"] == []
+
+
 class SearchText(HTMLParser):
     """The words Pagefind indexes on a page: text inside data-pagefind-body, outside
     data-pagefind-ignore, plus attributes named by data-pagefind-index-attrs."""

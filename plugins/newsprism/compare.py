@@ -39,7 +39,7 @@ from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
 from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key
-from .numbers import MEASURE_UNITS
+from .numbers import MEASURE_UNITS, find_numbers
 from .quotes import closes_unopened_quotation, quote_spans
 from .summary import standalone
 from .text import STOPWORDS, content_words, lower_words, words
@@ -206,20 +206,45 @@ def _fold_demonyms(refs: list["_ClaimRef"]) -> None:
     """"russian" is "russia", "korean" is "korea" when the event also uses the shorter form:
     one outlet writes "Russian territory", another "inside Russia"."""
     vocabulary = set().union(*(r.terms for r in refs))
-    fold = {}
-    for t in vocabulary:
-        if t.endswith("n") and len(t) > 5:
-            for cut in (1, 2, 3):
-                if t[:-cut] in vocabulary and len(t) - cut >= 4:
-                    fold[t] = t[:-cut]
-                    break
+    fold = {t: f for t in vocabulary if (f := _demonym_fold(t, vocabulary)) != t}
     if fold:
         for r in refs:
             if not fold.keys().isdisjoint(r.terms):
                 r.terms = {fold.get(t, t) for t in r.terms}
 
 
-@lru_cache(maxsize=1 << 12)
+def _demonym_fold(term: str, vocabulary) -> str:
+    """The shorter form of a demonym ("russian" -> "russia") if `vocabulary` has it."""
+    if term.endswith("n") and len(term) > 5:
+        for cut in (1, 2, 3):
+            if term[:-cut] in vocabulary and len(term) - cut >= 4:
+                return term[:-cut]
+    return term
+
+
+HEADLINE_ID = "headline"  # the anchor of an article page's headline
+
+
+def _headline_refs(analyses: list[ArticleAnalysis], order: dict[str, int],
+                   weight: dict[str, float]) -> list["_ClaimRef"]:
+    """Each article's headline as a claim that may say what another outlet's claim says (see
+    `_headlines_saying`). Not a headline the parser made from the lead (that sentence is a
+    claim already). Its terms are those the event's claims use (as `_fold_demonyms` folds
+    them): a word no claim uses says nothing of theirs."""
+    out = []
+    for a in analyses:
+        article = a.article
+        if article.title_derived or not article.title.strip():
+            continue
+        claim = Claim(id=HEADLINE_ID, text=article.title, kinds=[],
+                      numbers=find_numbers(article.title), predicates=predicates(article.title))
+        ref = _ClaimRef(article.id, order[article.id], claim, -1)
+        ref.terms = {_demonym_fold(t, weight) for t in ref.terms} & weight.keys()
+        ref.lead = True  # a headline states the core fact, in the outlet's own words
+        out.append(ref)
+    return out
+
+
 def _is_lead(sentence_id: str) -> bool:
     """Is the sentence ("s3") among its article's first LEAD_SENTENCES?"""
     digits = re.sub(r"\D", "", sentence_id)
@@ -738,6 +763,44 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
     return out
 
 
+# A headline says a claim when it reports one of its actions (synonyms folded, "say" aside) and
+# holds at least this many of the claim's terms other than the words of the names it gives
+# ("DNC Files Multi-Million Dollar Lawsuit Against Russia, Trump Campaign" files, as "The
+# Democratic Party on Friday filed a multimillion-dollar federal lawsuit against Trump campaign
+# officials ..." does, and holds "dollar", "lawsuit", "campaign"; it does not say that Trump's
+# campaign manager "called the D.N.C. allegations a "sham lawsuit about a bogus Russian
+# collusion claim"", which it holds as many words of). A headline is short: a share of a long
+# claim's words, as `_covering_articles` asks of a sentence, it never holds.
+HEADLINE_TERMS = 3
+
+
+def _headlines_saying(candidates: list[_ClaimRef], headlines: list[_ClaimRef]
+                      ) -> dict[tuple[str, int], dict[str, _ClaimRef]]:
+    """For each of `candidates` (by its (article, index)), the other articles whose headline
+    says it (HEADLINE_TERMS), names enough of the people it names (`_names_its_people`: "DNC
+    Files ... Lawsuit" does not say who the defendants named are) and gives no other figure:
+    a headline with a figure must give one of the claim's. An outlet whose headline says a shared claim does not
+    leave it out, and a claim another outlet's headline says is not only one outlet's."""
+    holding: dict[str, list[int]] = defaultdict(list)  # term -> headlines holding it
+    for k, h in enumerate(headlines):
+        for t in h.terms:
+            holding[t].append(k)
+    out: dict[tuple[str, int], dict[str, _ClaimRef]] = {}
+    for ref in candidates:
+        said = ref.terms.difference(*map(_text_terms, ref.claim.entities))
+        counts = Counter(chain.from_iterable(holding.get(t, ()) for t in said))
+        for k, n in sorted(counts.items()):
+            h = headlines[k]
+            if (n < HEADLINE_TERMS or h.article == ref.article or not h.preds & ref.preds
+                    or not _names_its_people(ref, h)):
+                continue
+            figures = {t for t in h.terms if t.startswith("#")}
+            if figures and not figures & ref.terms:
+                continue
+            out.setdefault((ref.article, ref.index), {})[h.article] = h
+    return out
+
+
 def _says_it_too(claim: _ClaimRef, covering: _ClaimRef, weight: dict[str, float]) -> bool:
     """May the page say that a sentence covering a claim (`_covering_articles`) reports it in
     other words? Only if it also covers it with the names counted and, when the claim names
@@ -746,12 +809,21 @@ def _says_it_too(claim: _ClaimRef, covering: _ClaimRef, weight: dict[str, float]
     for "Governor Ann Lee approved"). Who the claim is about is part of what an outlet is
     said to report ("Gates and Manafort have both been charged in special counsel Robert
     Mueller's investigation into Russian interference in the 2016 election" is not reported
-    by a sentence on the special counsel's investigation that names neither man)."""
+    by a sentence on the special counsel's investigation that names neither man). A headline
+    found saying it (`_headlines_saying`) says it."""
+    if covering.claim.id == HEADLINE_ID:
+        return True  # `_headlines_saying` asked all this of it
     need = LEAD_COVERED_SHARE if claim.lead and covering.lead else COVERED_SHARE
-    people = {e for e in claim.claim.entities if _is_person(e)}
-    named = sum(1 for e in people if _text_terms(e) & covering.terms)
-    return ((len(people) < 2 or named >= NAMED_SHARE * len(people))
+    return (_names_its_people(claim, covering)
             and _share_of(claim, claim.terms & covering.terms, weight) >= need - 1e-9)
+
+
+def _names_its_people(claim: _ClaimRef, covering: _ClaimRef) -> bool:
+    """Does `covering` name at least NAMED_SHARE of the people `claim` names, if it names two
+    or more (any word of a name will do)? See `_says_it_too`."""
+    people = {e for e in claim.claim.entities if _is_person(e)}
+    return len(people) < 2 or sum(
+        1 for e in people if _text_terms(e) & covering.terms) >= NAMED_SHARE * len(people)
 
 
 def _terms_by_outlet(refs: list[_ClaimRef], outlet_of: dict[str, str]) -> dict[str, set[str]]:
@@ -1063,6 +1135,11 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     asked = [(g, members) for g, members in zip(groups, raw_groups)
              if len(members) == 1 or g.id in consensus_set]
     covering = _covering_articles(refs, [r for _, members in asked for r in members], weight)
+    agreed_refs = [r for g, members in asked if g.id in consensus_set for r in members]
+    for key, headlines in _headlines_saying(agreed_refs, _headline_refs(ordered, order, weight)
+                                            ).items():
+        for article, headline in headlines.items():
+            covering[key].setdefault(article, headline)  # a sentence saying more comes first
     for g, members in asked:
         echoes[g.id].update(*(covering[(r.article, r.index)] for r in members))
     for g, members in zip(groups, raw_groups):
