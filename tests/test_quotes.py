@@ -381,3 +381,11 @@ def test_a_person_in_a_phrase_put_in_front_is_not_the_sentences_subject():
                    "In her meeting with Trump, Merkel said, she saw little progress. “The "
                    "decision lies with the president,” she said Friday.")
     assert got == [("Angela Merkel", "The decision lies with the president")]
+
+
+def test_a_possessive_in_a_phrase_is_not_whom_the_next_he_means():
+    got = speakers("Mr. Trump was coy about whether he would tear up the agreement. Aides said he "
+                   "hoped to push back against Mr. Macron's entreaties strongly enough.",
+                   "“Nobody knows what I'm going to do on the 12th,” he said in an appearance "
+                   "with Mr. Macron.")
+    assert got == [("Trump", "Nobody knows what I'm going to do on the 12th")]

@@ -323,6 +323,11 @@ class _SpeakerFinder:
                 subject, subject_sentence, in_front = full, k, False
                 self.spoken_in.add((block.index, k))
                 continue
+            if _POSSESSIVE_THEN_WORD.match(text, name.end) and _after_preposition(
+                    text, block.offsets[k], name):
+                # "Aides said he hoped to push back against Mr. Macron's entreaties": whose
+                # entreaties they are, not whom the sentence is about (nor the next "he")
+                continue
             if k != subject_sentence:
                 if block.pronoun_subject(k):
                     continue  # "He said he looks forward to being questioned by Mueller": him
@@ -570,6 +575,18 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         if v_start - name.end <= 2:
             return name.text, "after"
     return None, ""
+
+
+_PHRASE_PREPOSITIONS = _PREPOSITIONS | {"to", "against", "at", "toward", "towards"}
+
+
+def _after_preposition(text: str, a: int, name: Name) -> bool:
+    """Is the word before the name (and its title), in text[a:], a preposition?"""
+    prior = words(text[a:name.start])
+    title = set(words(name.title))
+    while prior and prior[-1] in title:
+        prior.pop()
+    return bool(prior) and prior[-1].lower() in _PHRASE_PREPOSITIONS
 
 
 def _speaker_past_aside(text: str, a: int, b: int, names: list[Name],
