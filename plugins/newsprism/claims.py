@@ -22,8 +22,7 @@ import re
 from .model import Claim, Quote, Sentence
 from .names import PeopleRegister, find_names, role_words_before
 from .numbers import PLAN_CUES, POSSIBILITY_CUES, find_numbers
-from .quotes import outside_quotes
-from .quotes import own_words as outlets_words
+from .quotes import outside_quotes, own_words as outlets_words
 from .summary import centrality
 from .text import SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern, lower_words, words
 

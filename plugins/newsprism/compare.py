@@ -245,6 +245,7 @@ def _headline_refs(analyses: list[ArticleAnalysis], order: dict[str, int],
     return out
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_lead(sentence_id: str) -> bool:
     """Is the sentence ("s3") among its article's first LEAD_SENTENCES?"""
     digits = re.sub(r"\D", "", sentence_id)
@@ -779,8 +780,9 @@ def _headlines_saying(candidates: list[_ClaimRef], headlines: list[_ClaimRef]
     """For each of `candidates` (by its (article, index)), the other articles whose headline
     says it (HEADLINE_TERMS), names enough of the people it names (`_names_its_people`: "DNC
     Files ... Lawsuit" does not say who the defendants named are) and gives no other figure:
-    a headline with a figure must give one of the claim's. An outlet whose headline says a shared claim does not
-    leave it out, and a claim another outlet's headline says is not only one outlet's."""
+    a headline with a figure must give one of the claim's. Asked of shared claims only: an
+    outlet whose headline says one does not leave it out. A headline is too short to tell
+    that another outlet's claim, which says more, is not only that outlet's."""
     holding: dict[str, list[int]] = defaultdict(list)  # term -> headlines holding it
     for k, h in enumerate(headlines):
         for t in h.terms:
