@@ -269,15 +269,22 @@ def test_a_long_list_in_a_column_shows_five_and_folds_the_rest(seeds_site):
     assert folded  # the seeds have columns long enough to fold
 
 
-def test_an_event_with_no_shared_claim_says_so_in_the_matrix(tmp_path):
+def _one_event_site(tmp_path, articles):
+    """Build a site of one event ("one") from (headline, paragraphs) per article: article n is
+    a{n}.md from "Paper n", dated 2024-05-01, headed "Story n" when its headline is None."""
     content = tmp_path / "c"
     content.mkdir()
-    for n, text in enumerate(["The council met on Monday and agreed the budget, officials said.",
-                              "Storms closed 40 schools across the north on Tuesday, police said."]):
+    for n, (title, paragraphs) in enumerate(articles):
         (content / f"a{n}.md").write_text(
-            f"Title: Story {n}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n{text}\n",
-            encoding="utf-8")
-    site = build(content, tmp_path / "out")
+            f"Title: {title or f'Story {n}'}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n"
+            + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return build(content, tmp_path / "out")
+
+
+def test_an_event_with_no_shared_claim_says_so_in_the_matrix(tmp_path):
+    site = _one_event_site(tmp_path, [
+        (None, ["The council met on Monday and agreed the budget, officials said."]),
+        (None, ["Storms closed 40 schools across the north on Tuesday, police said."])])
     page = site.text("events/one/index.html")
     matrix = page[page.index('<section id="matrix"'):page.index('<section id="quotes"')]
     assert "<table" not in matrix and "No claim is reported by more than one article." in matrix
@@ -289,13 +296,8 @@ def test_a_claim_two_of_four_outlets_share_is_no_consensus_and_the_pages_say_so(
     shared = "Governor Ann Lee approved the $40 million harbour budget on Monday, officials said."
     others = ["Storms closed 40 schools across the north on Tuesday, police said.",
               "Mayor Tom Reyes opened the new ferry terminal on Wednesday, his office said."]
-    content = tmp_path / "c"
-    content.mkdir()
-    for n, text in enumerate([shared, shared + " " + others[0], others[1], others[0]]):
-        (content / f"a{n}.md").write_text(
-            f"Title: Story {n}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n{text}\n",
-            encoding="utf-8")
-    site = build(content, tmp_path / "out")
+    site = _one_event_site(tmp_path, [(None, [text]) for text in
+                                      [shared, shared + " " + others[0], others[1], others[0]]])
     event = site.event("one")
     assert event["consensus"] == [] and any(len(g["articles"]) == 2
                                             for g in event["claim_groups"])
@@ -311,13 +313,7 @@ def test_an_outlet_saying_the_top_claim_in_other_words_is_named_on_both_pages(tm
              ["The state approved a harbour flood budget worth $40 million on Monday night.",
               "Opposition leader Tom Reyes called the vote rushed."],
              [budget, "Fishermen asked for a new quay at the north end of the bay."]]
-    content = tmp_path / "c"
-    content.mkdir()
-    for n, sentences in enumerate(texts):
-        (content / f"a{n}.md").write_text(
-            f"Title: Story {n}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n"
-            + "\n\n".join(sentences) + "\n", encoding="utf-8")
-    site = build(content, tmp_path / "out")
+    site = _one_event_site(tmp_path, [(None, sentences) for sentences in texts])
     page = site.text("events/one/index.html")
     cited = re.search(r'in other words by\s*<a class="reworded" href="([^"]+)"[^>]*>Paper 2</a>',
                       page)
@@ -328,18 +324,12 @@ def test_an_outlet_saying_the_top_claim_in_other_words_is_named_on_both_pages(tm
 
 def test_a_headline_saying_the_top_claim_is_cited_and_linked_on_its_article_page(tmp_path):
     budget = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
-    texts = [("Story 0", [budget, "The island ferry will run 12 sailings a day from June."]),
-             ("Story 1", [budget, "The council meets again in the spring to look at roofs."]),
+    texts = [(None, [budget, "The island ferry will run 12 sailings a day from June."]),
+             (None, [budget, "The council meets again in the spring to look at roofs."]),
              ("Lee Approves $40 Million Harbour Flood Budget",
               ["Opposition leader Tom Reyes called the vote rushed and promised an appeal."]),
-             ("Story 3", [budget, "Fishermen asked for a new quay at the north end of the bay."])]
-    content = tmp_path / "c"
-    content.mkdir()
-    for n, (title, sentences) in enumerate(texts):
-        (content / f"a{n}.md").write_text(
-            f"Title: {title}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n"
-            + "\n\n".join(sentences) + "\n", encoding="utf-8")
-    site = build(content, tmp_path / "out")
+             (None, [budget, "Fishermen asked for a new quay at the north end of the bay."])]
+    site = _one_event_site(tmp_path, texts)
     cited = re.search(r'in other words by\s*<a class="reworded" href="([^"]+)"[^>]*>Paper 2</a>',
                       site.text("events/one/index.html"))
     assert cited and cited.group(1).endswith("articles/a2/index.html#headline")
