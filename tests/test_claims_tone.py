@@ -606,3 +606,73 @@ def test_an_outlets_lead_worded_its_own_way_is_covered_by_anothers_lead(tmp_path
     assert not any(len(g.articles) > 1 for g in groups.values())
     assert [groups[g].text for g in c.unique[ids["a"]]] == [
         "Fisherman Tom Reyes said the ferry was his only income."]
+
+
+def test_a_capitalised_may_or_will_is_a_name_or_a_month_not_a_cue():
+    from newsprism.numbers import find_numbers
+    # "Theresa May" is no hedge: the sentence reports a meeting, as a fact
+    claims = extract_claims(sents(
+        "Prime Minister Theresa May met President Trump at the White House on Friday.",
+        "Mayor Will Hurd opened the new harbour bridge to traffic on Monday morning."))
+    assert [(c.id, c.modality, "action" in c.kinds) for c in claims] == [
+        ("s1", "fact", True), ("s2", "fact", True)]
+    # "on May 1" is a date: the number it follows is a fact, not a possibility
+    assert [n.modality for n in find_numbers(
+        "The tariffs on 2,000 products took effect on May 1.")] == ["fact"]
+    assert [n.modality for n in find_numbers(
+        "The government may impose tariffs on 2,000 products.")] == ["possibility"]
+    # a lower-case "may" still hedges
+    assert _claim_ids("Governor Ann Lee may sign the water bill on Tuesday after the vote.") == []
+
+
+def test_a_plan_by_someone_named_is_a_claim_a_cue_elsewhere_plans_nothing():
+    claims = extract_claims(sents(
+        "President Trump will travel to the United Kingdom on July 13 for a working visit.",
+        "Donald Trump is planning to meet with the North Korean leader in the coming months.",
+        "Trump's peace plans, built on direct diplomacy, threaten to dismantle the defense "
+        "industry's profits."))
+    assert [(c.id, c.modality, "action" in c.kinds) for c in claims] == [
+        ("s1", "plan", True), ("s2", "plan", True)]
+
+
+def test_a_photo_caption_is_no_claim():
+    assert _claim_ids(
+        "A protest in London last year against the proposed state visit of President Trump.",
+        "President Barack Obama and his wife, Michelle Obama, with Queen Elizabeth II in London "
+        "on a state visit in 2011.",
+        "Protesters marched in London against the proposed state visit of President Trump.",
+    ) == ["s3"]
+
+
+def test_a_source_named_in_a_closing_tag_is_not_whom_the_claim_is_about():
+    from newsprism.compare import _needed_similarity, _same_claim, _similarity
+    told = _ref("a", "President Donald Trump will visit the United Kingdom on July 13, "
+                     "ambassador Woody Johnson said Thursday.",
+                ["Donald Trump", "United Kingdom", "Woody Johnson"], modality="plan")
+    met = _ref("b", "President Trump will travel to the United Kingdom on July 13 for talks "
+                    "with Prime Minister Theresa May.",
+               ["Trump", "United Kingdom", "Theresa May"], modality="plan")
+    weights = _weights(told, met)
+    assert _similarity(told, met, weights) >= _needed_similarity(told, met)
+    assert _same_claim(told, met, weights) > 0  # who told it is not whom it is about
+    # a person named in the body is still someone the other claim leaves out
+    other = _ref("c", "President Donald Trump will visit the United Kingdom on July 13 with "
+                      "ambassador Woody Johnson, officials said.",
+                 ["Donald Trump", "United Kingdom", "Woody Johnson"], modality="plan")
+    assert _same_claim(other, met, _weights(other, met)) == 0.0
+
+
+def test_a_claim_leaves_a_pair_for_a_larger_group_that_takes_it(monkeypatch):
+    import newsprism.compare as compare
+    # seen on NewsWCL50: A~D was the strongest pair left when A and B had paired, but B's
+    # sentence is too unlike D's for all four to be one claim; A then belongs with C and D
+    refs = [_ref(x, f"Story {x}", ["Ann Lee"]) for x in "abcd"]
+    score = {(2, 3): 0.40, (0, 1): 0.36, (0, 3): 0.35, (0, 2): 0.32}
+    monkeypatch.setattr(compare, "_alike_pairs", lambda refs, weight: sorted(score))
+    monkeypatch.setattr(compare, "_same_claim", lambda a, b, w: score.get(
+        (refs.index(a), refs.index(b)), 0.0))
+    monkeypatch.setattr(compare, "_similarity", lambda a, b, w: max(
+        score.get((refs.index(a), refs.index(b)), 0.0),
+        score.get((refs.index(b), refs.index(a)), 0.0)))
+    groups = compare._group_claims(refs, {})
+    assert sorted(sorted(r.article for r in g) for g in groups) == [["a", "c", "d"], ["b"]]

@@ -1,7 +1,7 @@
 """Claims: the sentences of an article that assert something checkable.
 
-A sentence is a claim when it states a number, reports an action by someone named, or attributes
-a statement to a source. Each claim keeps the verbatim sentence and its anchor, and carries:
+A sentence is a claim when it states a number, reports an action by someone named (done, or
+planned: "will visit"), or attributes a statement to a source. Each claim keeps the verbatim sentence and its anchor, and carries:
 
 - kinds: "number", "action", "attributed", "quote";
 - entities: the names it mentions, possessives folded, short forms resolved to the full name
@@ -21,10 +21,11 @@ import re
 
 from .model import Claim, Quote, Sentence
 from .names import PeopleRegister, find_names, role_words_before
-from .numbers import PLAN_CUES, POSSIBILITY_CUES, find_numbers
+from .numbers import PLAN_CUES, POSSIBILITY_CUES, cue_word, find_numbers
 from .quotes import outside_quotes, own_words as outlets_words
 from .summary import centrality
-from .text import SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern, lower_words, words
+from .text import (SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern, has_finite_verb,
+                   lower_words, words)
 
 # Predicate classes: verb stems (see `stem`) folded onto one name per action.
 _PREDICATE_CLASSES = {
@@ -102,8 +103,7 @@ def predicates(text: str) -> list[str]:
 
 
 def _predicates(tokens: list[str], lows: list[str]) -> list[str]:
-    """`predicates` of a sentence's word tokens and the same tokens in lower case (which the
-    caller has for `_cue_modality` too)."""
+    """`predicates` of a sentence's word tokens and the same tokens in lower case."""
     out: list[str] = []
     for k, found in enumerate(map(_word_action, lows)):
         if found is _NO_ACTION:  # most words
@@ -164,14 +164,38 @@ def modality_of(text: str, numbers: list, quoted: bool = False) -> str:
     if numbers:
         kinds = [n.modality for n in numbers]
         return "fact" if "fact" in kinds else kinds[0]
-    return _cue_modality(lower_words(words(text if quoted else outside_quotes(text))))
+    return _cue_modality(_cues(words(text if quoted else outside_quotes(text))))
 
 
-def _cue_modality(lows: list[str]) -> str:
-    """fact / plan / possibility from cue words among a text's word tokens in lower case."""
-    if not PLAN_CUES.isdisjoint(lows):
+def _cues(tokens: list[str]) -> list[str]:
+    """A sentence's word tokens as the modality cues read them (`numbers.cue_word`)."""
+    return [cue_word(w, not k) for k, w in enumerate(tokens)]
+
+
+# How many words after a plan cue the planned action may stand: "will visit", "is planning to
+# meet", "will hold bilateral talks".
+PLAN_REACH = 3
+
+
+def _planned_action(cues: list[str]) -> bool:
+    """Does a plan cue govern a known action (`_PREDICATE_CLASSES`, saying aside): "Trump will
+    visit the United Kingdom on July 13", "Kim is planning to meet Moon"? Such a plan by
+    someone named is news a reader can check; a cue elsewhere ("Trump's peace plans ...
+    threaten", "as the administration seeks to ...") plans nothing the sentence reports."""
+    for k, cue in enumerate(cues):
+        if cue in PLAN_CUES:
+            for word in cues[k + 1:k + 1 + PLAN_REACH]:
+                action = _word_action(word.lower())[0]
+                if action and action != "say":
+                    return True
+    return False
+
+
+def _cue_modality(cues: list[str]) -> str:
+    """fact / plan / possibility from cue words among a text's `_cues`."""
+    if not PLAN_CUES.isdisjoint(cues):
         return "plan"
-    if not POSSIBILITY_CUES.isdisjoint(lows):
+    if not POSSIBILITY_CUES.isdisjoint(cues):
         return "possibility"
     return "fact"
 
@@ -181,8 +205,9 @@ _STATES = frozenset(
     """concerned worried determined pleased surprised disappointed frustrated interested
     convinced committed engaged involved tired prepared supposed scheduled expected designed
     intended inclined positioned poised entitled obsessed fixated focused dedicated""".split())
-# Hedges that make a sentence speculation unless someone named says it.
-_SPECULATION = CaselessPattern(
+# Hedges that make a sentence speculation unless someone named says it (read in its `_cues`,
+# so "Theresa May" is no "may").
+_SPECULATION = re.compile(
     r"\b(?:could|may|might|would|likely|unlikely|possibly|potentially|perhaps|probably|"
     r"appears? to|seems? to|seemingly|it is unclear|remains unclear|it remains to be seen)\b")
 _TRANSITION = CaselessPattern(
@@ -207,8 +232,9 @@ def _attributed(text: str, own: str, sid: str, quotes_here: list[Quote],
 def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None) -> list[Claim]:
     """The checkable sentences of an article, in reading order, each scored.
 
-    A claim states a number, reports a concrete action by a named actor, or attributes a
-    statement to a named source. Not claims: questions, fragments, sentences that are only
+    A claim states a number, reports a concrete action by a named actor (or one a plan cue
+    governs: `_planned_action`), or attributes a statement to a named source. Not claims:
+    questions, fragments and photo captions (no finite verb), sentences that are only
     the continuation of a quotation, hedged speculation nobody named says ("could", "may",
     "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
     """
@@ -240,18 +266,23 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         if len(own_words) < 2 and all(q.cue == "continuation" or not q.speaker
                                       for q in quotes_here):
             continue
+        if not has_finite_verb(text):
+            continue  # a photo caption or a fragment: "A protest in London last year ..."
         numbers = find_numbers(text)
         lows = lower_words(own_words)
         preds = _predicates(own_words, lows)
         attributed = _attributed(text, own, s.id, quotes_here, entities)
-        modality = modality_of(text, numbers) if numbers else _cue_modality(lows)
+        cue_words = _cues(own_words)
+        cues = " ".join(cue_words)
+        modality = modality_of(text, numbers) if numbers else _cue_modality(cue_words)
         facts = [x for x in numbers if x.qualifier != "vague" and x.modality == "fact"]
         vouched = bool(facts) or attributed  # a stated fact, or a source that stands behind it
         actions = [p for p in preds if p != "say" and p not in _STATES]
         # hedged wording ("could", "may") unmakes an action, and a claim nobody vouches for:
         # looked for once, and only where it decides something
-        acting = bool(entities) and bool(actions) and modality == "fact"
-        hedged = acting and bool(_SPECULATION.search(own))
+        acting = bool(entities) and bool(actions) and (
+            modality == "fact" or modality == "plan" and _planned_action(cue_words))
+        hedged = acting and bool(_SPECULATION.search(cues))
         concrete = acting and not hedged
         kinds: list[str] = []
         if numbers:
@@ -268,7 +299,7 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         if not vouched and (len(loaded) >= 2 or find_prescription(own)
                             or _FIRST_PERSON.search(own)):
             continue  # the outlet's own evaluation, not a fact an outlet could get wrong
-        if not vouched and (hedged or (not acting and _SPECULATION.search(own))):
+        if not vouched and (hedged or (not acting and _SPECULATION.search(cues))):
             continue  # hedged speculation nobody named stands behind
         transition = bool(_TRANSITION.match(text))
         if transition and not vouched and len(entities) < 2:

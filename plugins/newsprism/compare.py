@@ -4,10 +4,11 @@ conflicting numbers and who is quoted by whom.
 - Claim groups: two outlets' claims are one claim when their wording is alike, each term
   weighted by how rare it is within the event (leads, which carry the core facts, need a
   little less), AND nothing says they differ: modality (a plan is not a fact), a shared
-  entity, the actor they open with, the people they name, the action (synonyms folded) and
-  their numbers. Groups grow from the strongest pairs; every member must match one core
-  member and be nearly as alike to all the others (no chaining); at most one sentence per
-  article.
+  entity, the actor they open with, the people they name (a source named in a closing "...,
+  X said" aside), the action (synonyms folded) and their numbers. Groups grow from the
+  strongest pairs; every member must match one core member and be nearly as alike to all the
+  others (no chaining); at most one sentence per article; a sentence whose two groups cannot
+  be one moves to the other when that makes a larger group.
 - Consensus: groups reported by more than half of the event's outlets (at least two).
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
@@ -42,7 +43,7 @@ from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key
 from .numbers import MEASURE_UNITS, find_numbers
 from .quotes import closes_unopened_quotation, quote_spans
 from .summary import standalone
-from .text import STOPWORDS, content_words, lower_words, words
+from .text import SPEECH_VERBS, STOPWORDS, content_words, lower_words, words
 
 @lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
@@ -522,10 +523,35 @@ def _people_agree(a: _ClaimRef, b: _ClaimRef) -> bool:
 
 
 def _names_someone_else(a: _ClaimRef, b: _ClaimRef) -> bool:
-    """Does `a` name a person `b` does not mention? (Whether a name is a person's is asked
-    only of the names `b` leaves out.)"""
-    return any(not _mentions(b, _name_key(e)) and (_is_person(e) or e in _titled(a.claim.text))
-               for e in a.claim.entities)
+    """Does `a` name a person `b` does not mention, other than its source (see `_sources`)?
+    (Whether a name is a person's is asked only of the names `b` leaves out.)"""
+    sources = _sources(a.claim.text, tuple(a.claim.entities))
+    return any(not _mentions(b, _name_key(e)) and e not in sources
+               and (_is_person(e) or e in _titled(a.claim.text)) for e in a.claim.entities)
+
+
+# Verbs of a closing clause that says where the news comes from.
+_SOURCE_VERBS = SPEECH_VERBS | frozenset(
+    "confirmed confirms revealed reveals reported reports disclosed disclosing".split())
+SOURCE_TAG_WORDS = 12  # at most this many words in such a clause
+
+
+@lru_cache(maxsize=1 << 14)
+def _sources(text: str, entities: tuple[str, ...]) -> frozenset[str]:
+    """The entities a sentence names only in a closing clause that says who tells the news
+    (", the British Ambassador to Washington revealed Thursday afternoon.", ", according to
+    the Post."): its source, not whom it is about. Two outlets citing different sources for
+    one fact still report one fact."""
+    cut = text.rfind(", ")
+    tag = words(text[cut:]) if cut > 0 else []
+    if not tag or len(tag) > SOURCE_TAG_WORDS:
+        return frozenset()
+    lows = lower_words(tag)
+    if lows[:2] != ["according", "to"] and _SOURCE_VERBS.isdisjoint(lows):
+        return frozenset()
+    before, told = set(words(text[:cut])), set(tag)
+    return frozenset(e for e in entities
+                     if told.intersection(e.split()) and before.isdisjoint(e.split()))
 
 
 # Title words that make a one-word name a person's; not those that may stand before a place
@@ -643,7 +669,10 @@ def folded_weights(refs: list[_ClaimRef]) -> dict[str, float]:
 def _group_claims(refs: list[_ClaimRef], weight: dict[str, float]) -> list[list[_ClaimRef]]:
     """Agglomerate from the strongest pairs, at most one sentence per article per group, and
     only while every member is the same claim as one core member (no chaining: A~B and B~C
-    does not put A with C unless one of them matches both). Candidate pairs come from an
+    does not put A with C unless one of them matches both). When a pair's two groups cannot be
+    one, either sentence of it may leave its group for the other's if that group is at least
+    as large, takes it, and what it leaves still has a core: a lead paired first with one
+    outlet's joins the three others that also report it. Candidate pairs come from an
     index of shared terms (see `_alike_pairs`), so the work stays near-linear in the number
     of claims even for a very large event. `weight`: `folded_weights(refs)`."""
     score: dict[tuple[int, int], float] = {}
@@ -664,25 +693,40 @@ def _group_claims(refs: list[_ClaimRef], weight: dict[str, float]) -> list[list[
             sims[key] = _similarity(refs[i], refs[j], weight)
         return sims[key]
 
+    def cored(group: list[int]) -> bool:
+        """Is there a member all the others agree with? Else it is a chain, not one claim."""
+        return any(all(k == c or pair(c, k) > 0 for k in group) for c in group)
+
+    def joinable(group: list[int], others: list[int]) -> bool:
+        """May two groups be one: one sentence per article, a core member, and every two
+        members at least alike and compatible?"""
+        merged = group + others
+        return (len({refs[k].article for k in merged}) == len(merged) and cored(merged)
+                and all(pair(k, m) > 0 or (
+                    similarity(k, m) >= _needed_similarity(refs[k], refs[m]) - MEMBER_SLACK
+                    and _compatible(refs[k], refs[m])) for k in group for m in others))
+
     group_of = list(range(len(refs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(refs))}
     for _, i, j in ranked:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        merged = members[gi] + members[gj]
-        if len({refs[k].article for k in merged}) < len(merged):
-            continue  # one sentence per article
-        if not any(all(k == c or pair(c, k) > 0 for k in merged) for c in merged):
-            continue  # no member that all the others agree with: a chain, not one claim
-        if not all(pair(k, m) > 0 or (
-                similarity(k, m) >= _needed_similarity(refs[k], refs[m]) - MEMBER_SLACK
-                and _compatible(refs[k], refs[m]))
-                   for k in members[gi] for m in members[gj]):
-            continue  # every two members must at least be alike and compatible
-        for k in members.pop(gj):
-            group_of[k] = gi
-        members[gi] = merged
+        if joinable(members[gi], members[gj]):
+            for k in members.pop(gj):
+                group_of[k] = gi
+                members[gi].append(k)
+            continue
+        # the groups cannot be one, but one of the pair may leave its group for the other's
+        # when that makes a larger group than it leaves and what it leaves still holds
+        for k, src, dst in ((i, gi, gj), (j, gj, gi)):
+            rest = [m for m in members[src] if m != k]
+            if (len(members[dst]) >= len(members[src]) and rest and cored(rest)
+                    and joinable(members[dst], [k])):
+                members[src] = rest
+                members[dst].append(k)
+                group_of[k] = dst
+                break
     for i, j in score:
         if group_of[i] != group_of[j]:
             refs[i].echoed_by.add(refs[j].article)

@@ -124,6 +124,14 @@ POSSIBILITY_CUES = frozenset(
 _MODALITY_STOP = frozenset(";:")
 
 
+def cue_word(word: str, first: bool) -> str:
+    """A word as the modality cues read it: in lower case, unless it is capitalised after the
+    sentence's first word. "Theresa May", "on May 1", "Will Hurd" are a name or a month, not
+    "may" or "will"."""
+    low = word.lower()
+    return low if first or word[:1] == low[:1] else word
+
+
 def plural(word: str) -> str:
     """A noun's plural form, by the common English rules (lower case in, lower case out)."""
     if word in _IRREGULAR_PLURALS:
@@ -229,13 +237,13 @@ def _modality(toks: list[_Tok], start: int, end: int) -> str:
     j = start - 1
     while j >= 0 and len(before) < 10 and toks[j].text not in _MODALITY_STOP:
         if toks[j].kind == "word":
-            before.append(toks[j].low)
+            before.append(cue_word(toks[j].text, j == 0))
         j -= 1
     after: list[str] = []
     j = end
     while j < len(toks) and len(after) < 4 and toks[j].text not in _MODALITY_STOP | {","}:
         if toks[j].kind == "word":
-            after.append(toks[j].low)
+            after.append(cue_word(toks[j].text, False))
         j += 1
     window = before + after
     if any(w in PLAN_CUES for w in window) or ("set" in before and "to" in before):
