@@ -676,3 +676,26 @@ def test_a_claim_leaves_a_pair_for_a_larger_group_that_takes_it(monkeypatch):
         score.get((refs.index(b), refs.index(a)), 0.0)))
     groups = compare._group_claims(refs, {})
     assert sorted(sorted(r.article for r in g) for g in groups) == [["a", "c", "d"], ["b"]]
+
+
+def test_an_outlet_whose_sentence_matches_a_member_of_a_shared_claim_says_it_too(tmp_path):
+    # D's sentence is the same claim as A's, but names someone B and C leave out, so it stands
+    # outside their group; it still reports the claim, and the page says so
+    visit = ("Governor Ann Lee will visit Kora in July alongside engineer Peter Novak despite "
+             "the threat of protests.")
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": ["The Governor of the Northern Province Ann Lee will visit the island of Kora on "
+              "the 13th of July, the harbour master revealed Thursday afternoon.",
+              "Fisherman Tom Reyes said the ferry was his only income."],
+        "b": ["Governor Ann Lee will travel to the island of Kora in July, her office confirmed "
+              "Thursday, where she will meet with Mayor Maria Gonzalez for talks.",
+              "The council meets again in the spring to look at the school roofs."],
+        "c": ["KORA — Governor Ann Lee will travel to the island of Kora on July 13 for a "
+              "working visit with Mayor Maria Gonzalez, ending months of cancelled trips.",
+              "Opposition leader Sam Hill called the trip a stunt."],
+        "d": [visit, "Hundreds of fishermen plan to march to the harbour on the day of the "
+                     "visit."]})
+    shared = groups[c.consensus[0]]
+    assert sorted(shared.articles) == sorted([ids["a"], ids["b"], ids["c"]])
+    assert shared.reworded == {ids["d"]: visit}
+    assert c.omitted[ids["d"]] == []

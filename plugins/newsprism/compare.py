@@ -9,7 +9,9 @@ conflicting numbers and who is quoted by whom.
   strongest pairs; every member must match one core member and be nearly as alike to all the
   others (no chaining); at most one sentence per article; a sentence whose two groups cannot
   be one moves to the other when that makes a larger group.
-- Consensus: groups reported by more than half of the event's outlets (at least two).
+- Consensus: groups reported by more than half of the event's outlets (at least two). An
+  outlet outside the group whose sentence is the same claim as a member's, or covers it, is
+  said to report it in other words (`reworded`), if it names half the people the claim does.
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too) or covers (holds most of what it says in other words; see
@@ -280,8 +282,9 @@ class _ClaimRef:
         self.preds -= _GENERIC_PREDICATES
         self.lead = _is_lead(claim.id)
         # the articles with a sentence that is the same claim but stands in another group
-        # (its article had a sentence there already, or it matches only some of its members)
-        self.echoed_by: set[str] = set()
+        # (its article had a sentence there already, or it matches only some of its members),
+        # each with the most alike such sentence
+        self.echoed_by: dict[str, _ClaimRef] = {}
         self.weight: tuple[dict, float] | None = None  # (event weights, sum over terms)
         self._actor: str | None = None
         self._modality: str | None = None
@@ -727,10 +730,10 @@ def _group_claims(refs: list[_ClaimRef], weight: dict[str, float]) -> list[list[
                 members[dst].append(k)
                 group_of[k] = dst
                 break
-    for i, j in score:
+    for _, i, j in ranked:  # most alike first
         if group_of[i] != group_of[j]:
-            refs[i].echoed_by.add(refs[j].article)
-            refs[j].echoed_by.add(refs[i].article)
+            refs[i].echoed_by.setdefault(refs[j].article, refs[j])
+            refs[j].echoed_by.setdefault(refs[i].article, refs[i])
     return [[refs[k] for k in sorted(m)] for m in members.values()]
 
 
@@ -1192,6 +1195,9 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
         if g.id in consensus_set:  # who says it in other words, their sentence that says most
             other = {}
             for r in _shown_first(members):
+                for article, ref in r.echoed_by.items():  # the same claim, in another group
+                    if article not in g.sentences and _names_its_people(r, ref):
+                        other.setdefault(article, ref.claim)
                 for article, ref in covering[(r.article, r.index)].items():
                     if article not in g.sentences and _says_it_too(r, ref, weight):
                         other.setdefault(article, ref.claim)
