@@ -16,6 +16,16 @@ def test_splits_sentences_and_keeps_abbreviations_and_initials():
     ]
 
 
+def test_an_abbreviation_ends_a_sentence_when_a_pronoun_or_article_opens_the_next():
+    assert split_sentences(
+        "It sounds like a victory for the U.S. It’s not, at least not yet. Israel shared the "
+        "files with the U.S. And the U.S. Embassy checked them at 9 a.m. The talks ended. "
+        "Mr. Kim works for Apple Inc. He met U.S. President Trump.") == [
+        "It sounds like a victory for the U.S.", "It’s not, at least not yet.",
+        "Israel shared the files with the U.S.", "And the U.S. Embassy checked them at 9 a.m.",
+        "The talks ended.", "Mr. Kim works for Apple Inc.", "He met U.S. President Trump."]
+
+
 def test_sentence_ending_inside_quotes_splits_after_the_quote():
     assert split_sentences("He said “no.” Then he left.") == ["He said “no.”", "Then he left."]
 

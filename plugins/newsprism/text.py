@@ -127,7 +127,8 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end(2)
-        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, m.start(1)):
+        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, m.start(1)) and not (
+                _ends_a_sentence(text, m.start(1), m.end(3))):
             continue
         if m.group(2) and m.group(1)[-1] in "?!" and _tag_follows(text, m.end(3)):
             continue  # “Will the Witch Hunt continue?” Trump tweeted.
@@ -150,6 +151,24 @@ def _tag_follows(text: str, pos: int) -> bool:
     the question or exclamation closing the quote before it does not end the sentence."""
     m = _NAMES_THEN_WORD.match(text, pos)
     return bool(m) and m.group(1).lower() in SPEECH_VERBS
+
+
+# Abbreviations a sentence may end on ("... to the U.S. It's not ..."), and the words that then
+# open the next one: a pronoun, an article or a conjunction never follows "U.S." in one sentence.
+_FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u d.c a.m p.m n.y l.a u.s.a inc corp co ltd "
+                                 "llc jr sr etc".split())
+_OPENERS_AFTER = frozenset("""It It's The He She They We I This That These Those But And Yet So
+    There His Her Their Its Our""".split())
+_FIRST_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+def _ends_a_sentence(text: str, dot: int, next_start: int) -> bool:
+    """Does the abbreviation whose period is at `dot` end its sentence, the next word
+    (at `next_start`) being one that opens a sentence?"""
+    m = _TOKEN_BEFORE.search(text, max(0, dot - 12), dot)
+    word = _FIRST_WORD.match(text, next_start)
+    return bool(m and word and m.group(1).lower().strip(".") in _FINAL_ABBREVIATIONS
+                and word.group().replace("’", "'") in _OPENERS_AFTER)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
