@@ -1,7 +1,8 @@
 """Claims: the sentences of an article that assert something checkable.
 
 A sentence is a claim when it states a number, reports an action by someone named (done, or
-planned: "will visit"), or attributes a statement to a source. Each claim keeps the verbatim sentence and its anchor, and carries:
+planned: "will visit"), or attributes a statement to a source. Each claim keeps the verbatim
+sentence and its anchor, and carries:
 
 - kinds: "number", "action", "attributed", "quote";
 - entities: the names it mentions, possessives folded, short forms resolved to the full name
