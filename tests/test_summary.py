@@ -93,6 +93,21 @@ def test_the_end_of_a_quotation_begun_earlier_does_not_stand_alone():
         assert not closes_unopened_quotation(t) and standalone(t) >= 0.8
 
 
+def test_a_sentence_ending_on_a_pronoun_speaker_reads_worse_alone():
+    """"..., she said." leaves a reader of the summary asking who; a named speaker does not."""
+    from newsprism.summary import standalone
+    bare = ["Having a sponsor might improve migrants chances of release, she said.",
+            "“North Korea has agreed to suspend all Nuclear Tests,” he said.",
+            "The talks will go on next week, they added."]
+    for t in bare:
+        named = t.rsplit(" ", 2)[0] + " the mayor said."
+        assert standalone(t) < standalone(named), t
+    for t in ("He said the talks would go on.", "The mayor said she said nothing wrong.",
+              "Officials said they told him the talks will go on next week."):
+        assert standalone(t) == standalone(t.replace(" she said", " she did").replace(
+            " they told", " they asked")), t
+
+
 def test_a_summary_skips_the_end_of_a_quotation_when_the_article_has_better():
     texts = ["Israel presented evidence on Monday that Iran kept its nuclear weapons knowledge "
              "after the 2015 nuclear deal with world powers.",

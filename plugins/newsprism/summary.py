@@ -62,6 +62,11 @@ _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|his|her|its|their|such|there)\b",
     re.IGNORECASE)
 
+# A closing attribution to a bare pronoun: "..., she said." leaves the reader asking who.
+_PRONOUN_TAG = re.compile(
+    r"[,”\"’']\s*(?:he|she|they)\s+(?:said|says|added|adds|told \w+|explained|noted|wrote|"
+    r"continued|argued|insisted)\s*[.!]?[”\"’']?\s*$")
+
 
 # A sentence with no finite verb (a photo caption, a fragment) reads this well alone.
 VERBLESS = 0.3
@@ -70,7 +75,7 @@ VERBLESS = 0.3
 def standalone(text: str) -> float:
     """How well a sentence reads out of context, as a factor on its score (1 = fully):
     a sentence that only continues a quotation, starts with a dangling connective ("However,")
-    or a pronoun ("He said ..."), exclaims outside quotation marks (an embedded tweet:
+    or a pronoun ("He said ...") or ends on one ("..., she said."), exclaims outside quotation marks (an embedded tweet:
     "Denuclearization will be a great thing for World, but also for North Korea!"), or has no
     finite verb (a photo caption: "Members of the migrant caravan at the border wall in Tijuana
     on Sunday."), reads badly as a summary line."""
@@ -94,6 +99,8 @@ def _at_a_glance(text: str) -> float:
     if _DANGLING.match(t):
         factor *= 0.5
     elif _PRONOUN_START.match(t):
+        factor *= 0.6
+    if _PRONOUN_TAG.search(t):
         factor *= 0.6
     return factor
 
