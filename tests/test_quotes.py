@@ -244,6 +244,23 @@ def test_two_described_officials_are_not_folded_into_one_speaker():
     assert canonical["Trump"] == "Donald Trump"
 
 
+def test_one_person_named_two_ways_across_an_event_is_one_speaker():
+    from newsprism.compare import _canonical_speakers
+    from newsprism.model import Quote
+
+    class _A:
+        def __init__(self, quotes):
+            self.quotes = quotes
+
+    names = ["Kim Jong Un", "Kim Jong-un", "Roger Stone", "Roger J. Stone Jr.", "Donald Trump",
+             "Ivanka Trump", "Trump", "Stone"]
+    canonical = _canonical_speakers([_A([Quote(str(k), n, f"s{k}", cue="after")])
+                                     for k, n in enumerate(names)])
+    assert canonical["Kim Jong-un"] == canonical["Kim Jong Un"]
+    assert canonical["Roger Stone"] == canonical["Stone"] == "Roger J. Stone Jr."
+    assert canonical["Ivanka Trump"] == "Ivanka Trump" != canonical["Donald Trump"]
+
+
 def test_according_to_after_the_closing_mark_and_not_the_owner_of_a_counsel():
     got = _speakers("The hack was a \"major component of the Russian interference campaign,\" "
                     "according to the DNC.",

@@ -41,7 +41,7 @@ import scipy.sparse as sp
 from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
-from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key
+from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key, name_words, same_person
 from .numbers import MEASURE_UNITS, find_numbers
 from .quotes import closes_unopened_quotation, quote_spans
 from .summary import standalone
@@ -1115,19 +1115,19 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
 # --- quotes -------------------------------------------------------------------------------
 
 def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
-    """One name per person across the event: "Trump" and "Donald Trump" -> "Donald Trump".
+    """One name per person across the event: "Trump" and "Donald Trump" -> "Donald Trump",
+    "Kim Jong-un" -> "Kim Jong Un", "Roger Stone" -> "Roger J. Stone Jr.".
     A source described rather than named ("a White House official") stays as it is: two
     descriptions ending in one word need not be one source."""
     described = {q.speaker for a in analyses for q in a.quotes if q.cue == "source"}
     names = sorted({q.speaker for a in analyses for q in a.quotes
                     if q.speaker and q.speaker not in described},
-                   key=lambda s: (-len(s.split()), s))
+                   key=lambda s: (-len(name_words(s)), -len(s), s))
     canonical: dict[str, str] = {}
     for name in names:
-        last = name.split()[-1].lower()
-        match = next((c for c in canonical.values()
-                      if c.split()[-1].lower() == last and len(c.split()) >= len(name.split())),
-                     None)
+        words_ = name_words(name)
+        match = next((c for c in dict.fromkeys(canonical.values())
+                      if same_person(words_, name_words(c))), None)
         canonical[name] = match or name
     return canonical
 

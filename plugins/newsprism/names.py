@@ -395,6 +395,32 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", _fold_possessive(name).lower().replace("’", "'")).strip()
 
 
+# Name suffixes a person is named with or without: "Roger J. Stone Jr." is "Roger Stone".
+_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name as words to match on: lower case, a hyphen a space ("Kim Jong-un" is
+    "kim jong un"), suffixes ("Jr.") and middle initials ("J.") left out."""
+    out = name.lower().replace("-", " ").replace("‐", " ").split()
+    out = [w for w in out if w not in _NAME_SUFFIXES]
+    if len(out) < 3:
+        return out
+    return out[:1] + [w for w in out[1:-1] if len(w.strip(".")) > 1] + out[-1:]
+
+
+def same_person(short: list[str], long: list[str]) -> bool:
+    """Can the name `short` (as `name_words`) be the person fully named `long`? The same last
+    name, and a first name, when both give one, that agrees ("Donald Trump" is not "Ivanka
+    Trump"; "D. Trump" may be "Donald Trump")."""
+    if not short or len(long) < len(short) or short[-1] != long[-1]:
+        return False
+    if len(short) == 1:
+        return True
+    first, other = short[0].rstrip("."), long[0].rstrip(".")
+    return first == other or len(first) == 1 and other.startswith(first)
+
+
 class PeopleRegister:
     """The people an article names, so that later short forms resolve to full names:
     a surname ("Douglas"), a title or role ("the spokesperson", "the president")."""
@@ -413,7 +439,7 @@ class PeopleRegister:
         parts = full.replace("-", " ").split()
         for part in (parts[-1], parts[0]) if len(parts) > 1 else (parts[0],):
             key = part.lower().rstrip(".")
-            if key in ("jr", "sr", "ii", "iii"):
+            if key in _NAME_SUFFIXES:
                 continue
             current = self._by_part.get(key)
             if current is None or (len(current.split()) < 2 <= len(parts)
@@ -440,7 +466,9 @@ class PeopleRegister:
             return self._by_part[key]
         parts = key.split()
         if len(parts) > 1 and parts[-1] in self._by_part:
-            return self._by_part[parts[-1]]
+            full = self._by_part[parts[-1]]
+            # "Boris Johnson" is not the "Woody Johnson" named before him
+            return full if same_person(name_words(key), name_words(full)) else None
         return None
 
     def by_role(self, role: str) -> str | None:
