@@ -407,8 +407,31 @@ def test_a_group_is_shown_by_the_sentence_that_reads_best_alone():
                       "nuclear pact.", ["Emmanuel Macron", "Trump"])
     also = _ref("d", "Trump criticised the nuclear pact again as Emmanuel Macron visited.",
                 ["Emmanuel Macron", "Trump"])
-    assert _shown_first([he, tail, named, also]) == [named, he, tail, also]
-    assert _shown_first([tail, he]) == [he, tail]  # "He ..." still reads better than a quote's end
+    w = _weights(he, tail, named, also)
+    assert _shown_first([he, tail, named, also], w)[0] in (named, also)
+    assert _shown_first([tail, he], w) == [he, tail]  # "He ..." still reads better than a quote's end
+
+
+def test_a_group_is_shown_by_its_most_typical_and_least_loaded_sentence():
+    """Of sentences that read as well alone, the one that says most of what the others say,
+    in the fewest loaded words, stands for the group."""
+    from newsprism.compare import _shown_first
+    kim = ["Kim Jong Un"]
+    plain = _ref("a", "North Korean leader Kim Jong Un announced he will suspend nuclear and "
+                      "missile tests and close a nuclear test site.", kim)
+    loaded = _ref("b", "North Korean dictator Kim Jong Un announced he will suspend nuclear and "
+                       "missile tests and close a nuclear test site.", kim)
+    third = _ref("c", "Kim Jong Un said North Korea will suspend nuclear and missile tests.", kim)
+    w = _weights(plain, loaded, third)
+    assert _shown_first([loaded, plain, third], w)[0] is plain
+    aside = _ref("d", "Aides said Trump has not spoken with Kim; the Post reported that Mike "
+                      "Pompeo made a secret visit to Pyongyang.", ["Trump", "Kim", "Mike Pompeo"])
+    met = _ref("e", "Mike Pompeo met with North Korean leader Kim Jong Un in Pyongyang over "
+                    "Easter weekend.", ["Mike Pompeo", "Kim Jong Un"])
+    trip = _ref("f", "Mike Pompeo made a secret trip to meet Kim Jong Un in Pyongyang over "
+                     "Easter.", ["Mike Pompeo", "Kim Jong Un"])
+    w = _weights(aside, met, trip)
+    assert _shown_first([aside, met, trip], w)[0] is not aside
 
 
 def test_a_suffix_is_no_part_of_a_name():

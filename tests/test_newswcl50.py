@@ -30,3 +30,15 @@ def test_every_event_is_verbatim_and_sane():
             assert len(summary) == len(set(summary)), a.article.id
             assert len({c.text for c in a.claims}) == len(a.claims), a.article.id
             assert len({q.text for q in a.quotes}) == len(a.quotes), a.article.id
+
+
+def test_shared_claims_come_most_widely_reported_first():
+    """Reach counts the outlets that say a claim in their words and those that say it in other
+    words: the tariffs event's delay (3 + 2 outlets) comes before its March exemptions (3 + 1)."""
+    for slug, files in events():
+        analyses, cmp = compare_files(files, slug)
+        outlet = {a.article.id: a.article.outlet for a in analyses}
+        groups = {g.id: g for g in cmp.claim_groups}
+        reach = [len({outlet[a] for a in [*groups[gid].articles, *groups[gid].reworded]})
+                 for gid in cmp.consensus]
+        assert reach == sorted(reach, reverse=True), (slug, reach)

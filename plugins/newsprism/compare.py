@@ -12,6 +12,9 @@ conflicting numbers and who is quoted by whom.
 - Consensus: groups reported by more than half of the event's outlets (at least two). An
   outlet outside the group whose sentence is the same claim as a member's, or covers it, is
   said to report it in other words (`reworded`), if it names half the people the claim does.
+  Listed by how many outlets report them, in their words or in other words; each is shown by
+  the member that reads best alone, says most of what the others say, in the fewest loaded
+  words (`_shown_first`).
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too) or covers (holds most of what it says in other words; see
@@ -45,6 +48,7 @@ from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key, name_wo
 from .numbers import MEASURE_UNITS, find_numbers
 from .quotes import closes_unopened_quotation, quote_spans
 from .summary import standalone
+from .tone import find_loaded
 from .text import SPEECH_VERBS, STOPWORDS, content_words, lower_words, words
 
 @lru_cache(maxsize=65536)
@@ -655,11 +659,29 @@ def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[
     return sorted(zip(lo[near].tolist(), hi[near].tolist()))
 
 
-def _shown_first(members: list[_ClaimRef]) -> list[_ClaimRef]:
-    """A group's members, the one whose sentence reads best out of context first: it stands
-    for the group wherever one sentence does (not "He also stood by ..." when another outlet
-    names Trump; see `summary.standalone`). The others, and equals, keep the event's order."""
-    best = max(members, key=lambda r: standalone(r.claim.text))
+# Each loaded word ("dictator", "slammed") in a sentence counts this much against showing it
+# for its group: of members that say as much, the most neutrally worded is shown.
+LOADED_FACTOR = 0.8
+
+
+def _shown_first(members: list[_ClaimRef], weight: dict[str, float]) -> list[_ClaimRef]:
+    """A group's members, the one that stands for the group wherever one sentence does first:
+    the one that reads best out of context (not "He also stood by ..." when another outlet
+    names Trump; see `summary.standalone`), says most of what the others say (on average the
+    most alike to them: "Pompeo met with North Korean leader Kim Jong Un over Easter weekend,
+    according to media reports Tuesday" rather than "Aides said Trump himself has not spoken
+    with Kim; The Washington Post reported that ...") and in the fewest loaded words ("North
+    Korean leader Kim Jong Un announced ..." rather than "North Korean dictator Kim Jong Un's
+    surprise announcement ..."). The others, and equals, keep the event's order.
+    `weight`: `folded_weights`."""
+    if len(members) < 2:
+        return members
+
+    def typical(r: _ClaimRef) -> float:
+        return math.fsum(_similarity(r, o, weight) for o in members if o is not r)
+
+    best = max(members, key=lambda r: standalone(r.claim.text) * (1 + typical(r))
+               * LOADED_FACTOR ** len(find_loaded(r.claim.text)))
     return [best] + [r for r in members if r is not best]
 
 
@@ -1164,7 +1186,7 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     raw_groups.sort(key=group_sort_key)
     groups: list[ClaimGroup] = []
     for k, members in enumerate(raw_groups, start=1):
-        members = _shown_first(members)
+        members = _shown_first(members, weight)
         groups.append(ClaimGroup(
             id=f"g{k}", text=members[0].claim.text,
             articles=[r.article for r in members],
@@ -1194,7 +1216,7 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     for g, members in zip(groups, raw_groups):
         if g.id in consensus_set:  # who says it in other words, their sentence that says most
             other = {}
-            for r in _shown_first(members):
+            for r in _shown_first(members, weight):
                 for article, ref in r.echoed_by.items():  # the same claim, in another group
                     if article not in g.sentences and _names_its_people(r, ref):
                         other.setdefault(article, ref.claim)
@@ -1204,6 +1226,11 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
             for article in sorted(other, key=order.__getitem__):
                 g.reworded[article] = other[article].text
                 g.reworded_anchors[article] = other[article].id
+    # the claims most outlets report, in their words or in other words, first (a stable sort:
+    # equals keep the groups' order)
+    by_id = {g.id: g for g in agreed}
+    consensus.sort(key=lambda gid: -len({outlet_of[a] for a in chain(by_id[gid].articles,
+                                                                       by_id[gid].reworded)}))
     alone: dict[str, list[tuple[str, _ClaimRef]]] = {a.article.id: [] for a in ordered}
     for g, members in zip(groups, raw_groups):
         if len(g.articles) == 1 and not echoes[g.id]:
