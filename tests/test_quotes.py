@@ -406,3 +406,15 @@ def test_a_possessive_in_a_phrase_is_not_whom_the_next_he_means():
                    "“Nobody knows what I'm going to do on the 12th,” he said in an appearance "
                    "with Mr. Macron.")
     assert got == [("Trump", "Nobody knows what I'm going to do on the 12th")]
+
+
+def test_a_quotation_in_a_phrase_put_in_front_is_the_subjects():
+    """"Calling it an “...”, the DNC filed ...": the subject right after the phrase speaks; a
+    subject that is someone else's description, or an opener of no speech, names no one."""
+    dnc = ("Calling it an \"all-out assault on our democracy,\" the Democratic National "
+           "Committee filed the civil suit in federal district court in Manhattan.")
+    assert _cued(dnc)[0][1:] == ("Democratic National Committee", "before")
+    assert _cued("Calling it an “all-out assault on our democracy”, Tom Perez filed the "
+                 "civil suit.")[0][1] == "Tom Perez"
+    assert _cued(dnc.replace("the Democratic", "critics of the Democratic"))[0][1] is None
+    assert _cued(dnc.replace("Calling it an", "Noting the"))[0][1] is None

@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "19"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "20"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -46,7 +46,8 @@ ANALYSIS_VERSION = "19"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # sentence with no finite verb (a photo caption) is no claim; 17: "U.S." / "D.C." / "Inc." before
 # "It's", "The", "And" ... ends a sentence; 18: a summary line ending "..., she said" reads worse
 # alone; 19: a full name is not the person of the same surname named before ("Boris Johnson"
-# after "Woody Johnson")
+# after "Woody Johnson"); 20: a quotation in a phrase put in front ("Calling it an “...”, the
+# DNC filed ...") is the subject's
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

@@ -436,6 +436,8 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                     speaker, cue = lead_speaker, lead_cue
                 elif not speaker:
                     speaker, cue = lead_speaker, lead_cue
+            if not speaker:
+                speaker, cue = _fronted_speaker(text, s_start, (qs, qe), tail[1], local, finder)
             quote_text = text[qs:qe]
             if not _is_real_quote(text, qs, qe, quote_text, cue):
                 cursor = qs
@@ -616,6 +618,32 @@ def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _Spe
     if window and window[0].start - a <= 5:
         return window[0].text, cue  # an organisation: ", according to Reuters"
     return None, ""
+
+
+# A sentence opening with one of these words and a quotation is the subject's speech:
+# "Calling it an “all-out assault on our democracy,” the Democratic National Committee filed ...".
+_FRONTED_SPEECH = frozenset("calling describing dubbing labeling labelling branding terming "
+                            "saying warning vowing insisting declaring".split())
+# How far after the comma closing that opening phrase the subject's name may start ("the ").
+_SUBJECT_REACH = 6
+_CLOSING_THEN_SPACE = re.compile(r"[”\"’'\s]*")
+
+
+def _fronted_speaker(text: str, s_start: int, span: tuple[int, int], b: int,
+                     names: list[Name], finder: _SpeakerFinder) -> tuple[str | None, str]:
+    """The speaker of a quotation inside a phrase put in front of the sentence's subject, the
+    phrase opening with a word of speech (`_FRONTED_SPEECH`): the subject named right after
+    the comma that closes it."""
+    qs, qe = span
+    first = _words_with_pos(text, s_start, qs, 1)
+    if not first or first[0][0] != s_start or first[0][2].lower() not in _FRONTED_SPEECH:
+        return None, ""
+    comma = text.find(",", qe - 1, qe + 3)
+    if comma == -1:
+        return None, ""
+    start = _CLOSING_THEN_SPACE.match(text, comma + 1).end()
+    return _first_name_after(text, start, min(b, start + _SUBJECT_REACH), names, finder,
+                             "before")
 
 
 def _antecedent(pronoun: str, finder: _SpeakerFinder) -> str | None:
