@@ -1147,9 +1147,9 @@ def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
                    key=lambda s: (-len(name_words(s)), -len(s), s))
     canonical: dict[str, str] = {}
     for name in names:
-        words_ = name_words(name)
+        key = name_words(name)
         match = next((c for c in dict.fromkeys(canonical.values())
-                      if same_person(words_, name_words(c))), None)
+                      if same_person(key, name_words(c))), None)
         canonical[name] = match or name
     return canonical
 
@@ -1228,9 +1228,9 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
                 g.reworded_anchors[article] = other[article].id
     # the claims most outlets report, in their words or in other words, first (a stable sort:
     # equals keep the groups' order)
-    by_id = {g.id: g for g in agreed}
-    consensus.sort(key=lambda gid: -len({outlet_of[a] for a in chain(by_id[gid].articles,
-                                                                       by_id[gid].reworded)}))
+    agreed_by_id = {g.id: g for g in agreed}
+    consensus.sort(key=lambda gid: -len({outlet_of[a] for a in chain(
+        agreed_by_id[gid].articles, agreed_by_id[gid].reworded)}))
     alone: dict[str, list[tuple[str, _ClaimRef]]] = {a.article.id: [] for a in ordered}
     for g, members in zip(groups, raw_groups):
         if len(g.articles) == 1 and not echoes[g.id]:

@@ -75,10 +75,10 @@ VERBLESS = 0.3
 def standalone(text: str) -> float:
     """How well a sentence reads out of context, as a factor on its score (1 = fully):
     a sentence that only continues a quotation, starts with a dangling connective ("However,")
-    or a pronoun ("He said ...") or ends on one ("..., she said."), exclaims outside quotation marks (an embedded tweet:
-    "Denuclearization will be a great thing for World, but also for North Korea!"), or has no
-    finite verb (a photo caption: "Members of the migrant caravan at the border wall in Tijuana
-    on Sunday."), reads badly as a summary line."""
+    or a pronoun ("He said ...") or ends on one ("..., she said."), exclaims outside quotation
+    marks (an embedded tweet: "Denuclearization will be a great thing for World, but also for
+    North Korea!"), or has no finite verb (a photo caption: "Members of the migrant caravan at
+    the border wall in Tijuana on Sunday."), reads badly as a summary line."""
     return _at_a_glance(text) * (1.0 if has_finite_verb(text) else VERBLESS)
 
 
