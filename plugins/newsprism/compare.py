@@ -1184,9 +1184,9 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
         return (-len(members), -round(importance, 4), (members[0].order, members[0].index))
 
     raw_groups.sort(key=group_sort_key)
+    shown = [_shown_first(members, weight) for members in raw_groups]
     groups: list[ClaimGroup] = []
-    for k, members in enumerate(raw_groups, start=1):
-        members = _shown_first(members, weight)
+    for k, members in enumerate(shown, start=1):
         groups.append(ClaimGroup(
             id=f"g{k}", text=members[0].claim.text,
             articles=[r.article for r in members],
@@ -1213,10 +1213,10 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
             covering[key].setdefault(article, headline)  # a sentence saying more comes first
     for g, members in asked:
         echoes[g.id].update(*(covering[(r.article, r.index)] for r in members))
-    for g, members in zip(groups, raw_groups):
+    for g, members in zip(groups, shown):
         if g.id in consensus_set:  # who says it in other words, their sentence that says most
             other = {}
-            for r in _shown_first(members, weight):
+            for r in members:
                 for article, ref in r.echoed_by.items():  # the same claim, in another group
                     if article not in g.sentences and _names_its_people(r, ref):
                         other.setdefault(article, ref.claim)

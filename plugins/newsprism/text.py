@@ -127,9 +127,10 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end(2)
-        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, m.start(1)) and not (
-                _ends_a_sentence(text, m.start(1), m.end(3))):
-            continue
+        if m.group(1) == "." and not m.group(2):
+            token = _token_before(text, m.start(1))
+            if _is_abbreviation(token) and not _ends_a_sentence(token, text, m.end(3)):
+                continue
         if m.group(2) and m.group(1)[-1] in "?!" and _tag_follows(text, m.end(3)):
             continue  # “Will the Witch Hunt continue?” Trump tweeted.
         piece = text[start:end].strip()
@@ -162,21 +163,25 @@ _OPENERS_AFTER = frozenset("""It It's The He She They We I This That These Those
 _FIRST_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
-def _ends_a_sentence(text: str, dot: int, next_start: int) -> bool:
-    """Does the abbreviation whose period is at `dot` end its sentence, the next word
-    (at `next_start`) being one that opens a sentence?"""
+def _token_before(text: str, dot: int) -> str:
+    """The word or abbreviation the period at `dot` closes, in lower case, without its dots
+    ("u.s" for "U.S."); empty when none."""
     m = _TOKEN_BEFORE.search(text, max(0, dot - 12), dot)
-    word = _FIRST_WORD.match(text, next_start)
-    return bool(m and word and m.group(1).lower().strip(".") in _FINAL_ABBREVIATIONS
-                and word.group().replace("’", "'") in _OPENERS_AFTER)
+    return m.group(1).lower().strip(".") if m else ""
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Is the period at `dot` part of an abbreviation or an initial ("J.", "U.S.")?"""
-    m = _TOKEN_BEFORE.search(text, max(0, dot - 12), dot)
-    if not m:
+def _ends_a_sentence(token: str, text: str, next_start: int) -> bool:
+    """Does the abbreviation `token` (`_token_before`) end its sentence, the next word (at
+    `next_start`) being one that opens a sentence?"""
+    if token not in _FINAL_ABBREVIATIONS:
         return False
-    token = m.group(1).lower().strip(".")
+    word = _FIRST_WORD.match(text, next_start)
+    return bool(word) and word.group().replace("’", "'") in _OPENERS_AFTER
+
+
+def _is_abbreviation(token: str) -> bool:
+    """Is the period closing `token` (`_token_before`) part of an abbreviation or an initial
+    ("J.", "U.S.")?"""
     if not token:
         return False
     if len(token) == 1 and token.isalpha():  # an initial: "Donald J. Trump"
