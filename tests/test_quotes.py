@@ -190,6 +190,7 @@ def test_a_source_the_outlet_describes_is_the_speaker_in_its_words():
          "source"),
         ("The President of the United States will visit the UK on 13 July.",
          "a Number 10 spokesperson", "source"),
+        ("We recognize", "one former Israeli official", "source"),
         ("that we have to show they are trying to deceive now.",
          "one former Israeli official", "source")]
 
@@ -418,3 +419,52 @@ def test_a_quotation_in_a_phrase_put_in_front_is_the_subjects():
                  "civil suit.")[0][1] == "Tom Perez"
     assert _cued(dnc.replace("the Democratic", "critics of the Democratic"))[0][1] is None
     assert _cued(dnc.replace("Calling it an", "Noting the"))[0][1] is None
+
+
+# --- quotation marks as outlets type them ---------------------------------------------------
+
+def test_a_straight_quotation_runs_past_the_pair_nested_in_it():
+    got = _cued("President Donald Trump has tweeted about it.",
+                "\"Mexico has the absolute power not to let these large \"Caravans\" of people "
+                "enter their country. They must stop them,\" he tweeted.")
+    assert got == [("Mexico has the absolute power not to let these large \"Caravans\" of "
+                    "people enter their country. They must stop them", "Donald Trump", "pronoun")]
+
+
+def test_a_paragraph_closing_a_quotation_it_never_opened_is_quoted_up_to_the_mark():
+    """The outlet left out the opening mark (or the quotation began a paragraph before): the
+    words up to the closing mark are the speaker's, and so is the quotation after them."""
+    got = _cued("In a statement Saturday, Chief Patrol Agent Rodney Scott said there had been "
+                "several illegal entries.",
+                "Over the past 24 hours several groups have illegally entered the United "
+                "States,\" he said.",
+                "\"As a father myself, I find it unconscionable that anyone would expose a child "
+                "to these dangerous conditions.\"")
+    assert got == [
+        ("Over the past 24 hours several groups have illegally entered the United States",
+         "Rodney Scott", "pronoun"),
+        ("As a father myself, I find it unconscionable that anyone would expose a child to "
+         "these dangerous conditions.", "Rodney Scott", "continuation")]
+
+
+def test_two_words_are_a_quotation_only_as_a_tagged_sentence_of_speech():
+    got = _cued("\"It's overkill,\" Thompson told HuffPost. \"You would have expected him to "
+                "have been briefed by intelligence officials. We know who they are.\"")
+    assert got == [("It's overkill", "Thompson", "after"),
+                   ("You would have expected him to have been briefed by intelligence "
+                    "officials. We know who they are.", "Thompson", "continuation")]
+    # a two-word scare quote inside a sentence, or one with no tag, is none
+    assert _cued("Thompson called it \"pure overkill,\" he told HuffPost.") == []
+    assert _cued("\"Pure overkill.\" That was all.") == []
+
+
+def test_a_quotation_shares_the_tag_of_the_next_one_in_its_sentence():
+    got = _cued("The three European leaders \"agreed that the U.S. ought not to take any trade "
+                "measures against the European Union,\" which is \"resolved to defend its "
+                "interests within the multilateral trade framework,\" Merkel's statement said.")
+    assert [(t[:6], who) for t, who, _ in got] == [("agreed", "Merkel"), ("resolv", "Merkel")]
+    # not across a verb of speech: what Ortiz said is not Merkel's
+    got = _cued("Lena Ortiz said the leaders \"agreed that the U.S. ought not to take any trade "
+                "measures against the European Union,\" and \"resolved to defend its interests "
+                "within the multilateral trade framework,\" Merkel's statement said.")
+    assert [who for _, who, _ in got] == ["Lena Ortiz", "Merkel"]

@@ -15,10 +15,16 @@ in multi-paragraph quotes) and names its speaker:
 - a source described rather than named is given in the article's words: `," the suit states`,
   `one former Israeli official said, “`, `A Number 10 spokesperson said: “` (and a statement
   or spokesperson of someone named is theirs: `Merkel's statement said`);
-- a paragraph that is only a quote continues the previous quote's speaker.
+- a paragraph that is only a quote continues the previous quote's speaker, and a quote with
+  no tag of its own shares the next one's in its sentence (`"agreed ...," which is
+  "resolved ...," Merkel's statement said`).
 
-Scare quotes ("poison the well", "adult in the room") and titles in quotation marks are not
-quotes. The quote text is always the article's own characters, verbatim.
+Straight marks pair past a pair nested inside (`"... these large "Caravans" of people ...,"`);
+a paragraph that closes a quotation it never opened is quoted from its start (the outlet left
+out the mark). Scare quotes ("poison the well", "adult in the room") and titles in quotation
+marks are not quotes; two words are one only as a whole sentence of speech with its tag
+(`"It's overkill," Thompson told HuffPost.`). The quote text is always the article's own
+characters, verbatim.
 """
 from __future__ import annotations
 
@@ -26,6 +32,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 from .model import Quote, Sentence
 from .names import (PRONOUNS, Name, PeopleRegister, find_names, find_names_in_sentences,
@@ -164,8 +171,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i = found.start()
         ch = text[i]
         if ch == "“" or _opens_straight(text, i):
-            close = "”" if ch == "“" else "\""
-            j = text.find(close, i + 1)
+            j = text.find("”", i + 1) if ch == "“" else _straight_close(text, i)
             if ch == "“":
                 # a stray straight quote may close a curly one in badly typed text
                 other = text.find("\"", i + 1)
@@ -199,6 +205,17 @@ def closes_unopened_quotation(text: str) -> bool:
         i + 1 == len(text) or not text[i + 1].isalnum())
 
 
+def paragraph_quote_spans(text: str) -> list[tuple[int, int]]:
+    """`quote_spans` of a paragraph, and the quotation it closes without opening from its
+    start: the end of one begun in an earlier paragraph, or one whose opening mark the outlet
+    left out (`Over the past 24-hours several groups ... Port of Entry," he said.`)."""
+    spans = quote_spans(text)
+    if closes_unopened_quotation(text):
+        first = min(i for i in (text.find("”"), text.find('"')) if i != -1)
+        spans.insert(0, (0, first))
+    return spans
+
+
 def outside_quotes(text: str) -> str:
     """The text with its quotations left out (the outlet's own words), the pieces joined by
     single spaces."""
@@ -228,10 +245,7 @@ def own_words(sentences: list[Sentence]) -> dict[str, str]:
             continue
         block = _Block(members)
         text = block.text
-        spans = [(a - 1, b + 1) for a, b in quote_spans(text)]  # marks included
-        if closes_unopened_quotation(text):
-            first = min(i for i in (text.find("”"), text.find('"')) if i != -1)
-            spans.insert(0, (0, first + 1))
+        spans = [(max(0, a - 1), b + 1) for a, b in paragraph_quote_spans(text)]  # with marks
         if not spans:
             out.update((s.id, s.text) for s in members)
             continue
@@ -253,6 +267,23 @@ def _opens_straight(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not after.isspace() and (before.isspace() or before in "([—-:,;" or i == 0)
+
+
+def _straight_close(text: str, i: int) -> int:
+    """The straight mark closing the one that opens at i, past the pairs nested inside it
+    ('"Mexico has the absolute power not to let these large "Caravans" of people enter ...,"
+    he tweeted'); -1 when none closes it."""
+    depth = 0
+    j = text.find("\"", i + 1)
+    while j != -1:
+        if _opens_straight(text, j) and not _closes_straight(text, j):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return j
+        j = text.find("\"", j + 1)
+    return -1
 
 
 def _closes_straight(text: str, i: int) -> bool:
@@ -403,12 +434,14 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             """The names starting in [lo, hi): a slice, so a huge paragraph stays linear."""
             return names[bisect.bisect_left(name_starts, lo):bisect.bisect_left(name_starts, hi)]
 
-        spans = [_clean(text, a, b) for a, b in quote_spans(text)]
+        spans = [_clean(text, a, b) for a, b in paragraph_quote_spans(text)]
         spans = [(a, b) for a, b in spans if b > a]
         in_quotes = _Spans(spans)
         cursor = 0
         quoted_to = 0  # the end of the paragraph's last real quotation so far
         block_speaker_seen = False
+        in_block: list[tuple[int, int, int]] = []  # (index in quotes, start, end)
+        by_tag: set[int] = set()  # quotes whose speaker a tag after them names
         for qi, (qs, qe) in enumerate(spans):
             # people named before this quote (outside quotes) are known before we resolve it
             finder.register(block, names_in(cursor, qs), in_quotes)
@@ -426,6 +459,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             local = names_in(s_start, max(tail[1], qe) + 1)  # the quote's sentences
             finder.tag_distance = 0
             speaker, cue = _speaker_after(text, tail, local, finder)
+            tagged = bool(speaker)
             if not speaker or finder.tag_distance > _NEAR_TAG:
                 # a lead-in ("Mr. Macron said the goal would be to “...”") beats a far tag;
                 # its speech verbs are found once, for its speaker and for how close they are
@@ -433,7 +467,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                               if not in_quotes.holds(head[0] + v[0])]  # not a scare quote's
                 lead_speaker, lead_cue = _speaker_before(text, head, local, finder, lead_verbs)
                 if lead_speaker and _lead_in_governs(text, head[0], lead_verbs, qs):
-                    speaker, cue = lead_speaker, lead_cue
+                    speaker, cue, tagged = lead_speaker, lead_cue, False
                 elif not speaker:
                     speaker, cue = lead_speaker, lead_cue
             if not speaker:
@@ -453,6 +487,9 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             quotes.append(Quote(text=quote_text, speaker=speaker,
                                 sentence=block.sentences[k].id,
                                 sentence_text=block.sentences[k].text, cue=cue))
+            in_block.append((len(quotes) - 1, qs, qe))
+            if tagged:
+                by_tag.add(len(quotes) - 1)
             if speaker:
                 previous_speaker, previous_block = speaker, block_index
                 block_speaker_seen = True
@@ -460,6 +497,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                     finder.last_person = speaker
                 finder.spoken_in.add((block.index, k_end))
             cursor = qs
+        _share_tags(text, quotes, in_block, by_tag)
         finder.register(block, names_in(cursor, len(text) + 1), in_quotes)
         last_sentence = block.sentences[-1].text
         if not spans and names and any(n.person for n in names):
@@ -478,6 +516,22 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             if lead_speaker:
                 previous_speaker, previous_block = lead_speaker, block_index
     return quotes
+
+
+def _share_tags(text: str, quotes: list[Quote], in_block: list[tuple[int, int, int]],
+                by_tag: set[int]) -> None:
+    """A quotation with no speaker, or only the previous quotation's, shares the tag of the
+    next one in its sentence when nothing is said between them: 'The three European leaders
+    "agreed that the U.S. ought not to take any trade measures ...," which is "resolved to
+    defend its interests ...," Merkel's statement said.' `in_block` holds the paragraph's
+    quotes (index in `quotes`, start, end)."""
+    for (i, _, end), (j, start, _) in reversed(list(zip(in_block, in_block[1:]))):
+        between = text[end:start]
+        if (j in by_tag and quotes[i].cue in ("", "continuation")
+                and quotes[i].sentence == quotes[j].sentence
+                and not _CLAUSE_END.search(between) and not _verb_positions(between)):
+            quotes[i] = replace(quotes[i], speaker=quotes[j].speaker, cue=quotes[j].cue)
+            by_tag.add(i)
 
 
 def _lead_in_governs(text: str, a: int, verbs: list[tuple[int, int, str]], qs: int) -> bool:
@@ -927,6 +981,12 @@ def _first_person(text: str, a: int, b: int, names: list[Name],
     return None, ""
 
 
+def _opens_sentence(text: str, qs: int) -> bool:
+    """Does the quotation whose text starts at qs open its sentence (after its mark)?"""
+    before = text[:max(0, qs - 1)].rstrip()
+    return not before or before.endswith((".", "!", "?", "”", "\""))
+
+
 def _is_real_quote(text: str, qs: int, qe: int, quote: str, cue: str) -> bool:
     """Scare quotes and titles are not quotations: short spans need a speech tag, and a short
     title-cased span with no tag is a title."""
@@ -943,13 +1003,15 @@ def _is_real_quote(text: str, qs: int, qe: int, quote: str, cue: str) -> bool:
         tokens = [w for w in quote_words if w.lower() not in _TITLE_SMALL_WORDS]
         if tokens and sum(1 for w in tokens if w[0].isupper()) / len(tokens) >= 0.75:
             return False  # title-like
-    if n < 3:
-        return False
     # a quote set off as speech: its own punctuation before the closing mark, or a colon /
     # comma lead-in, or a tag
     lead = text[max(0, qs - 3):max(0, qs - 1)]
     set_off = ends_sentence or text[qe:qe + 2].startswith(",") or lead.rstrip().endswith(
         (":", ","))
+    if n < 3:
+        # two words are a quotation only as a whole sentence of speech with its tag:
+        # '"It's overkill," Thompson told HuffPost.'
+        return n == 2 and tagged and set_off and _opens_sentence(text, qs)
     if n < 6:
         return tagged and (set_off or n >= 4)
     return tagged or set_off or n >= 8
