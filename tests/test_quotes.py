@@ -254,12 +254,16 @@ def test_one_person_named_two_ways_across_an_event_is_one_speaker():
             self.quotes = quotes
 
     names = ["Kim Jong Un", "Kim Jong-un", "Roger Stone", "Roger J. Stone Jr.", "Donald Trump",
-             "Ivanka Trump", "Trump", "Stone"]
+             "Ivanka Trump", "Trump", "Stone", "DNC", "Democratic National Committee", "NC",
+             "Dnc"]
     canonical = _canonical_speakers([_A([Quote(str(k), n, f"s{k}", cue="after")])
                                      for k, n in enumerate(names)])
     assert canonical["Kim Jong-un"] == canonical["Kim Jong Un"]
     assert canonical["Roger Stone"] == canonical["Stone"] == "Roger J. Stone Jr."
     assert canonical["Ivanka Trump"] == "Ivanka Trump" != canonical["Donald Trump"]
+    # an organisation and its acronym are one speaker; other letters are someone else
+    assert canonical["DNC"] == "Democratic National Committee"
+    assert canonical["NC"] == "NC" and canonical["Dnc"] == "Dnc"
 
 
 def test_according_to_after_the_closing_mark_and_not_the_owner_of_a_counsel():

@@ -44,7 +44,8 @@ import scipy.sparse as sp
 from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number)
-from .names import _RUN as NAME_RUN, TITLES, Name, find_names, name_key, name_words, same_person
+from .names import (_RUN as NAME_RUN, TITLES, Name, find_names, is_acronym_of, name_key,
+                    name_words, same_person)
 from .numbers import MEASURE_UNITS, find_numbers
 from .quotes import closes_unopened_quotation, quote_spans
 from .summary import standalone
@@ -1138,7 +1139,8 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
 
 def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
     """One name per person across the event: "Trump" and "Donald Trump" -> "Donald Trump",
-    "Kim Jong-un" -> "Kim Jong Un", "Roger Stone" -> "Roger J. Stone Jr.".
+    "Kim Jong-un" -> "Kim Jong Un", "Roger Stone" -> "Roger J. Stone Jr."; and per
+    organisation: "DNC" -> "Democratic National Committee".
     A source described rather than named ("a White House official") stays as it is: two
     descriptions ending in one word need not be one source."""
     described = {q.speaker for a in analyses for q in a.quotes if q.cue == "source"}
@@ -1149,7 +1151,7 @@ def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
     for name in names:
         key = name_words(name)
         match = next((c for c in dict.fromkeys(canonical.values())
-                      if same_person(key, name_words(c))), None)
+                      if same_person(key, name_words(c)) or is_acronym_of(name, c)), None)
         canonical[name] = match or name
     return canonical
 

@@ -421,6 +421,16 @@ def same_person(short: list[str], long: list[str]) -> bool:
     return first == other or len(first) == 1 and other.startswith(first)
 
 
+def is_acronym_of(short: str, name: str) -> bool:
+    """Is `short` the acronym of the organisation `name`: the initials of its capitalised words
+    ("DNC" or "D.N.C." of "Democratic National Committee", "FBI" of "Federal Bureau of
+    Investigation")?"""
+    letters = short.replace(".", "")
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper() and (
+        letters == initials) and len(name.split()) >= 2
+
+
 class PeopleRegister:
     """The people an article names, so that later short forms resolve to full names:
     a surname ("Douglas"), a title or role ("the spokesperson", "the president")."""
