@@ -87,3 +87,16 @@ def test_a_title_opening_a_sentence_is_the_persons_title_not_an_opener():
         found = [(n.text, n.title) for n in find_names(f"{title} Pompeo met Kim Jong Un.")]
         assert found[0] == ("Pompeo", title)
     assert [n.text for n in find_names("The talks went on.")] == []  # an opener still drops
+
+
+def test_an_ordinal_after_a_name_keeps_it_a_person_and_mr_surname_finds_him():
+    from newsprism.names import PeopleRegister
+    def names(text):
+        return [(n.text, n.person) for n in find_names(text)]
+    assert names("Robert S. Mueller III fired James B. Comey.") == [
+        ("Robert S. Mueller III", True), ("James B. Comey", True)]
+    assert names("Pope John Paul II met the World War II veterans.")[1] == ("World War II", False)
+    assert names("The FBI Director spoke.") == [("FBI Director", False)]  # an acronym still is none
+    register = PeopleRegister()
+    register.add(find_names("Robert S. Mueller III asked.")[0], [])
+    assert register.resolve("Mueller") == "Robert S. Mueller III"

@@ -37,6 +37,11 @@ def test_a_quoted_question_or_exclamation_before_its_tag_does_not_end_the_senten
         "He left."]
     assert split_sentences('"Is it over?" Rep. Zoe Lofgren asked. Yes.') == [
         '"Is it over?" Rep. Zoe Lofgren asked.', "Yes."]
+    assert split_sentences('"What efforts were made?" Mr. Mueller planned to ask, according to '
+                           'the list. Yes.') == [
+        '"What efforts were made?" Mr. Mueller planned to ask, according to the list.', "Yes."]
+    # a word of intent not followed by speech is no tag
+    assert len(split_sentences('"Is it over?" Mr. Mueller planned to leave.')) == 2
     # no tag after the quote: the question ends its sentence
     assert split_sentences('"Is it over?" Trump Tower was empty.') == [
         '"Is it over?"', "Trump Tower was empty."]

@@ -287,7 +287,8 @@ def _name_in_run(text: str, tokens: list[tuple[int, str]]) -> Name | None:
     if lowered[0] in _NON_PERSON_WORDS and (len(lowered) > 1 or _is_date_word(text, start, end)):
         return None
     person = (len(words_) >= 2 and not any(w in _NON_PERSON_HEADS for w in lowered)
-              and not any(_ACRONYM.fullmatch(w) for w in words_)
+              and not any(_ACRONYM.fullmatch(w) for w in words_[:-1])
+              and not (_ACRONYM.fullmatch(words_[-1]) and lowered[-1] not in _ORDINALS)
               and not lowered[-1].endswith(("ian", "ean", "ese"))
               and not any(w in _NON_PERSON_WORDS or w in STOPWORDS for w in lowered
                           if not (w == "may" and lowered[-1] == "may")))
@@ -397,6 +398,7 @@ def name_key(name: str) -> str:
 
 # Name suffixes a person is named with or without: "Roger J. Stone Jr." is "Roger Stone".
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_ORDINALS = frozenset("ii iii iv".split())
 
 
 def name_words(name: str) -> list[str]:
@@ -447,6 +449,8 @@ class PeopleRegister:
         if full not in self.full_names:
             self.full_names.append(full)
         parts = full.replace("-", " ").split()
+        if len(parts) > 2 and parts[-1].lower() in _ORDINALS:
+            parts = parts[:-1]  # "Robert S. Mueller III" is "Mr. Mueller" ("Jr.": not his father's)
         for part in (parts[-1], parts[0]) if len(parts) > 1 else (parts[0],):
             key = part.lower().rstrip(".")
             if key in _NAME_SUFFIXES:

@@ -143,13 +143,17 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-# Up to four capitalised words, then the word that decides whether they are a quote's tag.
-_NAMES_THEN_WORD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}(\w+)")
+# Up to four capitalised words, then the word that decides whether they are a quote's tag,
+# after a word of intent ("Mr. Mueller planned to ask", "Trump would ask").
+_NAMES_THEN_WORD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}"
+                              r"(?:(?:plans|planned|wants|wanted|hopes|hoped)\s+to\s+|would\s+)?"
+                              r"(\w+)")
 
 
 def _tag_follows(text: str, pos: int) -> bool:
-    """Does a quotation's tag start at `pos` ("Trump tweeted", "Rep. Zoe Lofgren said")? Then
-    the question or exclamation closing the quote before it does not end the sentence."""
+    """Does a quotation's tag start at `pos` ("Trump tweeted", "Rep. Zoe Lofgren said", "Mr.
+    Mueller planned to ask")? Then the question or exclamation closing the quote before it
+    does not end the sentence."""
     m = _NAMES_THEN_WORD.match(text, pos)
     return bool(m) and m.group(1).lower() in SPEECH_VERBS
 
