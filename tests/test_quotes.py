@@ -472,3 +472,20 @@ def test_a_quotation_shares_the_tag_of_the_next_one_in_its_sentence():
                 "measures against the European Union,\" and \"resolved to defend its interests "
                 "within the multilateral trade framework,\" Merkel's statement said.")
     assert [who for _, who, _ in got] == ["Lena Ortiz", "Merkel"]
+
+
+def test_a_quotation_after_a_colon_is_the_subjects_when_the_clause_names_no_one_else():
+    quote = (" \"Without us and without me in particular, I guess, they wouldn't be discussing "
+             "anything.\"")
+    known = "President Donald Trump spoke on Tuesday."
+
+    def speaker(lead):
+        return _cued(known, lead + quote)[0][1]
+    assert speaker("Trump also took credit for improved relations, including North Korea's "
+                   "participation in the Winter Olympics in South Korea:") == "Donald Trump"
+    # another person named before the colon, or a clause not opening with its subject; a
+    # name right before the colon is the speaker whatever the clause is about
+    assert speaker("Trump met Nancy Pelosi on Monday:") is None
+    assert speaker("Trump's plan drew criticism from Nancy Pelosi:") == "Nancy Pelosi"
+    assert speaker("Later, Trump took credit for it:") is None
+    assert speaker("The crowd took it up:") is None

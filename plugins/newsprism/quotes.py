@@ -6,7 +6,9 @@ in multi-paragraph quotes) and names its speaker:
 
 - a tag after the quote: `”, says Douglas`, `” Putin stated in September`, `,” he explains`,
   `,” said Rep. Zoe Lofgren`, `,” according to Kim`;
-- a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington of “`;
+- a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington of “`,
+  or a colon ending a clause about its subject that names no one else (`Trump also took credit
+  for improved relations, including ...: “`);
 - a pronoun resolves to the subject of the latest sentence naming a person outside quotes
   (not someone in a clause put in front of it; a sentence whose subject is "he" keeps him,
   whoever else it names), a surname or a role ("the
@@ -823,6 +825,8 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
             full = finder.resolve_mention(text, name)
             if full:
                 return full, "before"
+        if not verbs:
+            return _colon_subject(text, a, a + len(lead), names, finder)
     if not verbs:
         return None, ""
     # a participle ("..., saying", "by stating") shares the subject of the verb before it
@@ -957,6 +961,26 @@ def _spoken_for(text: str, a: int, subj_end: int, names: list[Name],
 
 _SPOKESWORDS = frozenset("statement spokesman spokeswoman spokesperson office release "
                          "announcement communique".split())
+
+
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _colon_subject(text: str, a: int, b: int, names: list[Name],
+                   finder: _SpeakerFinder) -> tuple[str | None, str]:
+    """The speaker of a quotation after a colon that ends a clause with no verb of speech: the
+    person the clause opens with as its subject, when it names no one else ("Trump also took
+    credit for improved relations, including North Korea's participation in the Winter
+    Olympics: “...”"; not "Trump's tweet drew a reply from Pelosi: “...”")."""
+    inside = [n for n in names if a <= n.start and n.end <= b]
+    if not inside or len(words(text[a:inside[0].start])) > len(words(inside[0].title)):
+        return None, ""
+    if not _LOWER_WORD_AFTER.match(text, inside[0].end):
+        return None, ""  # "Trump's tweet", "Trump, ...": not the clause's subject and verb
+    if any(n.person or finder.people.resolve(n.text) for n in inside[1:]):
+        return None, ""
+    full = finder.resolve_mention(text, inside[0])
+    return (full, "before") if full else (None, "")
 
 
 def _first_person(text: str, a: int, b: int, names: list[Name],
