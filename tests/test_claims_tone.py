@@ -47,6 +47,10 @@ def test_tone_label_has_reasons_and_evidence():
     ))
     assert news.label == "news report"
     assert "According to" in news.attributions
+    # the cue is the verb, not the word after it; a name keeps its capitals
+    cues = assess_tone(sents("Mr. Trump told Mr. Dowd he would testify, the White House said.",
+                             "Mr. Mueller told Mr. Dowd he was no target."))
+    assert "3 attribution cues (told ×2, the White House said)" in cues.reasons
 
 
 def test_quoted_words_do_not_count_as_the_outlets_tone():

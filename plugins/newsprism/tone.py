@@ -77,7 +77,7 @@ _ATTRIBUTIONS = re.compile(
     r"reports?|the (?:White House|Kremlin|ministry|department|agency)) (?:said|say|says|"
     r"told|confirmed|reported|stated|indicated|suggest|suggested)|citing|cited|"
     r"confirmed by|told reporters|said in a statement|in a statement|(?:he|she|they) said|"
-    r"said (?:on|in|that)|told [A-Z][a-z]+|reported by|a report by)\b")
+    r"said(?= (?:on|in|that)\b)|told(?= [A-Z][a-z])|reported by|a report by)\b")
 
 
 _LOADED_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*")
@@ -174,9 +174,16 @@ def _counted(n: int, one: str, many: str | None = None) -> str:
 
 
 def _top(items: list[str], k: int = 6) -> list[str]:
-    """The most frequent evidence words, each once (first seen first on ties)."""
+    """The most frequent evidence words, each once (first seen first on ties), counted
+    caselessly and written as first seen with the first word in lower case ("According to"
+    as "according to"; "the White House said" keeps its name's capitals)."""
     counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
     for item in items:
-        counts[item.lower()] = counts.get(item.lower(), 0) + 1
+        low = item.lower()
+        counts[low] = counts.get(low, 0) + 1
+        if low not in spelling:
+            first, space, rest = item.partition(" ")
+            spelling[low] = first.lower() + space + rest
     order = sorted(counts, key=lambda w: (-counts[w], list(counts).index(w)))
-    return [f"{w} ×{counts[w]}" if counts[w] > 1 else w for w in order[:k]]
+    return [f"{spelling[w]} ×{counts[w]}" if counts[w] > 1 else spelling[w] for w in order[:k]]
