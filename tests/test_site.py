@@ -396,3 +396,21 @@ def test_search_indexes_an_articles_headline_and_summary_not_its_whole_body(seed
     others = [c["text"] for c in a["claims"] if c["text"] not in a["summary"]]
     assert others and all(" ".join(s.split()) not in text for s in others)
     assert all(html.count(f'id="{c["id"]}"') == 1 for c in a["claims"])  # still on the page
+
+
+def test_the_tone_box_lists_each_loaded_word_once(seeds_site):
+    """The loaded words an article repeats ("proxy" three times) are counted in the reasons
+    and listed once, in lower case, in the order first used."""
+    import re
+    repeated = 0
+    for event in seeds_site.events:
+        for a in seeds_site.event(event["slug"])["articles"]:
+            html = seeds_site.text(f"articles/{a['id']}/index.html")
+            listed = re.search(r"Loaded words: ([^<]*)</p>", html)
+            words = [w.lower() for w in a["tone"]["loaded_words"]]
+            if not words:
+                assert listed is None
+                continue
+            repeated += len(words) > len(set(words))
+            assert listed.group(1).split(", ") == list(dict.fromkeys(words))
+    assert repeated  # the seeds repeat some: the check above is not vacuous
