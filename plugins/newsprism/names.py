@@ -450,7 +450,8 @@ class PeopleRegister:
             self.full_names.append(full)
         parts = full.replace("-", " ").split()
         if len(parts) > 2 and parts[-1].lower() in _ORDINALS:
-            parts = parts[:-1]  # "Robert S. Mueller III" is "Mr. Mueller" ("Jr.": not his father's)
+            # "Robert S. Mueller III" is "Mr. Mueller" (not after "Jr.": "Trump" is his father)
+            parts = parts[:-1]
         for part in (parts[-1], parts[0]) if len(parts) > 1 else (parts[0],):
             key = part.lower().rstrip(".")
             if key in _NAME_SUFFIXES:

@@ -6,14 +6,13 @@ in multi-paragraph quotes) and names its speaker:
 
 - a tag after the quote: `”, says Douglas`, `” Putin stated in September`, `,” he explains`,
   `,” said Rep. Zoe Lofgren`, `,” according to Kim`;
-- a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington of “`,
-  or a colon ending a clause about its subject that names no one else (`Trump also took credit
-  for improved relations, including ...: “`);
+- a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington
+  of “`, or a colon ending a clause about its subject that names no one else (`Trump also
+  took credit for improved relations, including ...: “`);
 - a pronoun resolves to the subject of the latest sentence naming a person outside quotes
   (not someone in a clause put in front of it; a sentence whose subject is "he" keeps him,
-  whoever else it names), a surname or a role ("the
-  spokesperson") to the full name the article gave earlier ("Kremlin spokesperson Dmitry
-  Peskov");
+  whoever else it names), a surname or a role ("the spokesperson") to the full name the
+  article gave earlier ("Kremlin spokesperson Dmitry Peskov");
 - a source described rather than named is given in the article's words: `," the suit states`,
   `one former Israeli official said, “`, `A Number 10 spokesperson said: “` (and a statement
   or spokesperson of someone named is theirs: `Merkel's statement said`);
@@ -971,7 +970,7 @@ def _colon_subject(text: str, a: int, b: int, names: list[Name],
     """The speaker of a quotation after a colon that ends a clause with no verb of speech: the
     person the clause opens with as its subject, when it names no one else ("Trump also took
     credit for improved relations, including North Korea's participation in the Winter
-    Olympics: “...”"; not "Trump's tweet drew a reply from Pelosi: “...”")."""
+    Olympics: “...”"; not "Trump met Nancy Pelosi on Monday: “...”")."""
     inside = [n for n in names if a <= n.start and n.end <= b]
     if not inside or len(words(text[a:inside[0].start])) > len(words(inside[0].title)):
         return None, ""
