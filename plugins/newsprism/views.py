@@ -666,6 +666,7 @@ class ArticleView:
     chart: Chart
     source_url: str | None
     description: str
+    tone: ToneView | None  # as the event page's columns show it
 
 
 def segments_of(text: str, quotes: list[str], loaded_words: list[str]) -> list[Segment]:
@@ -721,7 +722,7 @@ def article_view(a: ArticleAnalysis) -> ArticleView:
                        legend=[m for m in ("summary", "claim", "quote", "loaded") if m in seen],
                        chart=readability_chart(a.readability),
                        source_url=safe_source_url(a.article.url),
-                       description=first)
+                       description=first, tone=_tone_view(a))
 
 
 # ---------------------------------------------------------------------------------------------
