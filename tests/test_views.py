@@ -258,3 +258,23 @@ def test_an_outlet_saying_a_shared_claim_in_other_words_is_cited_and_marked_repo
     # the front page says so too
     top = views.digest_entry(c, {"a": A, "b": B, "c": C}, SLUGS).top_claim
     assert [x.outlet for x in top.reworded] == ["Daily Planet"]
+
+
+def test_a_quotation_with_no_speaker_is_listed_under_the_one_another_outlet_names():
+    def q(speaker, text, outlet, article):
+        return views.QuoteView(speaker, text, outlet, article, f"articles/{article}/index.html#s1")
+    question = "What efforts were made to reach out to Mr. Flynn about seeking a pardon?"
+    got = views.speaker_quotes([
+        q("Robert S. Mueller III", question, "The New York Times", "a"),
+        q(views.UNNAMED, question.replace("Mr.", "Mr"), "Breitbart", "b"),
+        q(views.UNNAMED, "about seeking a pardon", "USA Today", "c"),  # a part of it
+        q(views.UNNAMED, "a pardon", "HuffPost", "d"),  # too short to tell
+        q("Donald Trump", "It is a pardon", "Fox News", "e"),
+        q("Lena Ortiz", "It is a pardon", "HuffPost", "d"),
+        q(views.UNNAMED, "It is a pardon", "USA Today", "c")])  # two speakers: whose?
+    assert [(s.speaker, [([o.outlet for o in x.quoted_by], [o.outlet for o in x.in_part_by])
+                         for x in s.quotes]) for s in got] == [
+        ("Robert S. Mueller III", [(["The New York Times", "Breitbart"], ["USA Today"])]),
+        ("Donald Trump", [(["Fox News"], [])]),
+        ("Lena Ortiz", [(["HuffPost"], [])]),
+        (views.UNNAMED, [(["HuffPost"], []), (["USA Today"], [])])]

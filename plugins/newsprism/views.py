@@ -11,7 +11,7 @@ Every text shown is the outlet's verbatim sentence or a number computed from it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .model import ArticleAnalysis, ClaimGroup, EventComparison, Readability
@@ -216,6 +216,7 @@ class SpeakerQuotes:
     quotes: list[SharedQuote]
 
 
+UNNAMED = "unnamed speaker"  # how a quote with no speaker is listed
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -240,17 +241,42 @@ def speaker_quotes(quotes: list[QuoteView]) -> list[SpeakerQuotes]:
     several outlets give in the same words is listed once, with each of them, and so is one
     that other outlets quote only a part of (`_with_parts`)."""
     by_speaker: dict[str, list[QuoteView]] = {}
-    for q in quotes:
+    for q in _speakers_from_other_outlets(quotes):
         by_speaker.setdefault(q.speaker, []).append(q)
     out = []
     for speaker, qs in sorted(by_speaker.items(), key=lambda kv: (
-            kv[0] == "unnamed speaker", -len(kv[1]), kv[0])):
+            kv[0] == UNNAMED, -len(kv[1]), kv[0])):
         shared: dict[str, SharedQuote] = {}
         for q in qs:
             one = shared.setdefault(same_words(q.text), SharedQuote(q.text, q.href, []))
             if all(o.article != q.article for o in one.quoted_by):
                 one.quoted_by.append(q)
         out.append(SpeakerQuotes(speaker, _with_parts(shared)))
+    return out
+
+
+def _speakers_from_other_outlets(quotes: list[QuoteView]) -> list[QuoteView]:
+    """A quotation with no speaker that another outlet gives, in the same words or as a longer
+    quotation holding it (at least MIN_PART_WORDS words), with one speaker named is listed under
+    that speaker: Breitbart's “What efforts were made to reach out to Mr Flynn ...?” (“goes
+    another” question) is one of the questions The New York Times gives to Robert S. Mueller
+    III. Unnamed quotes are few: each is compared with each named one."""
+    named: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker != UNNAMED:
+            named.setdefault(same_words(q.text), set()).add(q.speaker)
+    out = []
+    for q in quotes:
+        if q.speaker == UNNAMED:
+            key = same_words(q.text)
+            speakers = set(named.get(key, ()))
+            if len(key.split()) >= MIN_PART_WORDS:
+                for whole, who in named.items():
+                    if len(whole) > len(key) and _holds_words(whole, key):
+                        speakers |= who
+            if len(speakers) == 1:
+                q = replace(q, speaker=speakers.pop())
+        out.append(q)
     return out
 
 
@@ -365,13 +391,13 @@ def _quote_views(c: EventComparison, by_id: dict[str, ArticleAnalysis]) -> list[
             art = q.get("article")
             if art not in by_id:
                 continue
-            out.append(QuoteView(speaker=q.get("speaker") or "unnamed speaker", text=q["text"],
+            out.append(QuoteView(speaker=q.get("speaker") or UNNAMED, text=q["text"],
                                  outlet=by_id[art].article.outlet, article=art,
                                  href=article_href(art, q.get("anchor") or q.get("sentence"))))
         return out
     for i, a in by_id.items():
         for q in a.quotes:
-            out.append(QuoteView(speaker=q.speaker or "unnamed speaker", text=q.text,
+            out.append(QuoteView(speaker=q.speaker or UNNAMED, text=q.text,
                                  outlet=a.article.outlet, article=i,
                                  href=article_href(i, q.sentence)))
     return out
