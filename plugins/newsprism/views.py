@@ -258,9 +258,9 @@ def speaker_quotes(quotes: list[QuoteView]) -> list[SpeakerQuotes]:
 def _speakers_from_other_outlets(quotes: list[QuoteView]) -> list[QuoteView]:
     """A quotation with no speaker that another outlet gives, in the same words or as a longer
     quotation holding it (at least MIN_PART_WORDS words), with one speaker named is listed under
-    that speaker: Breitbart's “What efforts were made to reach out to Mr Flynn ...?” (“goes
-    another” question) is one of the questions The New York Times gives to Robert S. Mueller
-    III. Unnamed quotes are few: each is compared with each named one."""
+    that speaker: Breitbart's “What efforts were made to reach out to Mr Flynn ...?”, which it
+    introduces only as "another" question, is one The New York Times gives to Robert S.
+    Mueller III. Unnamed quotes are few: each is compared with each named one."""
     named: dict[str, set[str]] = {}
     for q in quotes:
         if q.speaker != UNNAMED:
