@@ -193,17 +193,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def closes_unopened_quotation(text: str) -> bool:
     """Does the sentence close a quotation it never opened (`bigger than ever before," Trump
-    said.`: the end of a quote begun in an earlier sentence)? Its first quotation mark is a
-    closing one: a curly ” before any “, or a straight one right after a word or punctuation
+    said.`: the end of a quote begun in an earlier sentence)? See `_unopened_close`."""
+    return _unopened_close(text) != -1
+
+
+def _unopened_close(text: str) -> int:
+    """Where the text closes a quotation it never opened, or -1: its first quotation mark is a
+    closing one, a curly ” before any “, or a straight one right after a word or punctuation
     and before a space or the end."""
     found = [i for i in (text.find("“"), text.find("”"), text.find('"')) if i != -1]
     if not found:  # most sentences: three scans in C, not a loop over every character
-        return False
+        return -1
     i = min(found)
     if text[i] != '"':
-        return text[i] == "”"
-    return i > 0 and not text[i - 1].isspace() and (
+        return i if text[i] == "”" else -1
+    closes = i > 0 and not text[i - 1].isspace() and (
         i + 1 == len(text) or not text[i + 1].isalnum())
+    return i if closes else -1
 
 
 def paragraph_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -211,9 +217,9 @@ def paragraph_quote_spans(text: str) -> list[tuple[int, int]]:
     start: the end of one begun in an earlier paragraph, or one whose opening mark the outlet
     left out (`Over the past 24-hours several groups ... Port of Entry," he said.`)."""
     spans = quote_spans(text)
-    if closes_unopened_quotation(text):
-        first = min(i for i in (text.find("”"), text.find('"')) if i != -1)
-        spans.insert(0, (0, first))
+    close = _unopened_close(text)
+    if close != -1:
+        spans.insert(0, (0, close))
     return spans
 
 
@@ -962,9 +968,6 @@ _SPOKESWORDS = frozenset("statement spokesman spokeswoman spokesperson office re
                          "announcement communique".split())
 
 
-_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
-
-
 def _colon_subject(text: str, a: int, b: int, names: list[Name],
                    finder: _SpeakerFinder) -> tuple[str | None, str]:
     """The speaker of a quotation after a colon that ends a clause with no verb of speech: the
@@ -974,7 +977,7 @@ def _colon_subject(text: str, a: int, b: int, names: list[Name],
     inside = [n for n in names if a <= n.start and n.end <= b]
     if not inside or len(words(text[a:inside[0].start])) > len(words(inside[0].title)):
         return None, ""
-    if not _LOWER_WORD_AFTER.match(text, inside[0].end):
+    if not _NEXT_WORD.match(text, inside[0].end):
         return None, ""  # "Trump's tweet", "Trump, ...": not the clause's subject and verb
     if any(n.person or finder.people.resolve(n.text) for n in inside[1:]):
         return None, ""
