@@ -201,6 +201,17 @@ def test_a_pronoun_attribution_is_attributed():
     assert "attributed" in {c.id: c for c in claims}["s2"].kinds
 
 
+def test_every_attribution_verb_attributes_after_a_pronoun_too():
+    # One list of attribution verbs: "He estimated ..." counts as "Mayor Hart estimated ...".
+    claims = extract_claims(sents(
+        "Governor Ann Lee visited the flooded coast on Monday morning with aides.",
+        "She estimated the state would need 40 million dollars to rebuild the harbour walls.",
+        "Mayor Tom Hart estimated the city would need 12 million dollars for the schools.",
+    ))
+    by_id = {c.id: c for c in claims}
+    assert "attributed" in by_id["s2"].kinds and "attributed" in by_id["s3"].kinds
+
+
 def test_years_ago_are_points_in_time_not_conflicting_lengths():
     cmp = _event(["Governor Ann Lee first visited the border region three years ago."],
                  ["Governor Ann Lee first visited the border region 15 years ago."])

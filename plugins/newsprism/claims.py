@@ -25,8 +25,8 @@ from .names import PeopleRegister, find_names, role_words_before
 from .numbers import PLAN_CUES, POSSIBILITY_CUES, cue_word, find_numbers
 from .quotes import outside_quotes, own_words as outlets_words
 from .summary import centrality
-from .text import (SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern, has_finite_verb,
-                   lower_words, words)
+from .text import (ATTRIBUTION_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern,
+                   has_finite_verb, lower_words, words)
 
 # Predicate classes: verb stems (see `stem`) folded onto one name per action.
 _PREDICATE_CLASSES = {
@@ -63,16 +63,13 @@ for _name, _stems in _PREDICATE_CLASSES.items():
 _NOT_PREDICATES = frozenset(
     """united based armed limited related supposed called alleged reported proposed
     unprecedented sophisticated advanced detailed unexpected""".split())
-_ATTRIBUTION = CaselessPattern(
-    r"\baccording to\b|\b(?:said|says|told|stated|confirmed|announced|reported|citing|"
-    r"cited|claimed|warned|noted|argued|remarked|hinted|tweeted|wrote|added|insisted|alleged|"
-    r"alleges|acknowledged|admitted|denied|disclosed|testified|estimated)\b")
+_ATTRIBUTION_WORDS = "|".join(sorted(ATTRIBUTION_VERBS))
+_ATTRIBUTION = CaselessPattern(r"\baccording to\b|\b(?:%s)\b" % _ATTRIBUTION_WORDS)
 # Sources an attribution cue may name instead of a person.
 _SOURCE_NOUNS = CaselessPattern(r"\b(?:%s)\b" % "|".join(sorted(SOURCE_NOUNS)))
 # "He said ...", "She told ...": a pronoun subject stands for the person just named.
 _PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has |have |had )?"
-                                  r"(?:said|says|told|tells|hinted|warned|added|wrote|noted|"
-                                  r"argued|insisted|denied|claimed|stated|announced|tweeted)\b")
+                                  r"(?:%s)\b" % _ATTRIBUTION_WORDS)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -50,7 +50,7 @@ from .numbers import MEASURE_UNITS, find_numbers
 from .quotes import closes_unopened_quotation, quote_spans
 from .summary import standalone
 from .tone import find_loaded
-from .text import SPEECH_VERBS, STOPWORDS, content_words, lower_words, words
+from .text import ATTRIBUTION_VERBS, SPEECH_VERBS, STOPWORDS, content_words, lower_words, words
 
 @lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
@@ -539,8 +539,9 @@ def _names_someone_else(a: _ClaimRef, b: _ClaimRef) -> bool:
 
 
 # Verbs of a closing clause that says where the news comes from.
-_SOURCE_VERBS = SPEECH_VERBS | frozenset(
-    "confirmed confirms revealed reveals reported reports disclosed disclosing".split())
+# In such a clause "reports" or "revealed" is the verb (", the Post reports.").
+_SOURCE_VERBS = SPEECH_VERBS | ATTRIBUTION_VERBS | frozenset(
+    "confirms revealed reveals reports disclosing".split())
 SOURCE_TAG_WORDS = 12  # at most this many words in such a clause
 
 

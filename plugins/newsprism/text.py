@@ -40,6 +40,16 @@ SPEECH_VERBS = frozenset(
     charging alleging countering dismiss dismisses dismissed dismissing disclose discloses
     disclosed disclosing""".split())
 
+# The finite verbs that attribute a statement to its source, speech or not ("said",
+# "confirmed", "cited"): a claim that names its source beside one is attributed, and a
+# closing clause with one says where the news comes from. Not the forms that are as often
+# something else: nouns ("reports", "claims", "states" as in "United States") or the passive
+# "revealed" ("after the messages were revealed").
+ATTRIBUTION_VERBS = frozenset(
+    """said says told tells stated confirmed announced reported citing cited claimed warned
+    noted argued remarked hinted tweeted wrote added insisted alleged alleges acknowledged
+    admitted denied disclosed testified estimated""".split())
+
 # Nouns for a source an outlet describes rather than names: "the suit states", "a Number 10
 # spokesperson said", "U.S. officials said". Quotes take such a description as the speaker;
 # claims count "said" next to one as an attribution.
