@@ -541,7 +541,7 @@ def _names_someone_else(a: _ClaimRef, b: _ClaimRef) -> bool:
 # Verbs of a closing clause that says where the news comes from.
 # In such a clause "reports" or "revealed" is the verb (", the Post reports.").
 _SOURCE_VERBS = SPEECH_VERBS | ATTRIBUTION_VERBS | frozenset(
-    "confirms revealed reveals reports disclosing".split())
+    "confirms revealed reveals reports".split())
 SOURCE_TAG_WORDS = 12  # at most this many words in such a clause
 
 
