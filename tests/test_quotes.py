@@ -365,13 +365,24 @@ def test_it_or_they_is_whoever_speaks_in_the_sentence_before():
                                    "Malcolm Turnbull and Steven Ciobo", None]
 
 
-def test_a_quotation_opening_a_paragraph_after_someone_else_spoke_is_not_the_last_speakers():
+def test_a_quotation_opening_a_paragraph_after_someone_else_spoke_is_theirs():
     got = speakers(
         "“The EU should be fully and permanently exempted,” said Cecilia Malmstrom.",
         "A British government spokeswoman in Washington said the extension for the EU was "
         "“positive,” but the steel industry needed safeguarding.",
-        "“We remain concerned about the impact of these tariffs on global trade.”")
-    assert got[0][0] == "Cecilia Malmstrom" and got[-1][0] is None
+        "“We remain concerned about the impact of these tariffs on global trade.”",
+        "Mayor Tom Hart said on Friday the harbour would reopen next week.",
+        "“The walls are safe again and the boats can come back.”")
+    assert [s for s, _ in got] == ["Cecilia Malmstrom", "a British government spokeswoman",
+                                   "Tom Hart"]
+
+
+def test_where_the_speaker_is_is_not_the_speaker():
+    got = speakers(
+        "“We remain concerned about the impact of these tariffs,” a British government "
+        "spokeswoman in Washington said.",
+        "“We will talk again next week,” Chancellor Anna Berg in Berlin told reporters.")
+    assert [s for s, _ in got] == ["a British government spokeswoman", "Anna Berg"]
 
 
 def test_a_name_in_what_a_tag_reports_is_not_the_speaker():

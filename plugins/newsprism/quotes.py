@@ -16,7 +16,9 @@ in multi-paragraph quotes) and names its speaker:
 - a source described rather than named is given in the article's words: `," the suit states`,
   `one former Israeli official said, “`, `A Number 10 spokesperson said: “` (and a statement
   or spokesperson of someone named is theirs: `Merkel's statement said`);
-- a paragraph that is only a quote continues the previous quote's speaker, and a quote with
+- a paragraph that is only a quote continues the previous quote's speaker, or that of a
+  paragraph quoting no one in which someone said something ("A British government
+  spokeswoman in Washington said ..."; where they are is no speaker); a quote with
   no tag of its own shares the next one's in its sentence (`"agreed ...," which is
   "resolved ...," Merkel's statement said`).
 
@@ -507,14 +509,18 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
         _share_tags(text, quotes, in_block, by_tag)
         finder.register(block, names_in(cursor, len(text) + 1), in_quotes)
         last_sentence = block.sentences[-1].text
-        if not spans and names and any(n.person for n in names):
+        said = [v for v in _verb_positions(text) if v[2] in _SAID_WORDS
+                and not in_quotes.holds(v[0])] if not quoted_to else []
+        if said:
+            # a paragraph quoting no one in which someone says something ("A British
+            # government spokeswoman said the extension was "positive," but ..."): a quotation
+            # opening the next paragraph with no tag is theirs, not the last speaker's
+            s_start, _ = block.sentence_bounds(block.sentence_at(said[-1][0]))
+            previous_speaker, _ = _speaker_before(text, (s_start, said[-1][1]),
+                                                  names_in(s_start, said[-1][1]), finder)
+            previous_block = block_index
+        elif not spans and names and any(n.person for n in names):
             previous_speaker = None  # a narrative paragraph naming someone breaks continuity
-        elif previous_speaker and not quoted_to and any(
-                v[2] in _SAID_WORDS and not in_quotes.holds(v[0]) for v in _verb_positions(text)):
-            # so does one quoting no one in which someone says something ("A British
-            # government spokeswoman said the extension was "positive," but ..."): the next
-            # paragraph's quotation may be theirs, not the last speaker's
-            previous_speaker = None
         if text.rstrip().endswith(":") and not (spans and spans[-1][1] >= len(text.rstrip()) - 2):
             # "Comey recounts:" - the quotation that opens the next paragraph is theirs
             s_start, _ = block.sentence_bounds(len(block.sentences) - 1)
@@ -591,7 +597,8 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     if v > 0 and _SENTENCE_END.search(_ABBREVIATIONS.sub("", between)):
         return None, ""  # the verb belongs to another sentence
     # speaker then verb: "Douglas warns", "leader of ... Irineo Mujica said", "he explains"
-    before = [n for n in names if a <= n.start and n.end <= v_start]
+    subj_end = _subject_end(text, a, v_start)[0] if v > 0 else v_start
+    before = [n for n in names if a <= n.start and n.end <= subj_end]
     # "..., Larry Kudlow, Mr. Trump's chief economic adviser, told reporters": the name that
     # opens the tag, set off by a comma, is the speaker, not a name inside the apposition
     if before and before[0].start - a <= 4 and text[before[0].end:before[0].end + 1] == ",":
@@ -613,7 +620,6 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         role = _role_before(toks[:v], finder)
         if role:
             return role, "description"
-        subj_end = _subject_end(text, a, v_start)[0]
         spoken_for = _spoken_for(text, a, subj_end, names, finder)
         if spoken_for:
             return spoken_for, "after"
@@ -768,6 +774,8 @@ _SUBJECT_FILLER = re.compile(
     r"(?:\s+(?:also|later|then|again|repeatedly|previously|once|recently|has|have|had|was|"
     r"were|is|would|will|quickly|publicly|privately|reportedly|only|even|further))+\s*$",
     re.IGNORECASE)
+# Where the subject is ("a government spokeswoman in Washington said"): a place, no speaker.
+_SUBJECT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}$")
 
 
 def _subject_end(text: str, a: int, v_start: int) -> tuple[int, tuple[int, int] | None]:
@@ -780,6 +788,9 @@ def _subject_end(text: str, a: int, v_start: int) -> tuple[int, tuple[int, int] 
     if m:
         head = head[:m.start()]
     head = head.rstrip()
+    m = _SUBJECT_PLACE.search(head)
+    if m and m.start() > 0:
+        head = head[:m.start()]
     aside = _ASIDE_END.search(head) if head.endswith(",") else None
     if aside and aside.start() > 0:
         if _is_name_aside(head[aside.start() + 1:-1]):
