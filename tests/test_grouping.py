@@ -179,6 +179,19 @@ def test_slug_comes_from_anchor_headline_and_title_is_a_real_headline():
         assert e.title in titles or e.title.endswith("…")
 
 
+def test_the_event_title_is_a_headline_that_fits_whole_when_one_does():
+    body = ("The harbour council voted on Monday to rebuild the flooded sea wall in Portlow "
+            "before the winter storms, spending twelve million pounds on the new stone wall.")
+    long = ("Portlow harbour council votes to rebuild the flooded sea wall before the winter "
+            "storms, spending twelve million pounds on new stone")
+    articles = [make("a", long, body, "2024-01-02", "One"),
+                make("b", long + " defences", body, "2024-01-02", "Two"),
+                make("c", "Portlow to rebuild its sea wall", body + " It is late.", "2024-01-03",
+                     "Three")]
+    (event,) = group_into_events(articles)
+    assert event.title == "Portlow to rebuild its sea wall"
+
+
 def test_order_newest_first_and_articles_by_date_outlet_id():
     articles, _ = twin_articles()
     events = group_into_events(articles)

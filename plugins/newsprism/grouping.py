@@ -263,7 +263,8 @@ def _date_key(article: Article) -> tuple[int, str]:
 
 def _representative_title(group: list[int], articles: Sequence[Article],
                           vectors: sp.csr_matrix) -> str:
-    """The real headline of the member closest to the group's centroid."""
+    """The real headline of the member closest to the group's centroid, preferring one that
+    fits TITLE_CHARS whole to one that would be cut."""
     if len(group) == 1:
         best = articles[group[0]]
         return shorten(best.title.rstrip(" ."), TITLE_CHARS) if best.title else best.id
@@ -274,7 +275,8 @@ def _representative_title(group: list[int], articles: Sequence[Article],
     def rank(k: int) -> tuple:
         a = articles[group[k]]
         own = not a.title_derived and len(a.title) <= 2 * TITLE_CHARS
-        return (not own, -round(float(scores[k]), 9), a.id)
+        whole = len(a.title.rstrip(" .")) <= TITLE_CHARS
+        return (not own, not whole, -round(float(scores[k]), 9), a.id)
 
     best = articles[group[min(range(len(group)), key=rank)]]
     return shorten(best.title.rstrip(" ."), TITLE_CHARS) if best.title else best.id
