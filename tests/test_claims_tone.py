@@ -507,6 +507,25 @@ def test_a_claim_another_outlet_words_otherwise_is_not_only_its_own(tmp_path):
     assert [groups[g].text for g in c.unique[ids["c"]]] == [ferry]
 
 
+def test_an_outlet_quoting_the_same_statement_reports_it_too(tmp_path):
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    deal = ("\"It should never have been signed by anyone,\" Governor Ann Lee said of the "
+            "2019 ferry contract with Blue Line.")
+    again = ("Speaking on local radio on Tuesday night, the governor did not hold back: \"It "
+             "should never have been signed by anyone.\"")
+    phrase = ("Mayor Jo Park wants an \"open harbour for all families\" and will fund two new "
+              "piers with the savings.")
+    other = ("Opposition leader Tom Reyes promised an \"open harbour for all families\" before "
+             "the vote in March.")
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": [lead, deal, phrase], "b": [lead, again], "c": [lead, other]})
+    # B quotes Lee's words: A's sentence is not A's alone, nor B's
+    assert [groups[g].text for g in c.unique[ids["a"]]] == [phrase]
+    assert [groups[g].text for g in c.unique[ids["b"]]] == []
+    # a short phrase that two people use is no shared statement
+    assert [groups[g].text for g in c.unique[ids["c"]]] == [other]
+
+
 def test_another_figure_is_another_fact_however_alike_the_words(tmp_path):
     lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
     fifty = "China said it would subject $50 billion of American goods to new import tariffs."

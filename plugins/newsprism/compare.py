@@ -17,12 +17,12 @@ conflicting numbers and who is quoted by whom.
   words (`_shown_first`).
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
-  reported elsewhere too) or covers (holds most of what it says in other words; see
-  COVERED_SHARE), and that either quote someone or use a word, a name or a figure no other
-  outlet's claims use. Listed by how much of what they say is the outlet's alone, times
+  reported elsewhere too), covers (holds most of what it says in other words; see
+  COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS), and that either quote someone or use
+  a word, a name or a figure no other outlet's claims use. Listed by how much of what they say is the outlet's alone, times
   their importance in the article: a name or a figure only this outlet gives comes before
-  its lead worded otherwise. Omitted: consensus groups none of an outlet's sentences matches
-  or covers.
+  its lead worded otherwise. Omitted: consensus groups none of an outlet's sentences matches,
+  covers or quotes alike.
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
   with a number, or different subjects that share a unit (a missile's range in miles vs a
@@ -35,6 +35,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -43,11 +44,11 @@ import scipy.sparse as sp
 
 from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
-                    EventComparison, Number)
+                    EventComparison, Number, Quote)
 from .names import (_RUN as NAME_RUN, TITLES, Name, find_names, is_acronym_of, name_key,
                     name_words, same_person)
 from .numbers import MEASURE_UNITS, find_numbers
-from .quotes import closes_unopened_quotation, quote_spans
+from .quotes import closes_unopened_quotation, paragraph_quote_spans, quote_spans
 from .summary import standalone
 from .tone import find_loaded
 from .text import ATTRIBUTION_VERBS, SPEECH_VERBS, STOPWORDS, content_words, lower_words, words
@@ -187,6 +188,11 @@ SAME_QUOTATION_WORDS = 12
 REPEATED_SHARE = 0.7
 # A quotation this long is someone's own words (see `_gives_quotation`).
 MIN_QUOTED_WORDS = 4
+# An article quoting this many words in a row of a claim's quotation, from no other speaker,
+# reports that statement too; or all of a shorter one (of MIN_QUOTED_WORDS or more), from the
+# same speaker named (a phrase like "denuclearization of the Korean peninsula" is quoted by
+# many). See `_quoting_articles`.
+ECHO_QUOTED_WORDS = 6
 _GENERIC_PREDICATES = frozenset({"say"})
 # The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
 # ("televised", "carried") to tell two claims apart, though sharing one still counts.
@@ -940,6 +946,44 @@ def _share_of(ref: _ClaimRef, terms: set[str], weight: dict[str, float]) -> floa
     return math.fsum([weight.get(t, 1.0) for t in terms]) / total if total else 0.0
 
 
+def _quotation_keys(text: str, sizes: range) -> set[str]:
+    """Runs of `sizes` words in a row of a quotation, lower-cased."""
+    ws = lower_words(words(text))
+    return {" ".join(ws[i:i + n]) for n in sizes for i in range(len(ws) - n + 1)}
+
+
+def _quoting_articles(analyses: list[ArticleAnalysis],
+                      speaker_of: Callable[[Quote], str | None]
+                      ) -> Callable[[_ClaimRef], dict[str, tuple[str, str]]]:
+    """A function telling, for a claim, the other articles that quote what it quotes (see
+    ECHO_QUOTED_WORDS) from no other speaker, each with its sentence (text, anchor): an outlet
+    giving Trump's "It should have never been made" reports it, whatever its own sentence
+    says around it."""
+    quoting: dict[str, dict[str, tuple[str | None, str, str]]] = defaultdict(dict)
+    for a in analyses:
+        for q in a.quotes:
+            for key in _quotation_keys(q.text, range(MIN_QUOTED_WORDS, ECHO_QUOTED_WORDS + 1)):
+                quoting[key].setdefault(a.article.id, (speaker_of(q), q.sentence_text,
+                                                       q.sentence))
+
+    def quoted_by(ref: _ClaimRef) -> dict[str, tuple[str, str]]:
+        out: dict[str, tuple[str, str]] = {}
+        text = ref.claim.text
+        for a, b in paragraph_quote_spans(text):  # also the end of one begun before
+            n = min(len(words(text[a:b])), ECHO_QUOTED_WORDS)
+            if n < MIN_QUOTED_WORDS:
+                continue
+            for key in _quotation_keys(text[a:b], range(n, n + 1)):
+                said = quoting.get(key, {})
+                speaker = said.get(ref.article, (None,))[0]  # as the claim's article gives it
+                for article, (who, sentence, anchor) in said.items():
+                    if article != ref.article and (who == speaker if n < ECHO_QUOTED_WORDS
+                                                   else not who or not speaker or who == speaker):
+                        out.setdefault(article, (sentence, anchor))
+        return out
+    return quoted_by
+
+
 def _gives_quotation(text: str) -> bool:
     """Does the sentence quote someone at some length (MIN_QUOTED_WORDS), not only in a scare
     quote ("a "terrible deal""), or end a quotation begun before it? A quotation is its
@@ -1209,6 +1253,10 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     asked = [(g, members) for g, members in zip(groups, raw_groups)
              if len(members) == 1 or g.id in consensus_set]
     covering = _covering_articles(refs, [r for _, members in asked for r in members], weight)
+    canonical = _canonical_speakers(ordered)
+    quoted_by = _quoting_articles(
+        ordered, lambda q: canonical.get(q.speaker, q.speaker) if q.speaker else None)
+    quoting = {(r.article, r.index): quoted_by(r) for _, members in asked for r in members}
     agreed_refs = [r for g, members in asked if g.id in consensus_set for r in members]
     for key, headlines in _headlines_saying(agreed_refs, _headline_refs(ordered, order, weight)
                                             ).items():
@@ -1216,19 +1264,22 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
             covering[key].setdefault(article, headline)  # a sentence saying more comes first
     for g, members in asked:
         echoes[g.id].update(*(covering[(r.article, r.index)] for r in members))
+        echoes[g.id].update(*(quoting[(r.article, r.index)] for r in members))
     for g, members in zip(groups, shown):
         if g.id in consensus_set:  # who says it in other words, their sentence that says most
-            other = {}
+            other: dict[str, tuple[str, str]] = {}  # article -> (sentence, anchor)
             for r in members:
                 for article, ref in r.echoed_by.items():  # the same claim, in another group
                     if article not in g.sentences and _names_its_people(r, ref):
-                        other.setdefault(article, ref.claim)
+                        other.setdefault(article, (ref.claim.text, ref.claim.id))
                 for article, ref in covering[(r.article, r.index)].items():
                     if article not in g.sentences and _says_it_too(r, ref, weight):
-                        other.setdefault(article, ref.claim)
+                        other.setdefault(article, (ref.claim.text, ref.claim.id))
+                for article, said in quoting[(r.article, r.index)].items():
+                    if article not in g.sentences:
+                        other.setdefault(article, said)
             for article in sorted(other, key=order.__getitem__):
-                g.reworded[article] = other[article].text
-                g.reworded_anchors[article] = other[article].id
+                g.reworded[article], g.reworded_anchors[article] = other[article]
     # the claims most outlets report, in their words or in other words, first (a stable sort:
     # equals keep the groups' order)
     agreed_by_id = {g.id: g for g in agreed}
@@ -1244,7 +1295,6 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
                               and a.article.id not in echoes[g.id]]
                for a in ordered}
 
-    canonical = _canonical_speakers(ordered)
     quotes = []
     for a in ordered:
         for q in a.quotes:
