@@ -115,3 +115,10 @@ def test_a_caseless_pattern_finds_what_ignorecase_finds():
 def test_normalise_space_folds_every_whitespace_run(text):
     import re
     assert normalise_space(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_dotted_initials_end_no_sentence_unless_one_opens_after_them():
+    assert split_sentences("Trump has fired national security adviser H.R. McMaster. He left.") \
+        == ["Trump has fired national security adviser H.R. McMaster.", "He left."]
+    assert split_sentences("The governor spoke in Trenton, N.J. The crowd cheered.") == [
+        "The governor spoke in Trenton, N.J.", "The crowd cheered."]

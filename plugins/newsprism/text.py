@@ -187,7 +187,7 @@ def _token_before(text: str, dot: int) -> str:
 def _ends_a_sentence(token: str, text: str, next_start: int) -> bool:
     """Does the abbreviation `token` (`_token_before`) end its sentence, the next word (at
     `next_start`) being one that opens a sentence?"""
-    if token not in _FINAL_ABBREVIATIONS:
+    if token not in _FINAL_ABBREVIATIONS and not _DOTTED_INITIALS.fullmatch(token):
         return False
     word = _FIRST_WORD.match(text, next_start)
     return bool(word) and word.group().replace("’", "'") in _OPENERS_AFTER
@@ -200,7 +200,10 @@ def _is_abbreviation(token: str) -> bool:
         return False
     if len(token) == 1 and token.isalpha():  # an initial: "Donald J. Trump"
         return True
-    return token in ABBREVIATIONS
+    return token in ABBREVIATIONS or bool(_DOTTED_INITIALS.fullmatch(token))  # "H.R. McMaster"
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "h.r", as `_token_before` gives "H.R."
 
 
 def words(text: str) -> list[str]:

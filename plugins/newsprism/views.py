@@ -359,7 +359,7 @@ class EventView:
     conflicts: list[ConflictView]
     matrix_outlets: list[str]
     matrix: list[MatrixRow]  # claim groups at least two articles carry
-    unshared: int  # claim groups only one article carries (listed in its column instead)
+    unshared: int  # claims only one outlet reports (listed in its column, not the matrix)
     columns: list[OutletColumn]
     speakers: list[SpeakerQuotes]
     timeline: list[TimelineDay]
@@ -507,7 +507,7 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
         date_first=c.event.date_first, date_last=c.event.date_last,
         outlets=outlets, consensus=consensus, conflicts=conflicts,
         matrix_outlets=outlets, matrix=matrix,
-        unshared=sum(1 for g in c.claim_groups if len(g.articles) < 2), columns=columns, speakers=speaker_list,
+        unshared=sum(map(len, c.unique.values())), columns=columns, speakers=speaker_list,
         timeline=[TimelineDay(d, timeline[d]) for d in sorted(timeline)],
         charts=comparison_charts(analyses),
         description=(f"{n} outlet{'s' if n != 1 else ''} side by side: shared claims, "
