@@ -500,3 +500,10 @@ def test_a_quotation_after_a_colon_is_the_subjects_when_the_clause_names_no_one_
     assert speaker("Trump's plan drew criticism from Nancy Pelosi:") == "Nancy Pelosi"
     assert speaker("Later, Trump took credit for it:") is None
     assert speaker("The crowd took it up:") is None
+
+
+def test_a_name_after_a_preposition_in_the_tag_is_not_the_speaker():
+    got = speakers("Mayor Ann Lee spoke at the harbour on Monday.",
+                   "She said it would be \"wrong to welcome the cruise ship\" to Governor Tom "
+                   "Hart, adding that the port was closed.")
+    assert [s for s, _ in got] == ["Ann Lee"]

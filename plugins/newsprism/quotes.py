@@ -598,7 +598,9 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         return None, ""  # the verb belongs to another sentence
     # speaker then verb: "Douglas warns", "leader of ... Irineo Mujica said", "he explains"
     subj_end = _subject_end(text, a, v_start)[0] if v > 0 else v_start
-    before = [n for n in names if a <= n.start and n.end <= subj_end]
+    # not a name after a preposition ('" to President Trump, complaining': whom it was about)
+    before = [n for n in names if a <= n.start and n.end <= subj_end
+              and not _after_preposition(text, a, n)]
     # "..., Larry Kudlow, Mr. Trump's chief economic adviser, told reporters": the name that
     # opens the tag, set off by a comma, is the speaker, not a name inside the apposition
     if before and before[0].start - a <= 4 and text[before[0].end:before[0].end + 1] == ",":
