@@ -19,10 +19,10 @@ conflicting numbers and who is quoted by whom.
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too), covers (holds most of what it says in other words; see
   COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS), and that either quote someone or use
-  a word, a name or a figure no other outlet's claims use. Listed by how much of what they say is the outlet's alone, times
-  their importance in the article: a name or a figure only this outlet gives comes before
-  its lead worded otherwise. Omitted: consensus groups none of an outlet's sentences matches,
-  covers or quotes alike.
+  a word, a name or a figure no other outlet's claims use. Listed by how much of what they
+  say is the outlet's alone, times their importance in the article: a name or a figure only
+  this outlet gives comes before its lead worded otherwise. Omitted: consensus groups none
+  of an outlet's sentences matches, covers or quotes alike.
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
   with a number, or different subjects that share a unit (a missile's range in miles vs a
@@ -35,7 +35,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -44,7 +43,7 @@ import scipy.sparse as sp
 
 from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
-                    EventComparison, Number, Quote)
+                    EventComparison, Number)
 from .names import (_RUN as NAME_RUN, TITLES, Name, find_names, is_acronym_of, name_key,
                     name_words, same_person)
 from .numbers import MEASURE_UNITS, find_numbers
@@ -191,7 +190,7 @@ MIN_QUOTED_WORDS = 4
 # An article quoting this many words in a row of a claim's quotation, from no other speaker,
 # reports that statement too; or all of a shorter one (of MIN_QUOTED_WORDS or more), from the
 # same speaker named (a phrase like "denuclearization of the Korean peninsula" is quoted by
-# many). See `_quoting_articles`.
+# many). See `_quoted_by`.
 ECHO_QUOTED_WORDS = 6
 _GENERIC_PREDICATES = frozenset({"say"})
 # The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
@@ -952,36 +951,42 @@ def _quotation_keys(text: str, sizes: range) -> set[str]:
     return {" ".join(ws[i:i + n]) for n in sizes for i in range(len(ws) - n + 1)}
 
 
-def _quoting_articles(analyses: list[ArticleAnalysis],
-                      speaker_of: Callable[[Quote], str | None]
-                      ) -> Callable[[_ClaimRef], dict[str, tuple[str, str]]]:
-    """A function telling, for a claim, the other articles that quote what it quotes (see
-    ECHO_QUOTED_WORDS) from no other speaker, each with its sentence (text, anchor): an outlet
-    giving Trump's "It should have never been made" reports it, whatever its own sentence
-    says around it."""
-    quoting: dict[str, dict[str, tuple[str | None, str, str]]] = defaultdict(dict)
+# quotation words -> {article: (its speaker, the sentence quoting them, its anchor)}
+_QuotationIndex = dict[str, dict[str, tuple[str | None, str, str]]]
+
+
+def _quotation_index(analyses: list[ArticleAnalysis], canonical: dict[str, str]
+                     ) -> _QuotationIndex:
+    """Every run of MIN_QUOTED_WORDS to ECHO_QUOTED_WORDS words of every quotation of the
+    event, with the articles quoting it (see `_quoted_by`); speakers as `canonical` names
+    them."""
+    index: _QuotationIndex = defaultdict(dict)
     for a in analyses:
         for q in a.quotes:
+            speaker = canonical.get(q.speaker, q.speaker) if q.speaker else None
             for key in _quotation_keys(q.text, range(MIN_QUOTED_WORDS, ECHO_QUOTED_WORDS + 1)):
-                quoting[key].setdefault(a.article.id, (speaker_of(q), q.sentence_text,
-                                                       q.sentence))
+                index[key].setdefault(a.article.id, (speaker, q.sentence_text, q.sentence))
+    return index
 
-    def quoted_by(ref: _ClaimRef) -> dict[str, tuple[str, str]]:
-        out: dict[str, tuple[str, str]] = {}
-        text = ref.claim.text
-        for a, b in paragraph_quote_spans(text):  # also the end of one begun before
-            n = min(len(words(text[a:b])), ECHO_QUOTED_WORDS)
-            if n < MIN_QUOTED_WORDS:
-                continue
-            for key in _quotation_keys(text[a:b], range(n, n + 1)):
-                said = quoting.get(key, {})
-                speaker = said.get(ref.article, (None,))[0]  # as the claim's article gives it
-                for article, (who, sentence, anchor) in said.items():
-                    if article != ref.article and (who == speaker if n < ECHO_QUOTED_WORDS
-                                                   else not who or not speaker or who == speaker):
-                        out.setdefault(article, (sentence, anchor))
-        return out
-    return quoted_by
+
+def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, str]]:
+    """The other articles that quote what a claim quotes (see ECHO_QUOTED_WORDS) from no other
+    speaker, each with its sentence (text, anchor): an outlet giving Trump's "It should have
+    never been made" reports it, whatever its own sentence says around it."""
+    out: dict[str, tuple[str, str]] = {}
+    text = ref.claim.text
+    for a, b in paragraph_quote_spans(text):  # also the end of one begun before
+        n = min(len(words(text[a:b])), ECHO_QUOTED_WORDS)
+        if n < MIN_QUOTED_WORDS:
+            continue
+        for key in _quotation_keys(text[a:b], range(n, n + 1)):
+            said = index.get(key, {})
+            speaker = said.get(ref.article, (None,))[0]  # as the claim's article gives it
+            for article, (who, sentence, anchor) in said.items():
+                if article != ref.article and (who == speaker if n < ECHO_QUOTED_WORDS
+                                               else not who or not speaker or who == speaker):
+                    out.setdefault(article, (sentence, anchor))
+    return out
 
 
 def _gives_quotation(text: str) -> bool:
@@ -1254,9 +1259,8 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
              if len(members) == 1 or g.id in consensus_set]
     covering = _covering_articles(refs, [r for _, members in asked for r in members], weight)
     canonical = _canonical_speakers(ordered)
-    quoted_by = _quoting_articles(
-        ordered, lambda q: canonical.get(q.speaker, q.speaker) if q.speaker else None)
-    quoting = {(r.article, r.index): quoted_by(r) for _, members in asked for r in members}
+    index = _quotation_index(ordered, canonical)
+    quoting = {(r.article, r.index): _quoted_by(r, index) for _, members in asked for r in members}
     agreed_refs = [r for g, members in asked if g.id in consensus_set for r in members]
     for key, headlines in _headlines_saying(agreed_refs, _headline_refs(ordered, order, weight)
                                             ).items():

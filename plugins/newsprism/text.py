@@ -184,6 +184,9 @@ def _token_before(text: str, dot: int) -> str:
     return m.group(1).lower().strip(".") if m else ""
 
 
+_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "h.r", as `_token_before` gives "H.R."
+
+
 def _ends_a_sentence(token: str, text: str, next_start: int) -> bool:
     """Does the abbreviation `token` (`_token_before`) end its sentence, the next word (at
     `next_start`) being one that opens a sentence?"""
@@ -202,8 +205,6 @@ def _is_abbreviation(token: str) -> bool:
         return True
     return token in ABBREVIATIONS or bool(_DOTTED_INITIALS.fullmatch(token))  # "H.R. McMaster"
 
-
-_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")  # "h.r", as `_token_before` gives "H.R."
 
 
 def words(text: str) -> list[str]:
