@@ -507,3 +507,18 @@ def test_a_name_after_a_preposition_in_the_tag_is_not_the_speaker():
                    "She said it would be \"wrong to welcome the cruise ship\" to Governor Tom "
                    "Hart, adding that the port was closed.")
     assert [s for s, _ in got] == ["Ann Lee"]
+
+
+def test_what_someone_called_a_thing_is_their_words_whoever_speaks_after():
+    """USA Today: 'what Trump called "a very special relationship," Macron repeatedly hinted'
+    gave Trump's words to Macron."""
+    got = speakers('"I like him a lot," Trump said after a kiss on the cheek from Macron.',
+                   'But even as they touted what Trump called "a very special relationship," '
+                   "Macron repeatedly hinted at the issues dividing the two countries.",
+                   'Pelosi called it "a total and complete disaster for the country," Schumer '
+                   "said.")
+    assert got[1] == ("Trump", "a very special relationship")
+    assert got[2] == ("Pelosi", "a total and complete disaster for the country")
+    # "called for" names nothing: the tag's speaker it stays
+    assert speakers('Jones called for "an end to the war in the region," Smith said.') == [
+        ("Smith", "an end to the war in the region")]

@@ -216,12 +216,49 @@ def test_an_exclamation_outside_quotation_marks_is_an_embedded_tweet_not_a_summa
 def test_the_summary_is_the_top_sentences_by_score_times_standalone(texts):
     """summarise asks the verb test lazily: it must choose what ranking every sentence by
     centrality x lead weight x standalone chooses."""
-    from newsprism.summary import MAX_WORDS, MIN_WORDS, centrality, lead_weight, standalone
+    from newsprism.summary import (MAX_WORDS, MIN_WORDS, centrality, lead_weight,
+                                   says_the_same, standalone)
     sentences = paragraph(texts)
     scores = {k: v * lead_weight(int(k[1:]) - 1) for k, v in centrality(sentences).items()}
     pool = [s for s in sentences if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
             and not s.text.rstrip("”\"’' ").endswith("?")] or sentences
     ranked = sorted(pool, key=lambda s: (-scores[s.id] * standalone(s.text), int(s.id[1:])))
-    expected = sorted((s.id for s in ranked[:summary_size(len(sentences))]),
+    distinct = []  # no line saying what a better one says
+    for s in ranked:
+        if not any(says_the_same(d.text, s.text) for d in distinct):
+            distinct.append(s)
+    expected = sorted((s.id for s in distinct[:summary_size(len(sentences))]),
                       key=lambda i: int(i[1:]))
     assert summarise(sentences) == expected
+
+
+def test_two_sentences_saying_the_same_make_one_summary_line():
+    """HuffPost's tariffs story gives its lead twice, once after a wire dateline: one line."""
+    from newsprism.summary import says_the_same
+    lead = ("President Donald Trump has postponed the imposition of steel and aluminum tariffs "
+            "on Canada, the European Union and Mexico until June 1.")
+    texts = ["WASHINGTON, April 30 (Reuters) - " + lead[:-1] + ", the White House said.",
+             "The decision came just hours before the exemptions from the steel tariffs expired.",
+             "The steel and aluminum tariffs have increased frictions with trading partners.",
+             lead,
+             "Canada is the largest exporter of steel to the United States, followed by Brazil."]
+    assert says_the_same(texts[0], lead) and not says_the_same(texts[1], texts[2])
+    chosen = summarise(paragraph(texts))
+    assert len(chosen) == 3 and len({"s1", "s4"} & set(chosen)) == 1
+    assert not says_the_same("Trump won.", "Trump won the vote.")  # too few words to tell
+
+
+@given(st.lists(st.sampled_from(["The council approved the bridge budget on Monday.",
+                                 "The bridge budget was approved by the council on Monday.",
+                                 "Repairs to the bridge deck will start in the spring.",
+                                 "A bakery sold out of croissants before nine.",
+                                 "The bakery near the bridge sold out of croissants.",
+                                 "Officials said the spring repairs will cost millions."]),
+                min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_no_two_summary_lines_say_the_same(texts):
+    from newsprism.summary import says_the_same
+    sentences = paragraph(texts)
+    chosen = [sentences[int(i[1:]) - 1].text for i in summarise(sentences)]
+    assert chosen
+    assert not any(says_the_same(a, b) for k, a in enumerate(chosen) for b in chosen[k + 1:])

@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "27"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "28"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -56,7 +56,8 @@ ANALYSIS_VERSION = "27"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # quotation opening a paragraph with no tag is the one's who said something in the paragraph
 # before; "a spokeswoman in Washington said": the place is no speaker; 26: "H.R. McMaster" ends
 # no sentence (dotted initials end one only before "The", "He", ...); 27: a name after a
-# preposition in a tag ('" to President Trump, complaining') is not its speaker
+# preposition in a tag ('" to President Trump, complaining') is not its speaker; 28: no two
+# summary lines say the same; 'what Trump called "..."' is Trump's, whoever speaks after
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

@@ -8,7 +8,9 @@ in multi-paragraph quotes) and names its speaker:
   `,” said Rep. Zoe Lofgren`, `,” according to Kim`;
 - a lead-in before it: `Zelenskyy responded ... by stating, “`, `Peskov accusing Washington
   of “`, or a colon ending a clause about its subject that names no one else (`Trump also
-  took credit for improved relations, including ...: “`);
+  took credit for improved relations, including ...: “`); a lead-in naming what the quote
+  calls something beats any tag after (`what Trump called “a very special relationship,”
+  Macron repeatedly hinted` is Trump's);
 - a pronoun resolves to the subject of the latest sentence naming a person outside quotes
   (not someone in a clause put in front of it; a sentence whose subject is "he" keeps him,
   whoever else it names), a surname or a role ("the spokesperson") to the full name the
@@ -52,6 +54,13 @@ _PREPOSITIONS = frozenset("in by for after before of on with without about from 
 _OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you"})
 # A tag further than this many words after a quote loses to a lead-in before it.
 _NEAR_TAG = 4
+# A lead-in naming what the quotation calls something, right before its opening mark ("what
+# Trump called “a very special relationship,” Macron hinted"): the words are the lead-in's
+# speaker's, whoever speaks in a tag after them.
+_NAMING_LEAD = re.compile(r"\b(?:call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|brand(?:s|ed)|"
+                          r"label(?:s|ed|led)|describ(?:es|ed)(?:\s+\w+)?\s+as)"
+                          r"(?:\s+(?:it|them|him|her|this|that|these|those))?\s*$",
+                          re.IGNORECASE)
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -469,7 +478,8 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             finder.tag_distance = 0
             speaker, cue = _speaker_after(text, tail, local, finder)
             tagged = bool(speaker)
-            if not speaker or finder.tag_distance > _NEAR_TAG:
+            if (not speaker or finder.tag_distance > _NEAR_TAG
+                    or _NAMING_LEAD.search(text, head[0], head[1])):
                 # a lead-in ("Mr. Macron said the goal would be to “...”") beats a far tag;
                 # its speech verbs are found once, for its speaker and for how close they are
                 lead_verbs = [v for v in _verb_positions(text[head[0]:head[1]])

@@ -68,6 +68,9 @@ _PRONOUN_TAG = re.compile(
     r"continued|argued|insisted)\s*[.!]?[”\"’']?\s*$")
 
 
+# Two summary candidates say the same thing when this share of the shorter one's content
+# words (at least this many of them) are the other's too (`says_the_same`).
+SAME_SHARE, SAME_MIN_WORDS = 0.8, 4
 # A sentence with no finite verb (a photo caption, a fragment) reads this well alone.
 VERBLESS = 0.3
 
@@ -135,6 +138,22 @@ def is_dated_caption(text: str, date: str | None) -> bool:
     return False
 
 
+def says_the_same(a: str, b: str) -> bool:
+    """Do two sentences say the same thing: at least SAME_SHARE of the content words of the
+    shorter (at least SAME_MIN_WORDS of them) are in the other? An article that gives its
+    lead twice, once with a dateline and once without, or says a fact again with a phrase
+    added ("During his first year in office, Trump's top foreign policy advisers ..."), gets
+    one summary line for it."""
+    x, y = _word_set(a), _word_set(b)
+    shorter = min(len(x), len(y))
+    return shorter >= SAME_MIN_WORDS and len(x & y) >= SAME_SHARE * shorter
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
 def lead_weight(position: int) -> float:
     """The weight of the sentence at `position` (0 = first) for its place in the article."""
     return 1.0 + LEAD_WEIGHT * max(0.0, 1.0 - position / LEAD_SENTENCES)
@@ -143,7 +162,8 @@ def lead_weight(position: int) -> float:
 def summarise(sentences: list[Sentence], date: str | None = None) -> list[str]:
     """Ids of the 3-5 most central sentences that read well alone, the first sentences of the
     article weighing a little more (`lead_weight`), in reading order. A photo caption
-    (`is_dated_caption`, by the article's `date`) reads as a sentence with no verb does."""
+    (`is_dated_caption`, by the article's `date`) reads as a sentence with no verb does. No
+    two lines say the same thing (`says_the_same`): the better one stands for both."""
     if not sentences:
         return []
     order = {s.id: i for i, s in enumerate(sentences)}
@@ -168,5 +188,14 @@ def summarise(sentences: list[Sentence], date: str | None = None) -> list[str]:
         factor = 1.0 if has_finite_verb(s.text) else VERBLESS
         best.append((-scores[s.id] * (at_most[s.id] * factor), position, s))  # = standalone
         best.sort(key=lambda x: x[:2])
-    chosen = best[:size]
-    return [s.id for _, _, s in sorted(chosen, key=lambda x: x[1])]
+        best = _distinct(best)
+    return [s.id for _, _, s in sorted(best[:size], key=lambda x: x[1])]
+
+
+def _distinct(ranked: list[tuple[float, int, Sentence]]) -> list[tuple[float, int, Sentence]]:
+    """The ranked sentences without those that say what one ranked above them says."""
+    kept: list[tuple[float, int, Sentence]] = []
+    for entry in ranked:
+        if not any(says_the_same(k[2].text, entry[2].text) for k in kept):
+            kept.append(entry)
+    return kept
