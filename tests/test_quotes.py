@@ -522,3 +522,25 @@ def test_what_someone_called_a_thing_is_their_words_whoever_speaks_after():
     # "called for" names nothing: the tag's speaker it stays
     assert speakers('Jones called for "an end to the war in the region," Smith said.') == [
         ("Smith", "an end to the war in the region")]
+
+
+def test_reported_speech_in_the_first_person_of_the_one_told_is_not_the_speakers():
+    """Comey's memos quoted by Fox and HuffPost: the "me" and "I" are Comey's, who wrote the
+    exchange down, so the words are not Trump's."""
+    got = speakers("President Donald Trump spoke with FBI Director James Comey on March 30.",
+                   '"I did not reply," wrote Comey, who added that as Trump ended the call, the '
+                   'president told him he was "doing a great job and wished me well."',
+                   'Trump called Comey again on April 11 to ask "if I did what he had asked last '
+                   'time."',
+                   "Comey notes that Trump complimented him, noting that the president at times "
+                   'said "he thought very highly of me" in those days.')
+    assert got == [("James Comey", "I did not reply"),
+                   (None, "doing a great job and wished me well."),
+                   (None, "if I did what he had asked last time."),
+                   (None, "he thought very highly of me")]
+    # the first person of the one who speaks stays theirs
+    assert speakers('Comey wrote that he "did not reply, or even nod or change my facial '
+                    'expression."')[0][0] == "Comey"
+    assert speakers('"He told me to leave the room at once," Smith said.')[0][0] == "Smith"
+    assert speakers('Trump told him directly, "I need loyalty, I expect loyalty."')[0][0] == (
+        "Trump")

@@ -23,6 +23,8 @@ in multi-paragraph quotes) and names its speaker:
   spokeswoman in Washington said ..."; where they are is no speaker); a quote with
   no tag of its own shares the next one's in its sentence (`"agreed ...," which is
   "resolved ...," Merkel's statement said`).
+- reported speech in the first person of the one spoken to, who wrote it down, is no one's we
+  can name (`the president told him he was “doing a great job and wished me well.”`).
 
 Straight marks pair past a pair nested inside (`"... these large "Caravans" of people ...,"`);
 a paragraph that closes a quotation it never opened is quoted from its start (the outlet left
@@ -61,6 +63,13 @@ _NAMING_LEAD = re.compile(r"\b(?:call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|brand(?:
                           r"label(?:s|ed|led)|describ(?:es|ed)(?:\s+\w+)?\s+as)"
                           r"(?:\s+(?:it|them|him|her|this|that|these|those))?\s*$",
                           re.IGNORECASE)
+# Reported speech in the first person of the one spoken to, who wrote it down: a quotation
+# opening an indirect question or a clause about someone in the third person ('to ask "if I
+# did what he had asked"', 'said "he thought very highly of me"'), or going on a clause about
+# the one told ('told him he was "doing a great job and wished me well"').
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+_INDIRECT_OPENING = re.compile(r"(?:if|whether|he|she)\b")
+_TOLD_ABOUT_THEM = re.compile(r"\b(?:him|her)\s+(?:that\s+)?(?:he|she)(?:\s+[a-z]+)?\s*$")
 _QUOTE_CHARS = re.compile(r"[“”\"]")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -502,6 +511,8 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                     speaker, cue = previous_speaker, "continuation"
                 elif qi and quotes and quotes[-1].speaker and block_speaker_seen:
                     speaker, cue = quotes[-1].speaker, "continuation"
+            if speaker and cue != "after" and _in_someone_elses_voice(text, head, qs, qe):
+                speaker, cue = None, ""
             quoted_to = qe + 1
             quotes.append(Quote(text=quote_text, speaker=speaker,
                                 sentence=block.sentences[k].id,
@@ -539,6 +550,18 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
             if lead_speaker:
                 previous_speaker, previous_block = lead_speaker, block_index
     return quotes
+
+
+def _in_someone_elses_voice(text: str, head: tuple[int, int], qs: int, qe: int) -> bool:
+    """Is the quotation reported speech in a first person who is not its speaker: words in
+    the first person ("me", "I") in an indirect question or a clause about someone in the
+    third person (`to ask "if I did what he had asked"`, `the president at times said "he
+    thought very highly of me"`), or going on a clause about the one spoken to (`the president
+    told him he was "doing a great job and wished me well."`)? Those are the words of the one
+    spoken to, who wrote the exchange down, not the speaker's. ('Comey wrote that he "did not
+    reply, or even nod or change my facial expression"' is Comey's.)"""
+    return bool(_FIRST_PERSON.search(text, qs, qe)) and bool(
+        _INDIRECT_OPENING.match(text, qs) or _TOLD_ABOUT_THEM.search(text, head[0], head[1]))
 
 
 def _share_tags(text: str, quotes: list[Quote], in_block: list[tuple[int, int, int]],
