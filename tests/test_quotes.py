@@ -544,3 +544,14 @@ def test_reported_speech_in_the_first_person_of_the_one_told_is_not_the_speakers
     assert speakers('"He told me to leave the room at once," Smith said.')[0][0] == "Smith"
     assert speakers('Trump told him directly, "I need loyalty, I expect loyalty."')[0][0] == (
         "Trump")
+
+
+def test_a_campaign_named_after_someone_speaks_not_its_namesake():
+    """USA Today: the Trump campaign's court filings were given to Donald Trump."""
+    got = speakers("President Donald Trump met aides on Friday.",
+                   "The Trump campaign is seeking to dismiss that case, arguing in court filings "
+                   'that it is a "disruptive, politically motivated lawsuit" that threatens '
+                   "his duties.",
+                   'The campaign said it was "a fundraising ploy by the desperate Democrats."')
+    assert got == [("the Trump campaign", "disruptive, politically motivated lawsuit"),
+                   ("the campaign", "a fundraising ploy by the desperate Democrats.")]

@@ -59,7 +59,7 @@ ANALYSIS_VERSION = "29"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # preposition in a tag ('" to President Trump, complaining') is not its speaker; 28: no two
 # summary lines say the same; 'what Trump called "..."' is Trump's, whoever speaks after;
 # 29: a quotation in the first person of the one spoken to ('told him he was "doing a great
-# job and wished me well"') has no speaker
+# job and wished me well"') has no speaker; "The Trump campaign ..., arguing" is the campaign
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

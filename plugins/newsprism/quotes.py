@@ -17,7 +17,8 @@ in multi-paragraph quotes) and names its speaker:
   article gave earlier ("Kremlin spokesperson Dmitry Peskov");
 - a source described rather than named is given in the article's words: `," the suit states`,
   `one former Israeli official said, “`, `A Number 10 spokesperson said: “` (and a statement
-  or spokesperson of someone named is theirs: `Merkel's statement said`);
+  or spokesperson of someone named is theirs: `Merkel's statement said`; a campaign named
+  after someone is not them: `The Trump campaign is seeking ..., arguing ... “`);
 - a paragraph that is only a quote continues the previous quote's speaker, or that of a
   paragraph quoting no one in which someone said something ("A British government
   spokeswoman in Washington said ..."; where they are is no speaker); a quote with
@@ -1047,10 +1048,18 @@ def _first_person(text: str, a: int, b: int, names: list[Name],
         if role:
             return role, "description"
     for name in (n for n in names if a <= n.start and n.end <= b):
+        body = _BODY_OF.match(text, name.end, b)
+        if body:  # "The Trump campaign is seeking ..., arguing": the campaign, not Trump
+            the = text[max(0, name.start - 4):name.start].lower() == "the "
+            return ("the " if the else "") + text[name.start:body.end()], "source"
         full = finder.resolve_mention(text, name)
         if full:
             return full, "before"
     return None, ""
+
+
+# A body named after someone: "the Trump campaign", "the Obama administration".
+_BODY_OF = re.compile(r"\s+(?:campaign|administration)\b")
 
 
 def _opens_sentence(text: str, qs: int) -> bool:

@@ -57,7 +57,8 @@ SOURCE_NOUNS = frozenset(
     """official officials spokesman spokeswoman spokesperson spokespeople ministry department
     agency statement police authorities military government lawsuit suit complaint report
     memo memos committee commission chairman chairmen chairwoman congressman congressmen
-    congresswoman lawmakers senators diplomats prosecutors embassy administration""".split())
+    congresswoman lawmakers senators diplomats prosecutors embassy administration
+    campaign""".split())
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
