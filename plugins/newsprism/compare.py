@@ -22,7 +22,7 @@ conflicting numbers and who is quoted by whom.
   a word, a name or a figure no other outlet's claims use. Listed by how much of what they
   say is the outlet's alone, times their importance in the article: a name or a figure only
   this outlet gives comes before its lead worded otherwise. Omitted: consensus groups none
-  of an outlet's sentences matches, covers or quotes alike.
+  of an outlet's sentences matches, covers or quotes alike (any sentence, claim or not).
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
   with a number, or different subjects that share a unit (a missile's range in miles vs a
@@ -188,9 +188,9 @@ REPEATED_SHARE = 0.7
 # A quotation this long is someone's own words (see `_gives_quotation`).
 MIN_QUOTED_WORDS = 4
 # An article quoting this many words in a row of a claim's quotation, from no other speaker,
-# reports that statement too; or all of a shorter one (of MIN_QUOTED_WORDS or more), from the
-# same speaker named (a phrase like "denuclearization of the Korean peninsula" is quoted by
-# many). See `_quoted_by`.
+# reports that statement too; or all of a shorter one (of MIN_QUOTED_WORDS or more), or a
+# shorter one of its own that the claim's holds whole, from the same speaker named (a phrase
+# like "denuclearization of the Korean peninsula" is quoted by many). See `_quoted_by`.
 ECHO_QUOTED_WORDS = 6
 _GENERIC_PREDICATES = frozenset({"say"})
 # The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
@@ -958,25 +958,32 @@ _QuotationIndex = dict[str, dict[str, tuple[str | None, str, str]]]
 def _quotation_index(analyses: list[ArticleAnalysis], canonical: dict[str, str]
                      ) -> _QuotationIndex:
     """Every run of MIN_QUOTED_WORDS to ECHO_QUOTED_WORDS words of every quotation of the
-    event, with the articles quoting it (see `_quoted_by`); speakers as `canonical` names
-    them."""
+    event, with the articles quoting it (see `_quoted_by`), and, marked with a leading "=",
+    each whole quotation shorter than that; speakers as `canonical` names them."""
     index: _QuotationIndex = defaultdict(dict)
+    whole = range(MIN_QUOTED_WORDS, ECHO_QUOTED_WORDS)
     for a in analyses:
         for q in a.quotes:
             speaker = canonical.get(q.speaker, q.speaker) if q.speaker else None
+            said = (speaker, q.sentence_text, q.sentence)
             for key in _quotation_keys(q.text, range(MIN_QUOTED_WORDS, ECHO_QUOTED_WORDS + 1)):
-                index[key].setdefault(a.article.id, (speaker, q.sentence_text, q.sentence))
+                index[key].setdefault(a.article.id, said)
+            if speaker and len(words(q.text)) in whole:
+                index["=" + " ".join(lower_words(words(q.text)))].setdefault(a.article.id, said)
     return index
 
 
 def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, str]]:
     """The other articles that quote what a claim quotes (see ECHO_QUOTED_WORDS) from no other
     speaker, each with its sentence (text, anchor): an outlet giving Trump's "It should have
-    never been made" reports it, whatever its own sentence says around it."""
+    never been made" reports it, whatever its own sentence says around it; and one giving
+    only "NO COLLUSION and NO OBSTRUCTION," as Trump's, reports his tweet that the memos "show
+    clearly that there was NO COLLUSION and NO OBSTRUCTION"."""
     out: dict[str, tuple[str, str]] = {}
     text = ref.claim.text
     for a, b in paragraph_quote_spans(text):  # also the end of one begun before
-        n = min(len(words(text[a:b])), ECHO_QUOTED_WORDS)
+        length = len(words(text[a:b]))
+        n = min(length, ECHO_QUOTED_WORDS)
         if n < MIN_QUOTED_WORDS:
             continue
         for key in _quotation_keys(text[a:b], range(n, n + 1)):
@@ -985,6 +992,14 @@ def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, s
             for article, (who, sentence, anchor) in said.items():
                 if article != ref.article and (who == speaker if n < ECHO_QUOTED_WORDS
                                                else not who or not speaker or who == speaker):
+                    out.setdefault(article, (sentence, anchor))
+        for key in _quotation_keys(text[a:b], range(MIN_QUOTED_WORDS, min(length, n))):
+            said = index.get("=" + key)
+            if not said:
+                continue
+            speaker = index[key].get(ref.article, (None,))[0]
+            for article, (who, sentence, anchor) in said.items():
+                if article != ref.article and speaker and who == speaker:
                     out.setdefault(article, (sentence, anchor))
     return out
 
@@ -1185,6 +1200,47 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
     return conflicts
 
 
+def _unomit_said_in_other_sentences(omitted: dict[str, list[str]], groups: list[ClaimGroup],
+                                    raw_groups: list[list[_ClaimRef]],
+                                    analyses: list[ArticleAnalysis], order: dict[str, int],
+                                    weight: dict[str, float]) -> None:
+    """An article leaves out a shared claim only if none of its sentences says it: one that
+    is no claim of its own (no action we read, no figure: "Also named as defendants were Donald
+    Trump Jr., Trump associate Roger Stone and Trump's son-in-law, Jared Kushner.") may still
+    cover it (`_covering_articles`, `_says_it_too`). The article is then named as saying it in
+    other words, linked to that sentence. Only the few articles that would leave a claim out
+    are read again, so this costs next to nothing."""
+    omitting = {a for a, ids in omitted.items() if ids}
+    if not omitting:
+        return
+    members = {g.id: m for g, m in zip(groups, raw_groups)}
+    extra = []
+    for a in analyses:
+        if a.article.id not in omitting:
+            continue
+        claimed = {c.id for c in a.claims}
+        for s in a.sentences:
+            if s.id in claimed:
+                continue
+            claim = Claim(id=s.id, text=s.text, kinds=[], numbers=find_numbers(s.text),
+                          predicates=predicates(s.text))
+            ref = _ClaimRef(a.article.id, order[a.article.id], claim, -2 - len(extra))
+            ref.terms = {_demonym_fold(t, weight) for t in ref.terms} & weight.keys()
+            extra.append(ref)
+    asked = [r for ids in omitted.values() for gid in ids for r in members[gid]]
+    covering = _covering_articles(extra, list({id(r): r for r in asked}.values()), weight)
+    by_id = {g.id: g for g in groups}
+    for article, ids in omitted.items():
+        for gid in list(ids):
+            said = next((ref for r in members[gid]
+                         if (ref := covering[(r.article, r.index)].get(article)) is not None
+                         and _says_it_too(r, ref, weight)), None)
+            if said is not None:
+                ids.remove(gid)
+                g = by_id[gid]
+                g.reworded[article], g.reworded_anchors[article] = said.claim.text, said.claim.id
+
+
 # --- quotes -------------------------------------------------------------------------------
 
 def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
@@ -1284,6 +1340,10 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
                         other.setdefault(article, said)
             for article in sorted(other, key=order.__getitem__):
                 g.reworded[article], g.reworded_anchors[article] = other[article]
+    omitted = {a.article.id: [g.id for g in agreed if a.article.id not in g.articles
+                              and a.article.id not in echoes[g.id]]
+               for a in ordered}
+    _unomit_said_in_other_sentences(omitted, groups, raw_groups, ordered, order, weight)
     # the claims most outlets report, in their words or in other words, first (a stable sort:
     # equals keep the groups' order)
     agreed_by_id = {g.id: g for g in agreed}
@@ -1295,9 +1355,6 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
             alone[g.articles[0]].append((g.id, members[0]))
     outlets_using = Counter(chain.from_iterable(_terms_by_outlet(refs, outlet_of).values()))
     unique = {a: _only_theirs(claims, outlets_using, weight) for a, claims in alone.items()}
-    omitted = {a.article.id: [g.id for g in agreed if a.article.id not in g.articles
-                              and a.article.id not in echoes[g.id]]
-               for a in ordered}
 
     quotes = []
     for a in ordered:
