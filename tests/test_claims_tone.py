@@ -799,3 +799,16 @@ def c_analyses_claims(tmp_path, name):
     from newsprism.parse import parse_article
     p = tmp_path / f"{name}.txt"
     return analyse_article(parse_article(p.read_bytes(), p.name)).claims
+
+
+def test_loaded_words_in_a_plain_sense_are_not_loaded():
+    from newsprism.tone import find_loaded
+    plain = ["Iran would have to accept changes to the inspection regime under the agreement.",
+             "Negotiators have failed to bridge gaps on the sunset clauses.",
+             "The statement did not clearly state whether testing would resume."]
+    assert [find_loaded(t) for t in plain] == [[], [], []]
+    loaded = ["The regime in Tehran lied to the world.", "It was a failed state by then.",
+              "This is clearly a dangerous gamble.",
+              "The decision is not merely a tactical shift."]
+    assert [find_loaded(t) for t in loaded] == [["regime"], ["failed"], ["clearly", "dangerous",
+                                                "gamble"], ["merely"]]

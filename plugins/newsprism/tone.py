@@ -3,7 +3,8 @@
 `assess_tone(sentences)` reads the outlet's own words only: text inside quotation marks belongs
 to the people quoted and is left out. It counts
 
-- loaded sentences: evaluative or emotive words ("reckless", "catastrophic"), prescriptions
+- loaded sentences: evaluative or emotive words ("reckless", "catastrophic"; not in a plain
+  sense: "the inspection regime", "failed to bridge gaps"), prescriptions
   ("must", "should"), first person, rhetorical questions and exclamations;
 - hedges: "reportedly", "allegedly", "critics argue", "some speculate", "appears to";
 - attribution cues: "according to", "officials said", "citing", "confirmed by";
@@ -95,7 +96,27 @@ def _loaded_in(text: str) -> tuple[str, ...]:
     lows = " ".join(tokens).lower().split(" ")  # ASCII letters: one call lower-cases them all
     if _LOADED.isdisjoint(lows):  # most sentences: no per-word loop
         return ()
-    return tuple(w for w, low in zip(tokens, lows) if low in _LOADED)
+    return tuple(w for k, (w, low) in enumerate(zip(tokens, lows))
+                 if low in _LOADED and not _neutral_sense(low, lows, k))
+
+
+# Loaded words in a plain sense: a system of rules ("the inspection regime"), a fact of what
+# was not done ("have failed to bridge gaps"), clarity denied ("did not clearly state"; "not
+# merely a tactical shift" stays loaded: it is said to make the next words weigh more).
+_REGIME_OF = frozenset("""inspection inspections sanctions sanction tariff trade verification
+    monitoring safeguards nonproliferation non-proliferation treaty visa export import tax
+    regulatory legal""".split())
+_NOT = frozenset({"not", "never", "t"})  # "don't" is "don", "t"
+
+
+def _neutral_sense(low: str, lows: list[str], k: int) -> bool:
+    """Is the loaded word at `lows[k]` used in a plain sense (see above)?"""
+    before = lows[k - 1] if k else ""
+    if low == "regime":
+        return before in _REGIME_OF
+    if low in ("failed", "failing"):
+        return k + 1 < len(lows) and lows[k + 1] == "to"
+    return low == "clearly" and before in _NOT
 
 
 def assess_tone(sentences: list[Sentence]) -> Tone:
