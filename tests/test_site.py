@@ -319,8 +319,10 @@ def test_an_outlet_saying_the_top_claim_in_other_words_is_named_on_both_pages(tm
     cited = re.search(r'in other words by\s*<a class="reworded" href="([^"]+)"[^>]*>Paper 2</a>',
                       page)
     assert cited and cited.group(1).endswith("articles/a2/index.html#s1")
-    assert ("Top shared claim, reported by 3 of 4, and in other words by Paper 2."
-            in site.text("index.html"))
+    # whose words the claim is shown in is said on both pages
+    assert ("Top shared claim, worded by Paper 0; reported by 3 of 4, and in other words by "
+            "Paper 2." in site.text("index.html"))
+    assert "Worded by Paper 0; reported by 3 of 4:" in page
 
 
 def test_a_headline_saying_the_top_claim_is_cited_and_linked_on_its_article_page(tmp_path):
