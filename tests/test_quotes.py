@@ -555,3 +555,16 @@ def test_a_campaign_named_after_someone_speaks_not_its_namesake():
                    'The campaign said it was "a fundraising ploy by the desperate Democrats."')
     assert got == [("the Trump campaign", "disruptive, politically motivated lawsuit"),
                    ("the campaign", "a fundraising ploy by the desperate Democrats.")]
+
+
+def test_he_after_someones_remarks_when_he_said_is_them():
+    """Breitbart: 'Breitbart London reported in 2017 on Khan's remarks, when he said it
+    wouldn't be "appropriate ..."' gave Sadiq Khan's words to "Breitbart London"."""
+    got = speakers("Foremost among those opposing the visit is London Mayor Sadiq Khan.",
+                   "Breitbart London reported in 2017 on Khan's remarks, when he said it wouldn't "
+                   'be "appropriate for our government to roll out the red carpet" to the '
+                   "president.")
+    assert got == [("Sadiq Khan", "appropriate for our government to roll out the red carpet")]
+    got = speakers("Mayor Jo Park dismissed Governor Ann Lee's remarks on Monday.",
+                   '"We will build the bridge on time and on budget," she said.')
+    assert got[0][0] == "Jo Park"

@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "30"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "31"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -61,6 +61,7 @@ ANALYSIS_VERSION = "30"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # 29: a quotation in the first person of the one spoken to ('told him he was "doing a great
 # job and wished me well"') has no speaker; "The Trump campaign ..., arguing" is the campaign
 # 30: loaded words in a plain sense ("inspection regime", "failed to", "not clearly") are not
+# 31: "on Khan's remarks, when he said" is Khan
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

@@ -382,8 +382,15 @@ class _SpeakerFinder:
                 subject, subject_sentence, in_front = full, k, False
                 self.spoken_in.add((block.index, k))
                 continue
-            if _POSSESSIVE_THEN_WORD.match(text, name.end) and _after_preposition(
-                    text, block.offsets[k], name):
+            owned = _POSSESSIVE_THEN_WORD.match(text, name.end)
+            if owned and owned.group(1).lower() in _SPEECH_NOUNS and _WHEN_THEY.match(
+                    text, owned.end()):
+                # "Breitbart London reported in 2017 on Khan's remarks, when he said": the one
+                # whose remarks they are is that "he" ("Trump dismissed Comey's remarks. He
+                # said" is still Trump)
+                subject, subject_sentence, in_front = full, k, False
+                continue
+            if owned and _after_preposition(text, block.offsets[k], name):
                 # "Aides said he hoped to push back against Mr. Macron's entreaties": whose
                 # entreaties they are, not whom the sentence is about (nor the next "he")
                 continue
@@ -787,6 +794,10 @@ def _is_pronoun(word: str) -> bool:
 
 
 _POSSESSIVE_THEN_WORD = re.compile(r"['’]s\s+([A-Za-z]+)")
+# What someone says, after their possessive ("Khan's remarks").
+_SPEECH_NOUNS = frozenset("""remarks remark comments comment words statement statements speech
+    tweet tweets testimony interview""".split())
+_WHEN_THEY = re.compile(r"\s*,?\s*(?:when|in which|where|as)\s+(?:he|she)\b")
 
 
 def _owns_another(text: str, name: Name) -> bool:
