@@ -125,13 +125,17 @@ def test_a_sentence_with_no_finite_verb_is_a_caption_not_a_summary_line():
     for caption in ("Members of the migrant caravan at the border wall in Tijuana on Sunday.",
                     "A protest in London last year against the proposed state visit to Britain "
                     "of President Trump.",
-                    "Tom Perez, the chairman of the party, during the party's winter meeting."):
+                    "Tom Perez, the chairman of the party, during the party's winter meeting.",
+                    "Queen Elizabeth II greetin President Nicolae Ceausescu of Romania, the first "
+                    "to be made by a Communist head of state, in 1978."):
         assert not has_finite_verb(caption)
     for sentence in ("The caravan reached the border wall in Tijuana on Sunday.",
                      "Some Britons plan to protest in the streets of London.",
                      "The decision marks a shift in policy.", "They march to the border.",
                      "It's a necessary step to counter evolving challenges.",
-                     "Migrants will present their claims at the gate."):
+                     "Migrants will present their claims at the gate.",
+                     "Its culture of hate cannot be accepted.", "The deal was to be made soon.",
+                     "They want to go home."):
         assert has_finite_verb(sentence), sentence
     texts = ["Members of the migrant caravan at the border wall in Tijuana on Sunday.",
              "The migrant caravan reached the border wall in Tijuana on Sunday after a month.",

@@ -242,12 +242,15 @@ def shorten(text: str, max_chars: int = 90) -> str:
 # Function words: ignored when weighing what a sentence or an article is about.
 # Words that are a finite verb wherever they stand (auxiliaries, common irregular pasts).
 _FINITE_WORDS = frozenset(
-    """is are was were am has have had do does did will would can could may might must shall
+    """is are was were am has have had do does did will would can cannot could may might must shall
     should said told met went came took gave made saw knew thought found left began ran won
     lost sent spent paid held brought bought got put set led fell rose drew wrote spoke broke
     chose struck fought hit cut let kept meant sought stood sat became grew threw flew drove
     built felt heard""".split())
 _SUBJECT_PRONOUNS = frozenset("i we they you he she it who".split())
+# A verb right after these is an infinitive or a participle of one ("to have", "to be made"); a
+# finite verb before them ("will be made", "was to be made") counts already.
+_NON_FINITE_BEFORE = frozenset({"to", "be", "been", "being"})
 # A participle after these describes a noun ("the proposed visit"): no finite verb.
 _BEFORE_PARTICIPLE = frozenset("the a an its his her their our my your this that these those "
                                "newly recently".split())
@@ -271,6 +274,8 @@ def has_finite_verb(text: str, tense_marked: bool = False) -> bool:
     tokens = words(text)
     lows = lower_words(tokens)
     for k, low in enumerate(lows):
+        if k and lows[k - 1] in _NON_FINITE_BEFORE:
+            continue  # "the first to be made by ...": an infinitive or its participle
         if low in _FINITE_WORDS:
             return True
         if "'" in low or "’" in low:
