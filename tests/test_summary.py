@@ -266,3 +266,14 @@ def test_no_two_summary_lines_say_the_same(texts):
     chosen = [sentences[int(i[1:]) - 1].text for i in summarise(sentences)]
     assert chosen
     assert not any(says_the_same(a, b) for k, a in enumerate(chosen) for b in chosen[k + 1:])
+
+
+def test_a_video_caption_is_not_a_summary_line():
+    """Fox's Pompeo story opened its summary with its video's caption."""
+    texts = ["The Washington Post reports the CIA director met with the North Korean leader over "
+             "Easter; chief White House correspondent John Roberts reports from West Palm Beach.",
+             "CIA Director Mike Pompeo met with North Korean leader Kim Jong Un over Easter.",
+             "Pompeo's trip to meet the North Korean leader was first reported by The Post.",
+             "The CIA director is waiting for a confirmation vote from the Senate.",
+             "The North Korean leader will meet South Korea's president next week."]
+    assert "s1" not in summarise(paragraph(texts))

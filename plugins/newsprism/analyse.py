@@ -62,7 +62,8 @@ ANALYSIS_VERSION = "32"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # job and wished me well"') has no speaker; "The Trump campaign ..., arguing" is the campaign
 # 30: loaded words in a plain sense ("inspection regime", "failed to", "not clearly") are not
 # 31: "on Khan's remarks, when he said" is Khan
-# 32: a verb after "to" or "be" is no finite one ("the first to be made by ...": a caption)
+# 32: a verb after "to" or "be" is no finite one ("the first to be made by ...": a caption);
+# "... reports from West Palm Beach" is a video's caption, no summary line
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation
