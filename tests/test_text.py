@@ -122,3 +122,23 @@ def test_dotted_initials_end_no_sentence_unless_one_opens_after_them():
         == ["Trump has fired national security adviser H.R. McMaster.", "He left."]
     assert split_sentences("The governor spoke in Trenton, N.J. The crowd cheered.") == [
         "The governor spoke in Trenton, N.J.", "The crowd cheered."]
+
+
+def test_sentences_about_the_page_are_told_from_the_news():
+    from newsprism.claims import extract_claims
+    from newsprism.model import Sentence
+    from newsprism.text import is_page_furniture
+    page = ["A photograph released by North Korea's state news agency shows the North's leader, "
+            "Kim Jong-un, center, at a ruling party meeting in Pyongyang on Friday.",
+            "Redacted copies of the seven documents can be seen below.",
+            "The Washington Post reports the CIA director met Kim; chief White House "
+            "correspondent John Roberts reports from West Palm Beach, Florida.",
+            "Read the full statement below."]
+    news = ["The report shows Iran lied about its nuclear program, Netanyahu said.",
+            "The photo shows the missile launch, the ministry said on Monday.",
+            "The temperature fell below zero in Pyongyang on Friday.",
+            "Reporters from Reuters saw 12 trucks leave the site."]
+    assert [is_page_furniture(t) for t in page] == [True] * 4
+    assert [is_page_furniture(t) for t in news] == [False] * 4
+    claims = extract_claims([Sentence(f"s{k}", t, k) for k, t in enumerate(page + news)])
+    assert not {c.text for c in claims} & set(page)

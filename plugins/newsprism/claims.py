@@ -26,7 +26,7 @@ from .numbers import PLAN_CUES, POSSIBILITY_CUES, cue_word, find_numbers
 from .quotes import outside_quotes, own_words as outlets_words
 from .summary import centrality
 from .text import (ATTRIBUTION_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern,
-                   has_finite_verb, lower_words, words)
+                   has_finite_verb, is_page_furniture, lower_words, words)
 
 # Predicate classes: verb stems (see `stem`) folded onto one name per action.
 _PREDICATE_CLASSES = {
@@ -232,9 +232,10 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
 
     A claim states a number, reports a concrete action by a named actor (or one a plan cue
     governs: `_planned_action`), or attributes a statement to a named source. Not claims:
-    questions, fragments and photo captions (no finite verb), sentences that are only
-    the continuation of a quotation, hedged speculation nobody named says ("could", "may",
-    "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
+    questions, fragments and photo captions (no finite verb), sentences about the page
+    (`text.is_page_furniture`: "A photograph ... shows", "can be seen below"), sentences that
+    are only the continuation of a quotation, hedged speculation nobody named says ("could",
+    "may", "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
     """
     from .tone import _FIRST_PERSON, find_loaded, find_prescription
     quotes_by_sentence: dict[str, list[Quote]] = {}
@@ -264,8 +265,8 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         if len(own_words) < 2 and all(q.cue == "continuation" or not q.speaker
                                       for q in quotes_here):
             continue
-        if not has_finite_verb(text):
-            continue  # a photo caption or a fragment: "A protest in London last year ..."
+        if not has_finite_verb(text) or is_page_furniture(text):
+            continue  # a caption or a fragment: "A protest in London last year ..."
         numbers = find_numbers(text)
         lows = lower_words(own_words)
         preds = _predicates(own_words, lows)

@@ -14,7 +14,7 @@ from collections import Counter
 
 from .model import Sentence
 from .quotes import closes_unopened_quotation, quote_spans
-from .text import content_words, has_finite_verb
+from .text import content_words, has_finite_verb, is_page_furniture
 
 MIN_WORDS, MAX_WORDS = 8, 60
 # A news article puts what matters most first: its first sentences weigh up to this much more
@@ -81,20 +81,15 @@ def standalone(text: str) -> float:
     or a pronoun ("He said ...") or ends on one ("..., she said."), exclaims outside quotation
     marks (an embedded tweet: "Denuclearization will be a great thing for World, but also for
     North Korea!"), or has no finite verb (a photo caption: "Members of the migrant caravan at
-    the border wall in Tijuana on Sunday."), or is a video's caption ("... correspondent John
-    Roberts reports from West Palm Beach, Florida."), reads badly as a summary line."""
+    the border wall in Tijuana on Sunday."), or is about the page (`text.is_page_furniture`:
+    a video's caption, "can be seen below"), reads badly as a summary line."""
     return _at_a_glance(text) * (1.0 if has_finite_verb(text) else VERBLESS)
-
-
-# A video's caption: "...; chief White House correspondent John Roberts reports from West Palm
-# Beach, Florida." A report's own sentence says where from in a dateline, not so.
-_VIDEO_CAPTION = re.compile(r"\b(?:reports|has more|has the story|has the latest) from [A-Z]")
 
 
 def _at_a_glance(text: str) -> float:
     """`standalone` as far as the sentence's opening and end tell (what it is at most)."""
     t = text.lstrip()
-    factor = VERBLESS if _VIDEO_CAPTION.search(t) else 1.0
+    factor = VERBLESS if is_page_furniture(t) else 1.0
     if t.endswith("!") and not quote_spans(t):
         factor *= 0.5
     if t[:1] in _QUOTE_MARKS:

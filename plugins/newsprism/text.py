@@ -300,6 +300,25 @@ def has_finite_verb(text: str, tense_marked: bool = False) -> bool:
     return False
 
 
+# Sentences about the page, not the news: a picture's or a video's caption ("A photograph
+# released by North Korea's state news agency shows ...", "... correspondent John Roberts
+# reports from West Palm Beach, Florida."), or a pointer to what the page holds ("Redacted
+# copies of the seven documents can be seen below.").
+_PAGE_FURNITURE = re.compile(
+    r"^(?:an?|this)\s+(?:\w+\s+){0,2}?(?:photograph|photo|image|picture|video|screenshot)"
+    r"\b(?:\s+[\w'’.-]+){0,8}?\s+(?:shows|showing)\b"
+    r"|\b(?:reports|has more|has the story|has the latest) from [A-Z]"
+    r"|\b(?:can|may) be (?:seen|found|read|viewed|watched)\s+(?:below|above)\b"
+    r"|^(?:see|watch|read)(?:\s+[\w'’-]+){0,3}?\s+(?:below|above)\s*[.:]?\s*$",
+    re.IGNORECASE)
+
+
+def is_page_furniture(text: str) -> bool:
+    """Is the sentence about the page rather than the news (a caption, "can be seen below")?
+    It is no claim and no summary line."""
+    return bool(_PAGE_FURNITURE.search(text))
+
+
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
