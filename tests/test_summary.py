@@ -227,10 +227,8 @@ def test_the_summary_is_the_top_sentences_by_score_times_standalone(texts):
     pool = [s for s in sentences if MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
             and not s.text.rstrip("”\"’' ").endswith("?")] or sentences
     ranked = sorted(pool, key=lambda s: (-scores[s.id] * standalone(s.text), int(s.id[1:])))
-    distinct = []  # no line saying what a better one says
-    for s in ranked:
-        if not any(says_the_same(d.text, s.text) for d in distinct):
-            distinct.append(s)
+    distinct = [s for k, s in enumerate(ranked)  # no line saying what a better one says
+                if not any(says_the_same(r.text, s.text) for r in ranked[:k])]
     expected = sorted((s.id for s in distinct[:summary_size(len(sentences))]),
                       key=lambda i: int(i[1:]))
     assert summarise(sentences) == expected

@@ -982,8 +982,7 @@ def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, s
     out: dict[str, tuple[str, str]] = {}
     text = ref.claim.text
     for a, b in paragraph_quote_spans(text):  # also the end of one begun before
-        length = len(words(text[a:b]))
-        n = min(length, ECHO_QUOTED_WORDS)
+        n = min(len(words(text[a:b])), ECHO_QUOTED_WORDS)
         if n < MIN_QUOTED_WORDS:
             continue
         for key in _quotation_keys(text[a:b], range(n, n + 1)):
@@ -993,11 +992,11 @@ def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, s
                 if article != ref.article and (who == speaker if n < ECHO_QUOTED_WORDS
                                                else not who or not speaker or who == speaker):
                     out.setdefault(article, (sentence, anchor))
-        for key in _quotation_keys(text[a:b], range(MIN_QUOTED_WORDS, min(length, n))):
+        for key in _quotation_keys(text[a:b], range(MIN_QUOTED_WORDS, n)):
             said = index.get("=" + key)
             if not said:
                 continue
-            speaker = index[key].get(ref.article, (None,))[0]
+            speaker = index.get(key, {}).get(ref.article, (None,))[0]
             for article, (who, sentence, anchor) in said.items():
                 if article != ref.article and speaker and who == speaker:
                     out.setdefault(article, (sentence, anchor))
@@ -1224,7 +1223,7 @@ def _unomit_said_in_other_sentences(omitted: dict[str, list[str]], groups: list[
                 continue
             claim = Claim(id=s.id, text=s.text, kinds=[], numbers=find_numbers(s.text),
                           predicates=predicates(s.text))
-            ref = _ClaimRef(a.article.id, order[a.article.id], claim, -2 - len(extra))
+            ref = _ClaimRef(a.article.id, order[a.article.id], claim, -2)  # no claim index
             ref.terms = {_demonym_fold(t, weight) for t in ref.terms} & weight.keys()
             extra.append(ref)
     asked = [r for ids in omitted.values() for gid in ids for r in members[gid]]
@@ -1239,6 +1238,9 @@ def _unomit_said_in_other_sentences(omitted: dict[str, list[str]], groups: list[
                 ids.remove(gid)
                 g = by_id[gid]
                 g.reworded[article], g.reworded_anchors[article] = said.claim.text, said.claim.id
+                for held in (g.reworded, g.reworded_anchors):  # in event order, as the others
+                    for key in sorted(held, key=order.__getitem__):
+                        held[key] = held.pop(key)
 
 
 # --- quotes -------------------------------------------------------------------------------

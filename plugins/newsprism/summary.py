@@ -6,6 +6,7 @@ Linear in the article's length (no sentence-by-sentence matrix), so a huge artic
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import math
@@ -71,6 +72,10 @@ _PRONOUN_TAG = re.compile(
 # Two summary candidates say the same thing when this share of the shorter one's content
 # words (at least this many of them) are the other's too (`says_the_same`).
 SAME_SHARE, SAME_MIN_WORDS = 0.8, 4
+# The summary is chosen among this many of an article's best sentences at most: plenty for
+# five lines that say different things, and a bound on the work for a pathological article
+# that says one thing a thousand ways.
+MAX_CANDIDATES = 100
 # A sentence with no finite verb (a photo caption, a fragment) reads this well alone.
 VERBLESS = 0.3
 
@@ -178,25 +183,25 @@ def summarise(sentences: list[Sentence], date: str | None = None) -> list[str]:
     size = summary_size(len(sentences))
     # Ranked by score x `standalone`, its verb test asked only of the sentences that may still
     # make the summary: in order of score x `_at_a_glance` (what `standalone` is at most),
-    # until the size-th best full key beats the next sentence's best possible one.
+    # until the size-th best full key among those saying different things (`_distinct`) beats
+    # the next sentence's best possible one.
     at_most = {s.id: _at_a_glance(s.text) * (VERBLESS if is_dated_caption(s.text, date) else 1)
                for s in pool}
     ranked = sorted((-scores[s.id] * at_most[s.id], order[s.id], s) for s in pool)
+    # `seen`: the sentences ranked so far; a sentence saying what one ranked above it says is
+    # no line (`dropped`); one yet to be ranked is below them all and takes no line from them
+    seen: list[tuple[float, int, Sentence]] = []
+    dropped: set[int] = set()  # positions
     best: list[tuple[float, int, Sentence]] = []
-    for bound, position, s in ranked:
+    for bound, position, s in ranked[:MAX_CANDIDATES]:
         if len(best) >= size and best[size - 1][:2] < (bound, position):
             break
         factor = 1.0 if has_finite_verb(s.text) else VERBLESS
-        best.append((-scores[s.id] * (at_most[s.id] * factor), position, s))  # = standalone
-        best.sort(key=lambda x: x[:2])
-        best = _distinct(best)
+        entry = (-scores[s.id] * (at_most[s.id] * factor), position, s)  # = standalone
+        at = bisect.bisect(seen, entry[:2], key=lambda x: x[:2])
+        if any(says_the_same(r[2].text, s.text) for r in seen[:at]):
+            dropped.add(position)
+        dropped.update(r[1] for r in seen[at:] if says_the_same(s.text, r[2].text))
+        seen.insert(at, entry)
+        best = [r for r in seen if r[1] not in dropped]
     return [s.id for _, _, s in sorted(best[:size], key=lambda x: x[1])]
-
-
-def _distinct(ranked: list[tuple[float, int, Sentence]]) -> list[tuple[float, int, Sentence]]:
-    """The ranked sentences without those that say what one ranked above them says."""
-    kept: list[tuple[float, int, Sentence]] = []
-    for entry in ranked:
-        if not any(says_the_same(k[2].text, entry[2].text) for k in kept):
-            kept.append(entry)
-    return kept
