@@ -758,47 +758,46 @@ def test_an_outlet_whose_sentence_matches_a_member_of_a_shared_claim_says_it_too
     assert c.omitted[ids["d"]] == []
 
 
+def _shared_by_three(tmp_path, lead, claim, c, d):
+    """Outlets a, b and e give `lead` and `claim` (a shared claim); c and d give `lead` and
+    their own sentence. The outlets' ids, the comparison and the shared claim's group."""
+    ids, cmp, groups = _outlets_compared(tmp_path, {
+        "a": [lead, claim], "b": [lead, claim], "e": [lead, claim], "c": [lead, c],
+        "d": [lead, d]})
+    return ids, cmp, groups[next(g for g in cmp.consensus if groups[g].text == claim)]
+
+
 def test_an_outlet_giving_a_shorter_quotation_of_the_same_speaker_reports_the_statement(
         tmp_path):
     """The New York Times gives only "NO COLLUSION and NO OBSTRUCTION." of Trump's tweet, which
     the others quote at length: it does not leave the tweet out."""
-    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
-    tweet = ('Governor Ann Lee tweeted that the ferry audit "shows clearly that there was NO '
-             'FRAUD and NO WASTE."')
-    ids, c, groups = _outlets_compared(tmp_path, {
-        "a": [lead, tweet], "b": [lead, tweet], "e": [lead, tweet],
-        "c": [lead, "Governor Ann Lee seized on the audit in a Twitter message posted late Thursday "
-                    'to repeat what has become a constant refrain, that there was "NO FRAUD and '
-                    'NO WASTE."'],
-        "d": [lead, '"No fraud and no waste," Mayor Jo Park said of the harbour.']})
-    shared = next(g for g in c.consensus if groups[g].text == tweet)
-    assert c.omitted[ids["c"]] == [] and ids["c"] in groups[shared].reworded
-    assert c.omitted[ids["d"]] == [shared]  # someone else's words: not Lee's tweet
+    ids, c, shared = _shared_by_three(
+        tmp_path, "Governor Ann Lee approved the harbour flood budget of $40 million on Monday.",
+        'Governor Ann Lee tweeted that the ferry audit "shows clearly that there was NO FRAUD '
+        'and NO WASTE."',
+        "Governor Ann Lee seized on the audit in a Twitter message posted late Thursday to "
+        'repeat what has become a constant refrain, that there was "NO FRAUD and NO WASTE."',
+        '"No fraud and no waste," Mayor Jo Park said of the harbour.')
+    assert c.omitted[ids["c"]] == [] and ids["c"] in shared.reworded
+    assert c.omitted[ids["d"]] == [shared.id]  # someone else's words: not Lee's tweet
 
 
 def test_an_outlet_saying_a_shared_claim_in_a_sentence_that_is_no_claim_does_not_leave_it_out(
         tmp_path):
     """HuffPost's "Also named as defendants were Donald Trump Jr., ..." reports no action we
     read, so it is no claim, yet it says that the suit names them."""
-    lead = "The party filed a lawsuit against the campaign in federal court on Friday."
-    names = ("The lawsuit also names the candidate's son, Donald Trump Jr., and his son-in-law, "
-             "Jared Kushner, as defendants.")
-    ids, c, groups = _outlets_compared(tmp_path, {
-        "a": [lead, names], "b": [lead, names], "e": [lead, names],
-        "c": [lead, "Also named as defendants were Donald Trump Jr., associate Roger Stone and "
-                    "the candidate's son-in-law, Jared Kushner."],
-        "d": [lead, "The weather in the harbour town stayed dry all week long."]})
-    shared = next(g for g in c.consensus if groups[g].text == names)
-    assert "s2" not in {cl.id for cl in c_analyses_claims(tmp_path, "c")}
-    assert c.omitted[ids["c"]] == [] and groups[shared].reworded_anchors[ids["c"]] == "s2"
-    assert c.omitted[ids["d"]] == [shared]
-
-
-def c_analyses_claims(tmp_path, name):
-    from newsprism.analyse import analyse_article
-    from newsprism.parse import parse_article
-    p = tmp_path / f"{name}.txt"
-    return analyse_article(parse_article(p.read_bytes(), p.name)).claims
+    from conftest import analyse_files
+    ids, c, shared = _shared_by_three(
+        tmp_path, "The party filed a lawsuit against the campaign in federal court on Friday.",
+        "The lawsuit also names the candidate's son, Donald Trump Jr., and his son-in-law, "
+        "Jared Kushner, as defendants.",
+        "Also named as defendants were Donald Trump Jr., associate Roger Stone and the "
+        "candidate's son-in-law, Jared Kushner.",
+        "The weather in the harbour town stayed dry all week long.")
+    [analysis] = analyse_files([tmp_path / "c.txt"])
+    assert "s2" not in {claim.id for claim in analysis.claims}
+    assert c.omitted[ids["c"]] == [] and shared.reworded_anchors[ids["c"]] == "s2"
+    assert c.omitted[ids["d"]] == [shared.id]
 
 
 def test_loaded_words_in_a_plain_sense_are_not_loaded():

@@ -242,20 +242,29 @@ def _headline_refs(analyses: list[ArticleAnalysis], order: dict[str, int],
                    weight: dict[str, float]) -> list["_ClaimRef"]:
     """Each article's headline as a claim that may say what another outlet's claim says (see
     `_headlines_saying`). Not a headline the parser made from the lead (that sentence is a
-    claim already). Its terms are those the event's claims use (as `_fold_demonyms` folds
-    them): a word no claim uses says nothing of theirs."""
+    claim already). See `_sentence_ref`."""
     out = []
     for a in analyses:
         article = a.article
         if article.title_derived or not article.title.strip():
             continue
-        claim = Claim(id=HEADLINE_ID, text=article.title, kinds=[],
-                      numbers=find_numbers(article.title), predicates=predicates(article.title))
-        ref = _ClaimRef(article.id, order[article.id], claim, -1)
-        ref.terms = {_demonym_fold(t, weight) for t in ref.terms} & weight.keys()
+        ref = _sentence_ref(article.id, order[article.id], HEADLINE_ID, article.title, weight)
         ref.lead = True  # a headline states the core fact, in the outlet's own words
         out.append(ref)
     return out
+
+
+def _sentence_ref(article: str, order: int, sid: str, text: str,
+                  weight: dict[str, float]) -> "_ClaimRef":
+    """A sentence that is no claim (a headline, a sentence reporting no action we read) as a
+    claim that may say what a claim says: its figures and actions, and those of its terms the
+    event's claims use (as `_fold_demonyms` folds them): a word no claim uses says nothing of
+    theirs. No claim index (-1)."""
+    claim = Claim(id=sid, text=text, kinds=[], numbers=find_numbers(text),
+                  predicates=predicates(text))
+    ref = _ClaimRef(article, order, claim, -1)
+    ref.terms = {_demonym_fold(t, weight) for t in ref.terms} & weight.keys()
+    return ref
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1221,11 +1230,8 @@ def _unomit_said_in_other_sentences(omitted: dict[str, list[str]], groups: list[
         for s in a.sentences:
             if s.id in claimed:
                 continue
-            claim = Claim(id=s.id, text=s.text, kinds=[], numbers=find_numbers(s.text),
-                          predicates=predicates(s.text))
-            ref = _ClaimRef(a.article.id, order[a.article.id], claim, -2)  # no claim index
-            ref.terms = {_demonym_fold(t, weight) for t in ref.terms} & weight.keys()
-            extra.append(ref)
+            extra.append(_sentence_ref(a.article.id, order[a.article.id], s.id, s.text,
+                                       weight))
     asked = [r for ids in omitted.values() for gid in ids for r in members[gid]]
     covering = _covering_articles(extra, list({id(r): r for r in asked}.values()), weight)
     by_id = {g.id: g for g in groups}
