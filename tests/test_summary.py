@@ -275,3 +275,22 @@ def test_a_video_caption_is_not_a_summary_line():
              "The CIA director is waiting for a confirmation vote from the Senate.",
              "The North Korean leader will meet South Korea's president next week."]
     assert "s1" not in summarise(paragraph(texts))
+
+
+def test_a_sentence_pointing_back_at_another_reads_worse_alone():
+    """USA Today's caravan summary gave "... political instability in that country.", whose
+    country (Honduras) was in the sentence before; one naming what it points at reads well."""
+    from newsprism.summary import points_back, standalone
+    for t in ("Many of the migrants are fleeing violence and political instability in that "
+              "country.",
+              "At that point, the director said he may have gone from ally to enemy.",
+              "Both of those summits featured rounds of golf for the leaders.",
+              '"From that partisan standpoint, it is exactly what their candidates need."'):
+        assert points_back(t), t
+        assert standalone(t) < standalone(t.replace("that", "the").replace("those", "the")), t
+    for t in ("Trump said North and South Korea have his blessing when the leaders of those "
+              "countries meet this month.",
+              "Mr. Obama revealed the existence of that site early in his presidency.",
+              "The deal is important in that we trust each other.",
+              "The court said that the suit was filed on time."):
+        assert not points_back(t), t

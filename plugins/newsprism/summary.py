@@ -63,6 +63,27 @@ _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|we|this|that|these|those|his|her|its|their|such|there)\b",
     re.IGNORECASE)
 
+# "that"/"those" and a word after a preposition points back at something ("in that country",
+# "Both of those summits", "At that point"): with no name before it in the sentence to point
+# at, what it means is in another sentence.
+_POINTS_BACK = re.compile(
+    r"\b(?:in|of|from|at|to|for|with|on|by|into|about|after|before|since|during|under|over|"
+    r"through) (?:that|those) (?!(?:is|was|are|were|has|have|had|will|would|could|should|may|"
+    r"might|can|the|a|an|i|we|you|he|she|it|they|this|his|her|its|our|their|and|or|but|if|as)"
+    r"\b)[a-z]", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][a-zA-Z]")
+
+
+def points_back(text: str) -> bool:
+    """Does the sentence name something only by pointing back at an earlier sentence: "that"
+    or "those" after a preposition ("political instability in that country", "At that
+    point"), with no name before it in the sentence ("the leaders of those countries" after
+    "North and South Korea" points at them)?"""
+    m = _POINTS_BACK.search(text)
+    return bool(m) and not _NAME.search(text, text[:m.start()].find(" ") + 1 or m.start(),
+                                        m.start())
+
+
 # A closing attribution to a bare pronoun: "..., she said." leaves the reader asking who.
 _PRONOUN_TAG = re.compile(
     r"[,”\"’']\s*(?:he|she|they)\s+(?:said|says|added|adds|told \w+|explained|noted|wrote|"
@@ -83,7 +104,8 @@ VERBLESS = 0.3
 def standalone(text: str) -> float:
     """How well a sentence reads out of context, as a factor on its score (1 = fully):
     a sentence that only continues a quotation, starts with a dangling connective ("However,")
-    or a pronoun ("He said ...") or ends on one ("..., she said."), exclaims outside quotation
+    or a pronoun ("He said ...") or points back at another sentence (`points_back`: "in that
+    country") or ends on one ("..., she said."), exclaims outside quotation
     marks (an embedded tweet: "Denuclearization will be a great thing for World, but also for
     North Korea!"), or has no finite verb (a photo caption: "Members of the migrant caravan at
     the border wall in Tijuana on Sunday."), or is about the page (`text.is_page_furniture`:
@@ -107,7 +129,7 @@ def _at_a_glance(text: str) -> float:
         factor *= 0.3  # the rest of a quotation opened in an earlier sentence
     if _DANGLING.match(t):
         factor *= 0.5
-    elif _PRONOUN_START.match(t):
+    elif _PRONOUN_START.match(t) or points_back(t):
         factor *= 0.6
     if _PRONOUN_TAG.search(t):
         factor *= 0.6
