@@ -23,6 +23,23 @@ def test_headline_less_seed_gets_a_short_title_not_a_paragraph():
     assert a.title.startswith("As the Biden administration faces the twilight")
 
 
+def test_a_title_holding_the_lead_is_the_first_sentence_not_a_headline():
+    """Two NYT files of NewsWCL50 give their lead as the title ("WEST PALM BEACH, Fla. — ...")
+    and begin the body with the second sentence: the lead was shown only as a headline cut at
+    90 characters, and was missing from the claims and the summary."""
+    lead = ("WEST PALM BEACH, Fla. — President Trump dispatched the C.I.A. director Mike Pompeo "
+            "to North Korea to meet with its leader, Kim Jong-un, in recent weeks.")
+    raw = f"Title: {lead}\nSource: The New York Times\n\nMr. Trump alluded to the mission.\n"
+    a = parse_article(raw.encode(), "nyt.txt")
+    assert a.paragraphs == [lead, "Mr. Trump alluded to the mission."]
+    assert a.title_derived
+    assert a.title.startswith("President Trump dispatched the C.I.A. director")
+    for title in ("BREAKING — Trump fires Comey", "NEW YORK — Trump fires Comey",
+                  "Trump Tower — a history.", "White House Delays Tariffs for 30 Days."):
+        a = parse_article(f"Title: {title}\n\nThe body.\n".encode(), "x.txt")
+        assert (a.title, a.paragraphs, a.title_derived) == (title, ["The body."], False)
+
+
 def test_sub_headings_are_kept_as_headings_not_glued_to_sentences():
     a = seed("000")
     headings = [b.text for b in a.blocks if b.kind == "heading"]

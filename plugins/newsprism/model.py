@@ -53,7 +53,8 @@ class Article(_Slotted):
     event: str | None  # pinned event slug from `Event:` metadata
     blocks: list[Block]
     content_hash: str  # sha256 of the raw file bytes
-    title_derived: bool = False  # True when the file had no headline and we shortened its lead
+    title_derived: bool = False  # True when the file had no headline (or gave its lead as one)
+    # and the title is the lead, shortened
     outlet_derived: str = "source"  # "source" | "url" | "file": where the outlet name came from
     warnings: list[str] = field(default_factory=list)
 

@@ -337,12 +337,26 @@ def article_id(source_path: str) -> str:
     return slugify(stem, max_length=80)
 
 
+# A dateline opening a lead: "WASHINGTON —", "WEST PALM BEACH, Fla. —", "TEL AVIV (Reuters) -".
+_DATELINE = re.compile(
+    r"^[A-Z]{2,}(?:[ .]+[A-Z]{2,})*\.?(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:[—–―]|\s-{1,2}\s)\s*")
+
+
+def is_lead_as_title(title: str) -> bool:
+    """Is the file's title its lead sentence? A dateline, then a sentence ending on a full
+    stop: a headline has neither."""
+    return bool(_DATELINE.match(title)) and title.rstrip("”\"’'").endswith((".", "!"))
+
+
 def derive_title(blocks: list[Block]) -> str:
-    """A headline-less article's title: its first sentence, shortened at a word."""
+    """A headline-less article's title: its first sentence, after its dateline, shortened at a
+    word."""
     for block in blocks:
         if block.kind == "paragraph":
             first = split_sentences(block.text)
-            return shorten(first[0] if first else block.text, MAX_TITLE_CHARS)
+            lead = first[0] if first else block.text
+            return shorten(_DATELINE.sub("", lead) or lead, MAX_TITLE_CHARS)
     return ""
 
 
@@ -361,6 +375,9 @@ def parse_article(raw: bytes, source_path: str) -> Article:
 
     title = normalise_space(meta.get("title", ""))
     title_derived = False
+    if is_lead_as_title(title):  # the lead, which the body then goes on from
+        blocks = [Block("paragraph", title)] + blocks
+        title = ""
     if not title and blocks and blocks[0].kind == "heading":
         title = blocks[0].text
         blocks = blocks[1:]
