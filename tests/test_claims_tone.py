@@ -137,6 +137,20 @@ def test_counts_over_different_years_do_not_conflict():
     assert len(cmp.conflicts) == 1
 
 
+def test_a_lower_bound_conflicts_only_with_a_value_below_it():
+    """NYT's "More than 150 migrants" was shown against USA Today's "about 200 migrants"; a
+    lower bound holds every value above it. The 150 it agrees with and the 200 it agrees with
+    still disagree, and the conflict shows only those two."""
+    more = "Border officials said more than 150 migrants reached the crossing on Sunday."
+    about = "Border officials said about 200 migrants reached the crossing on Sunday."
+    exact = "Border officials said 150 migrants reached the crossing on Sunday."
+    assert _event([more], [about]).conflicts == []
+    assert [sorted(v.value for v in c.values) for c in _event([more], [about], [exact]).conflicts
+            ] == [[150, 200]]
+    fewer = "Border officials said more than 250 migrants reached the crossing on Sunday."
+    assert len(_event([fewer], [about]).conflicts) == 1
+
+
 def test_generic_counts_need_a_subject():
     cmp = _event(["Near the harbour about 100 people marched with banners on Sunday."],
                  ["Near the harbour roughly 400 people waited in shelters on Sunday."])

@@ -121,9 +121,12 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def _values_agree(x: Number, y: Number) -> bool:
-    """Are two values of the same unit compatible (within their qualifiers' slack)?"""
-    lo_x, hi_x = x.value, x.value_max or x.value
-    lo_y, hi_y = y.value, y.value_max or y.value
+    """Are two values of the same unit compatible (within their qualifiers' slack)? A lower
+    bound holds every value above it ("more than 150 migrants" and "about 200 migrants" agree;
+    "over 20 missile tests" and "16 tests" do not). An upper one is read as the figure it
+    gives: "as many as 12,000 troops" is a report of 12,000, not of any number below."""
+    lo_x, hi_x = x.value, math.inf if x.qualifier == "lower" else x.value_max or x.value
+    lo_y, hi_y = y.value, math.inf if y.qualifier == "lower" else y.value_max or y.value
     slack = {"exact": 0.005, "upper": 0.05, "lower": 0.05, "approx": 0.1, "vague": 0.0}
     tol = max(slack.get(x.qualifier, 0.05), slack.get(y.qualifier, 0.05))
     if hi_x < lo_y:
@@ -1189,7 +1192,10 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
                 per_article[mentions[i].article].append(mentions[i].number)
             if any(not _values_agree(x, y) for ns in per_article.values() for x in ns for y in ns):
                 continue
-            chosen = sorted(members, key=lambda i: (mentions[i].order, mentions[i].ref.index))
+            # a value agreeing with every other ("more than 150" beside 150 and "about 200")
+            # is in no dispute: the conflict shows the values that are
+            chosen = sorted((i for i in members if i in disagree),
+                            key=lambda i: (mentions[i].order, mentions[i].ref.index))
             values: list[ConflictValue] = []
             seen: set[tuple[str, float]] = set()
             for i in chosen:
