@@ -568,3 +568,18 @@ def test_he_after_someones_remarks_when_he_said_is_them():
     got = speakers("Mayor Jo Park dismissed Governor Ann Lee's remarks on Monday.",
                    '"We will build the bridge on time and on budget," she said.')
     assert got[0][0] == "Jo Park"
+
+
+def test_a_participle_after_a_name_it_is_said_to_is_the_speakers_not_theirs():
+    """Breitbart: '... "appropriate for our government to roll out the red carpet" to
+    President Trump, complaining his policies "go[es] against everything we stand for."' gave
+    Khan's complaint to Trump, to whom it was made."""
+    got = speakers("Foremost among those opposing the visit is London Mayor Sadiq Khan.",
+                   "Breitbart London reported in 2017 on Khan's remarks, when he said it wouldn't "
+                   'be "appropriate for our government to roll out the red carpet" to President '
+                   'Trump, complaining his policies "go[es] against everything we stand for."')
+    assert got == [("Sadiq Khan", "appropriate for our government to roll out the red carpet"),
+                   ("Sadiq Khan", "go[es] against everything we stand for.")]
+    got = speakers('Senator Ann Lee wrote to Governor Bo Park, complaining the plan "breaks every '
+                   'promise we made."')
+    assert got == [("Ann Lee", "breaks every promise we made.")]

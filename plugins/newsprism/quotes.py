@@ -1058,7 +1058,9 @@ def _first_person(text: str, a: int, b: int, names: list[Name],
         role = _role_before([t for t in opening if t[1] <= first], finder)
         if role:
             return role, "description"
-    for name in (n for n in names if a <= n.start and n.end <= b):
+    # not a name after a preposition ('" to President Trump, complaining': whom it was about)
+    for name in (n for n in names if a <= n.start and n.end <= b
+                 and not _after_preposition(text, a, n)):
         body = _BODY_OF.match(text, name.end, b)
         if body:  # "The Trump campaign is seeking ..., arguing": the campaign, not Trump
             the = text[max(0, name.start - 4):name.start].lower() == "the "
