@@ -81,7 +81,12 @@ def test_conditionals_modals_and_reported_prescriptions_are_not_the_outlets():
                  "Exporters would have to agree to quotas instead of tariffs.",
                  "His lawyer argued that he did not need to sit for an interview.",
                  "It told trading partners they must make concessions.",
-                 "The deal is flawed and should be thrown out, Netanyahu said Monday."):
+                 "The deal is flawed and should be thrown out, Netanyahu said Monday.",
+                 # a rule or a deadline the outlet reports, not its advice
+                 "Under the legislation passed by Congress, Trump must certify every 90 days "
+                 "whether Iran is in compliance.",
+                 "To qualify for asylum, applicants must prove they have been persecuted.",
+                 "Trump must decide next month whether to restore sanctions on Iran."):
         assert find_prescription(text) is None, text
     for text in ("The administration must move past the announcement.",
                  "Any agreement should be contingent on inspections.",
@@ -818,10 +823,14 @@ def test_loaded_words_in_a_plain_sense_are_not_loaded():
     from newsprism.tone import find_loaded
     plain = ["Iran would have to accept changes to the inspection regime under the agreement.",
              "Negotiators have failed to bridge gaps on the sunset clauses.",
-             "The statement did not clearly state whether testing would resume."]
-    assert [find_loaded(t) for t in plain] == [[], [], []]
+             "The statement did not clearly state whether testing would resume.",
+             "The party used a similar tactic during the Watergate scandal in 1972.",
+             "Trump almost certainly would have stayed in the agreement."]
+    assert [find_loaded(t) for t in plain] == [[], [], [], [], []]
     loaded = ["The regime in Tehran lied to the world.", "It was a failed state by then.",
               "This is clearly a dangerous gamble.",
-              "The decision is not merely a tactical shift."]
+              "The decision is not merely a tactical shift.",
+              "Scandal engulfed the campaign.", "This is certainly a scandal for the party."]
     assert [find_loaded(t) for t in loaded] == [["regime"], ["failed"], ["clearly", "dangerous",
-                                                "gamble"], ["merely"]]
+                                                "gamble"], ["merely"], ["Scandal"],
+                                                ["certainly", "scandal"]]

@@ -46,18 +46,31 @@ _CONDITIONAL_SHOULD = re.compile(
     r"\s+(?:(?i:have|he|she|it|they|we|you|i|the|a|an|any|this|that|these|those|there)\b|[A-Z])")
 # "would have to agree", "did not need to": no prescription
 _MODAL_BEFORE = re.compile(r"(?i:\b(?:would|will|not|may|might|could)|n['’]t)\s+$")
+# A rule or a deadline, not advice: "Under the Iran deal legislation ..., Trump must certify",
+# "To qualify for asylum, applicants must prove ...", "must decide next month", "must certify
+# every 90 days"
+_RULE_OPENING = re.compile(r"^\W*(?:Under|To [a-z]+\b[^,]{0,60},)")
+_DEADLINE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:next (?:week|month|year)|every \d+ (?:days|weeks|months|years)|"
+    r"within \d+ (?:days|weeks|months)|by (?:the end of |)(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec)[a-z]*\.? \d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"midnight))")
 
 
 def find_prescription(own: str) -> str | None:
     """The first words in a text of the outlet's own that say what should or must happen
-    ("must", "should", "need to"), verbatim; None when there are none, or when a speech verb
+    ("must", "should", "need to"), verbatim; None when there are none, when a speech verb
     says they report what someone else said ("told trading partners they must make
-    concessions", "the deal should be thrown out, Netanyahu said")."""
+    concessions", "the deal should be thrown out, Netanyahu said"), or when they state a rule
+    or a deadline ("Under the legislation, Trump must certify ...", "must decide next month").
+    """
     for a, b in _PRESCRIPTIVE.spans(own):  # most sentences: none
         found = own[a:b].lower()
         if found == "should" and _CONDITIONAL_SHOULD.match(own, b):
             continue
         if found[0] in "hn" and _MODAL_BEFORE.search(own, max(0, a - 12), a):
+            continue
+        if _RULE_OPENING.match(own) or _DEADLINE_AFTER.match(own, b):
             continue
         if any(w in SPEECH_VERBS for w in words(own) if w.islower()):
             return None
@@ -97,12 +110,15 @@ def _loaded_in(text: str) -> tuple[str, ...]:
     if _LOADED.isdisjoint(lows):  # most sentences: no per-word loop
         return ()
     return tuple(w for k, (w, low) in enumerate(zip(tokens, lows))
-                 if low in _LOADED and not _neutral_sense(low, lows, k))
+                 if low in _LOADED and not _neutral_sense(low, lows, k)
+                 and not (low == "scandal" and k > 1 and tokens[k - 1][:1].isupper()))
 
 
 # Loaded words in a plain sense: a system of rules ("the inspection regime"), a fact of what
 # was not done ("have failed to bridge gaps"), clarity denied ("did not clearly state"; "not
-# merely a tactical shift" stays loaded: it is said to make the next words weigh more).
+# merely a tactical shift" stays loaded: it is said to make the next words weigh more), a
+# hedge ("almost certainly"), and an event's name ("the Watergate scandal": a capitalised
+# word before "scandal", not the sentence's first).
 _REGIME_OF = frozenset("""inspection inspections sanctions sanction tariff trade verification
     monitoring safeguards nonproliferation non-proliferation treaty visa export import tax
     regulatory legal""".split())
@@ -116,6 +132,8 @@ def _neutral_sense(low: str, lows: list[str], k: int) -> bool:
         return before in _REGIME_OF
     if low in ("failed", "failing"):
         return k + 1 < len(lows) and lows[k + 1] == "to"
+    if low == "certainly":
+        return before in _NOT or before == "almost"  # a hedge: "almost certainly would have"
     return low == "clearly" and before in _NOT
 
 
