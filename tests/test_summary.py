@@ -294,3 +294,17 @@ def test_a_sentence_pointing_back_at_another_reads_worse_alone():
               "The deal is important in that we trust each other.",
               "The court said that the suit was filed on time."):
         assert not points_back(t), t
+
+
+def test_a_sentence_leaving_its_quotation_open_reads_worse_alone():
+    """Fox's Comey summary, and the Comey event's first shared claim, gave sentences whose
+    quotation goes on in the next one: 'that the president "hoped I could find a way to get
+    out that he wasn't being investigated.'"""
+    from newsprism.quotes import leaves_quotation_open
+    from newsprism.summary import standalone
+    cut = 'Comey said the president "hoped I could find a way to get out of it.'
+    whole = 'Comey said the president "hoped I could find a way to get out of it."'
+    assert leaves_quotation_open(cut) and not leaves_quotation_open(whole)
+    assert standalone(cut) < standalone(whole)
+    assert not leaves_quotation_open("Comey said the president hoped it would end.")
+    assert not leaves_quotation_open('“It is over,” Comey said.')

@@ -218,6 +218,13 @@ def closes_unopened_quotation(text: str) -> bool:
     return _unopened_close(text) != -1
 
 
+def leaves_quotation_open(text: str) -> bool:
+    """Does the sentence open a quotation it does not close (`Comey said the president "hoped
+    I could find a way ...`: the quotation goes on in the next sentence)?"""
+    spans = quote_spans(text)
+    return bool(spans) and spans[-1][1] >= len(text)
+
+
 def _unopened_close(text: str) -> int:
     """Where the text closes a quotation it never opened, or -1: its first quotation mark is a
     closing one, a curly ” before any “, or a straight one right after a word or punctuation

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from .model import Sentence
-from .quotes import closes_unopened_quotation, quote_spans
+from .quotes import closes_unopened_quotation, leaves_quotation_open, quote_spans
 from .text import content_words, has_finite_verb, is_page_furniture
 
 MIN_WORDS, MAX_WORDS = 8, 60
@@ -103,13 +103,14 @@ VERBLESS = 0.3
 
 def standalone(text: str) -> float:
     """How well a sentence reads out of context, as a factor on its score (1 = fully):
-    a sentence that only continues a quotation, starts with a dangling connective ("However,")
-    or a pronoun ("He said ...") or points back at another sentence (`points_back`: "in that
-    country") or ends on one ("..., she said."), exclaims outside quotation
-    marks (an embedded tweet: "Denuclearization will be a great thing for World, but also for
-    North Korea!"), or has no finite verb (a photo caption: "Members of the migrant caravan at
-    the border wall in Tijuana on Sunday."), or is about the page (`text.is_page_furniture`:
-    a video's caption, "can be seen below"), reads badly as a summary line."""
+    a sentence that only continues a quotation or leaves one open for the next sentence,
+    starts with a dangling connective ("However,") or a pronoun ("He said ...") or points back
+    at another sentence (`points_back`: "in that country") or ends on one ("..., she said."),
+    exclaims outside quotation marks (an embedded tweet: "Denuclearization will be a great
+    thing for World, but also for North Korea!"), or has no finite verb (a photo caption:
+    "Members of the migrant caravan at the border wall in Tijuana on Sunday."), or is about
+    the page (`text.is_page_furniture`: a video's caption, "can be seen below"), reads badly
+    as a summary line."""
     return _at_a_glance(text) * (1.0 if has_finite_verb(text) else VERBLESS)
 
 
@@ -127,6 +128,8 @@ def _at_a_glance(text: str) -> float:
         t = t[1:]
     elif closes_unopened_quotation(t):
         factor *= 0.3  # the rest of a quotation opened in an earlier sentence
+    if leaves_quotation_open(t):
+        factor *= 0.5  # a quotation the next sentence goes on with: cut short here
     if _DANGLING.match(t):
         factor *= 0.5
     elif _PRONOUN_START.match(t) or points_back(t):
