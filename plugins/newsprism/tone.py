@@ -49,7 +49,7 @@ _MODAL_BEFORE = re.compile(r"(?i:\b(?:would|will|not|may|might|could)|n['’]t)\
 # A rule or a deadline, not advice: "Under the Iran deal legislation ..., Trump must certify",
 # "To qualify for asylum, applicants must prove ...", "must decide next month", "must certify
 # every 90 days"
-_RULE_OPENING = re.compile(r"^\W*(?:Under|To [a-z]+\b[^,]{0,60},)")
+_RULE_OPENING = re.compile(r"^\W*(?:Under|To (?!be sure)[a-z]+\b[^,]{0,60},)")
 _DEADLINE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:next (?:week|month|year)|every \d+ (?:days|weeks|months|years)|"
     r"within \d+ (?:days|weeks|months)|by (?:the end of |)(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
@@ -110,8 +110,7 @@ def _loaded_in(text: str) -> tuple[str, ...]:
     if _LOADED.isdisjoint(lows):  # most sentences: no per-word loop
         return ()
     return tuple(w for k, (w, low) in enumerate(zip(tokens, lows))
-                 if low in _LOADED and not _neutral_sense(low, lows, k)
-                 and not (low == "scandal" and k > 1 and tokens[k - 1][:1].isupper()))
+                 if low in _LOADED and not _neutral_sense(low, lows, k, tokens))
 
 
 # Loaded words in a plain sense: a system of rules ("the inspection regime"), a fact of what
@@ -125,9 +124,12 @@ _REGIME_OF = frozenset("""inspection inspections sanctions sanction tariff trade
 _NOT = frozenset({"not", "never", "t"})  # "don't" is "don", "t"
 
 
-def _neutral_sense(low: str, lows: list[str], k: int) -> bool:
-    """Is the loaded word at `lows[k]` used in a plain sense (see above)?"""
+def _neutral_sense(low: str, lows: list[str], k: int, tokens: list[str]) -> bool:
+    """Is the loaded word at `lows[k]` (`tokens[k]` as written) used in a plain sense (see
+    above)?"""
     before = lows[k - 1] if k else ""
+    if low == "scandal":
+        return k > 1 and tokens[k - 1][:1].isupper()
     if low == "regime":
         return before in _REGIME_OF
     if low in ("failed", "failing"):
