@@ -218,10 +218,11 @@ def closes_unopened_quotation(text: str) -> bool:
     return _unopened_close(text) != -1
 
 
-def leaves_quotation_open(text: str) -> bool:
+def leaves_quotation_open(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
     """Does the sentence open a quotation it does not close (`Comey said the president "hoped
-    I could find a way ...`: the quotation goes on in the next sentence)?"""
-    spans = quote_spans(text)
+    I could find a way ...`: the quotation goes on in the next sentence)? `spans`: its
+    `quote_spans`, when the caller has them already."""
+    spans = quote_spans(text) if spans is None else spans
     return bool(spans) and spans[-1][1] >= len(text)
 
 

@@ -117,19 +117,22 @@ def standalone(text: str) -> float:
 def _at_a_glance(text: str) -> float:
     """`standalone` as far as the sentence's opening and end tell (what it is at most)."""
     t = text.lstrip()
+    spans = quote_spans(t)
     factor = VERBLESS if is_page_furniture(t) else 1.0
-    if t.endswith("!") and not quote_spans(t):
+    if t.endswith("!") and not spans:
         factor *= 0.5
-    if t[:1] in _QUOTE_MARKS:
-        spans = quote_spans(t)
+    opens_quoting = t[:1] in _QUOTE_MARKS
+    if opens_quoting:
         closes_with_tag = spans and spans[0][1] < len(t) - 2 and re.search(
             r"[A-Za-z]", t[spans[0][1] + 1:])
         factor *= 0.8 if closes_with_tag else 0.3  # a tagged quote, or a bare continuation
-        t = t[1:]
+        spans = spans[1:]  # what it says after the quotation it opens with
     elif closes_unopened_quotation(t):
         factor *= 0.3  # the rest of a quotation opened in an earlier sentence
-    if leaves_quotation_open(t):
+    if leaves_quotation_open(t, spans):
         factor *= 0.5  # a quotation the next sentence goes on with: cut short here
+    if opens_quoting:
+        t = t[1:]
     if _DANGLING.match(t):
         factor *= 0.5
     elif _PRONOUN_START.match(t) or points_back(t):
