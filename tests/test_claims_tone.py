@@ -668,6 +668,26 @@ def test_only_this_outlet_lists_what_is_most_its_own_first_and_a_repeat_once():
     assert ids == ["s9", "s1", "s12"]  # "s20" says again what "s12" does
 
 
+def test_only_this_outlet_lists_what_reads_alone_before_what_leans_on_its_neighbour():
+    from collections import Counter
+    from newsprism.compare import _ClaimRef, _only_theirs, event_weights
+    from newsprism.model import Claim
+    texts = [
+        # the same weight of words of its own, but "she" is someone in the sentence before
+        ("s4", 0.9, "She said it was the first time Monica Torres had seen the border fence."),
+        # the rest of a quotation opened in the sentence before
+        ("s5", 0.9, 'It is ridiculous to close the harbour ferry," Mayor Jo Park said.'),
+        # a connective leaning on what came before
+        ("s6", 0.9, "Again, Governor Ann Lee promised 300 new ferry tickets for islanders."),
+        ("s7", 0.7, "Fisherman Tom Reyes said the harbour ferry was his only income."),
+    ]
+    refs = [_ClaimRef("a", 0, Claim(id=i, text=t, kinds=["action"], score=score), k)
+            for k, (i, score, t) in enumerate(texts)]
+    outlets_using = Counter(set().union(*(r.terms for r in refs)))
+    ids = _only_theirs([(r.claim.id, r) for r in refs], outlets_using, event_weights(refs))
+    assert ids[0] == "s7" and sorted(ids) == ["s4", "s5", "s6", "s7"]
+
+
 def test_an_outlets_lead_worded_its_own_way_is_covered_by_anothers_lead(tmp_path):
     delayed = ("Governor Ann Lee has decided to push back her decision on whether to close the "
                "harbour ferry until June, the Daily Record reported.")

@@ -60,6 +60,18 @@ def test_web_debris_is_removed():
         assert not any(b.text == "Reply" for b in seed(prefix).blocks)
 
 
+def test_links_to_other_stories_are_debris():
+    raw = ("Title: Memos released\nSource: Daily Planet\n\n"
+           "The memos were released to Congress on Thursday night.\n\n"
+           "More: A minute-by-minute guide to our exclusive interview with the director.\n\n"
+           "The Bubble: Conservatives and liberals agree the book did him no favors.\n\n"
+           "Related: The director on the president: 'like the breakup he can't get over'.\n\n"
+           "More than 150 migrants reached the border, officials said.\n").encode()
+    assert parse_article(raw, "memos.txt").paragraphs == [
+        "The memos were released to Congress on Thursday night.",
+        "More than 150 migrants reached the border, officials said."]
+
+
 def test_header_metadata_and_source_link():
     raw = (b"Title: Quake hits city\nSource: Daily Planet\nURL: https://example.com/a/b\n"
            b"Date: April 20, 2018\nAuthor: Lois Lane\nEvent: Big Quake 2018\n\n"

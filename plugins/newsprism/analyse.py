@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "38"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "39"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -70,6 +70,8 @@ ANALYSIS_VERSION = "38"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # 36: '" to President Trump, complaining his policies "..."' is not Trump's, before the quote too
 # 37: "almost certainly", "the Watergate scandal", a rule or deadline's "must" are not loaded
 # 38: a sentence leaving its quotation open for the next one reads worse alone
+# 39: "More: ..." / "Related: ..." lines are links to other stories (debris); "Again, ..."
+# leans on the sentence before
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

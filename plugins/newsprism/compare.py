@@ -20,8 +20,9 @@ conflicting numbers and who is quoted by whom.
   reported elsewhere too), covers (holds most of what it says in other words; see
   COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS), and that either quote someone or use
   a word, a name or a figure no other outlet's claims use. Listed by how much of what they
-  say is the outlet's alone, times their importance in the article: a name or a figure only
-  this outlet gives comes before its lead worded otherwise. Omitted: consensus groups none
+  say is the outlet's alone, times their importance in the article and how well they read
+  alone (`summary.standalone`: "She said ..." after the sentence naming her comes later): a
+  name or a figure only this outlet gives comes before its lead worded otherwise. Omitted: consensus groups none
   of an outlet's sentences matches, covers or quotes alike (any sentence, claim or not).
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
@@ -938,7 +939,8 @@ def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
         own = {t for t in ref.terms if outlets_using[t] == 1}
         share = _share_of(ref, own, weight)
         if own or _gives_quotation(ref.claim.text):
-            ranked.append((-round(share * ref.claim.score, 6), len(ranked), gid, ref, own))
+            ranked.append((-round(share * ref.claim.score * standalone(ref.claim.text), 6),
+                           len(ranked), gid, ref, own))
     ranked.sort(key=lambda x: x[:2])
     listed: list[_ClaimRef] = []
     out = []

@@ -158,7 +158,8 @@ def outlet_from_url(url: str | None) -> str | None:
 
 # --- body cleaning ------------------------------------------------------------------------
 
-# Web debris: whole lines that are comment, share or subscribe prompts, not reporting.
+# Web debris: whole lines that are comment, share or subscribe prompts, or links to other
+# stories ("More: A minute-by-minute guide to ...", "Related: ..."), not reporting.
 _DEBRIS = re.compile(
     r"""^(?:
         leave\ a\ (?:reply|comment)|reply|or\ to\ participate\.?|
@@ -167,7 +168,9 @@ _DEBRIS = re.compile(
         (?:subscribe|sign\ up)\b.{0,80}(?:newsletter|updates|inbox|free)\b.{0,40}|
         subscribe(?:\ now)?|click\ (?:here\ )?to\ (?:share|print|email|subscribe)\b.{0,60}|
         follow\ us\ on\b.{0,60}|advertisement|related\ articles?|comments?|
-        \d+\ comments?|you\ (?:may|might)\ also\ like\.?|read\ more\.?
+        \d+\ comments?|you\ (?:may|might)\ also\ like\.?|read\ more\.?|
+        (?:more|related|read\ (?:more|also)|see\ also|also\ read|watch|the\ bubble|
+        don'?t\ miss|recommended):\ .{1,200}
     )[:.!]?$""",
     re.IGNORECASE | re.VERBOSE,
 )

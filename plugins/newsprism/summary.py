@@ -54,7 +54,7 @@ def _centrality(sentences: tuple[Sentence, ...]) -> dict[str, float]:
 _QUOTE_MARKS = "“\"‘'"
 # Openers that lean on the sentence before: a connective or a pronoun with nothing to refer to.
 _DANGLING = re.compile(
-    r"^(?:however|but|and|so|yet|still|also|moreover|meanwhile|instead|thus|therefore|then|"
+    r"^(?:however|but|and|so|yet|still|also|again|moreover|meanwhile|instead|thus|therefore|then|"
     r"indeed|nonetheless|nevertheless|otherwise|besides|furthermore|additionally|likewise|"
     r"similarly|in addition|in fact|after all|even so|by contrast|on the other hand|"
     r"for example|for instance|for others|for some)\b",
