@@ -55,6 +55,24 @@ def test_summary_prefers_the_sentences_about_the_main_subject():
     assert summarise(sentences) == ["s2", "s3", "s5"]
 
 
+def test_a_sentence_using_the_headlines_words_weighs_a_little_more():
+    texts = [
+        "The city council approved the new bridge budget after a long debate on the bridge.",
+        "Council members said the bridge budget would cover repairs to the bridge deck.",
+        "The bridge repairs approved by the council will start in the spring, the council said.",
+        "The council also voted to close the harbour ferry to cars while the council repairs "
+        "the bridge deck.",
+        "A local bakery sold out of croissants before nine o'clock that day.",
+        "The bridge deck was last repaired by the council twenty years ago, members said.",
+    ]
+    sentences = paragraph(texts)
+    assert summarise(sentences) == ["s1", "s2", "s3"]
+    # the headline's news is the ferry: its sentence, a little less central, now makes it
+    assert summarise(sentences, headline="Harbour ferry closed to cars") == ["s1", "s2", "s4"]
+    # but a little: a headline does not lift a sentence far from what the article is about
+    assert summarise(sentences, headline="Bakery sold out of croissants") == ["s1", "s2", "s3"]
+
+
 def test_summary_size_grows_with_length_up_to_five():
     assert summary_size(4) == 3 and summary_size(60) == 5 and summary_size(2) == 2
 
