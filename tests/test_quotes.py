@@ -583,3 +583,20 @@ def test_a_participle_after_a_name_it_is_said_to_is_the_speakers_not_theirs():
     got = speakers('Senator Ann Lee wrote to Governor Bo Park, complaining the plan "breaks every '
                    'promise we made."')
     assert got == [("Ann Lee", "breaks every promise we made.")]
+
+
+def test_a_role_or_an_organisation_by_its_kind_is_the_one_named_before():
+    got = speakers(
+        "North Korea will stop its nuclear tests, the Korean Central News Agency said.",
+        "The agency added, “the North will shut down a nuclear test site in the north.”",
+        "Rep. Elijah E. Cummings of Maryland said the memos were damning.",
+        "The congressman added that the memos are “corroborated by other witnesses.”",
+        "“The suit has no merit at all, none,” the committee said.",
+        "“It has every merit,” the embassy said.")
+    assert got == [
+        ("Korean Central News Agency",
+         "the North will shut down a nuclear test site in the north."),
+        ("Elijah E. Cummings", "corroborated by other witnesses."),
+        # no committee and no embassy named before: the source stays as the outlet describes it
+        ("the committee", "The suit has no merit at all, none"),
+        ("the embassy", "It has every merit")]

@@ -120,7 +120,8 @@ class Quote(_Slotted):
     sentence: str  # sentence id the quote starts in
     sentence_text: str = ""  # the verbatim sentence it stands in
     # how the speaker was found: "after", "before", "pronoun", "description" (a role the
-    # article gave a person), "source" (a source described, not named: "the suit"),
+    # article gave a person, or an organisation by its kind: "the agency" for the Korean
+    # Central News Agency named before), "source" (a source described, not named: "the suit"),
     # "continuation" (a quote going on from the previous one)
     cue: str = ""
 

@@ -433,9 +433,17 @@ def is_acronym_of(short: str, name: str) -> bool:
         letters == initials) and len(name.split()) >= 2
 
 
+# A role by its other names: "Rep. Elijah E. Cummings" is "the congressman" after.
+_LEGISLATORS = ("representative", "congressman", "congresswoman", "lawmaker")
+ROLE_ALIASES = {"rep": _LEGISLATORS, "representative": _LEGISLATORS,
+                "sen": ("senator", "lawmaker"), "senator": ("sen", "lawmaker"),
+                "gov": ("governor",), "governor": ("gov",)}
+
+
 class PeopleRegister:
     """The people an article names, so that later short forms resolve to full names:
-    a surname ("Douglas"), a title or role ("the spokesperson", "the president")."""
+    a surname ("Douglas"), a title or role ("the spokesperson", "the president", and a role
+    by its other names: ROLE_ALIASES)."""
 
     def __init__(self) -> None:
         self.full_names: list[str] = []  # in order of first mention
@@ -462,8 +470,7 @@ class PeopleRegister:
                 self._by_part[key] = full  # a full name replaces a bare surname seen earlier
         if len(parts) > 2:  # "Donald Trump Jr." is also "Trump Jr."; "Kim Jong Un" is "Kim"
             self._by_part.setdefault(parts[0].lower(), full)
-        for role in role_words:
-            self._by_role[role.lower()] = full
+        self.add_roles(full, role_words)
         if len(parts) == 1 and name.title:
             # "President Trump" is its own person: a later "Melania Trump" does not rename him
             self._titled.add(full)
@@ -472,7 +479,10 @@ class PeopleRegister:
     def add_roles(self, full: str, role_words: list[str]) -> None:
         """Roles given to a person already registered ("the president" -> "Donald Trump")."""
         for role in role_words:
-            self._by_role[role.lower()] = full
+            role = role.lower()
+            self._by_role[role] = full
+            for alias in ROLE_ALIASES.get(role, ()):
+                self._by_role[alias] = full
 
     def resolve(self, text: str) -> str | None:
         """A full name for a short form, when the article named that person in full."""

@@ -13,8 +13,10 @@ in multi-paragraph quotes) and names its speaker:
   Macron repeatedly hinted` is Trump's);
 - a pronoun resolves to the subject of the latest sentence naming a person outside quotes
   (not someone in a clause put in front of it; a sentence whose subject is "he" keeps him,
-  whoever else it names), a surname or a role ("the spokesperson") to the full name the
-  article gave earlier ("Kremlin spokesperson Dmitry Peskov");
+  whoever else it names), a surname or a role ("the spokesperson", "the congressman" for a
+  "Rep.") to the full name the article gave earlier ("Kremlin spokesperson Dmitry Peskov"),
+  an organisation by its kind ("the agency") to the one of that kind it named last ("The
+  Korean Central News Agency said");
 - a source described rather than named is given in the article's words: `," the suit states`,
   `one former Israeli official said, “`, `A Number 10 spokesperson said: “` (and a statement
   or spokesperson of someone named is theirs: `Merkel's statement said`; a campaign named
@@ -565,7 +567,38 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                                               names_in(max(s_start, cursor), len(text) + 1), finder)
             if lead_speaker:
                 previous_speaker, previous_block = lead_speaker, block_index
-    return quotes
+    return _organisations_named(quotes, sentences)
+
+
+# A source described by its kind ("the agency added") is the organisation of that kind the
+# article named last, within this many sentences before ("The Korean Central News Agency said").
+_ORGANISATION_KINDS = frozenset(
+    "agency committee commission ministry department council embassy".split())
+ORGANISATION_REACH = 30
+
+
+def _organisations_named(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]:
+    """Quotes whose source is "the agency", "the committee" ... given to the organisation of
+    that kind the article named last (in at least two capitalised words, "The" aside), if it
+    did so within ORGANISATION_REACH sentences before."""
+    position: dict[str, int] | None = None
+    out = []
+    for q in quotes:
+        kind = q.speaker[4:] if q.cue == "source" and q.speaker and q.speaker.startswith(
+            "the ") else ""
+        if kind in _ORGANISATION_KINDS:
+            if position is None:
+                position = {s.id: k for k, s in enumerate(sentences)}
+            k = position[q.sentence]
+            named = re.compile(r"\b((?:[A-Z][\w.&'’-]*\s+){1,5}%s)\b" % kind.capitalize())
+            for s in reversed(sentences[max(0, k - ORGANISATION_REACH):k]):
+                found = [m.removeprefix("The ") for m in named.findall(s.text)]
+                found = [m for m in found if " " in m]
+                if found:
+                    q = replace(q, speaker=found[-1], cue="description")
+                    break
+        out.append(q)
+    return out
 
 
 def _in_someone_elses_voice(text: str, head: tuple[int, int], qs: int, qe: int) -> bool:
