@@ -666,6 +666,17 @@ def test_only_this_outlet_lists_what_is_most_its_own_first_and_a_repeat_once():
     ids = _only_theirs([(r.claim.id, r) for r in refs], outlets_using,
                        event_weights(refs + [others]))
     assert ids == ["s9", "s1", "s12"]  # "s20" says again what "s12" does
+    # a sentence saying mostly what one listed before says, and a little of its own, comes
+    # last: after "s30", which it would come before by its score
+    refs.insert(3, _ClaimRef("a", 0, Claim(id="s15", kinds=["action"], score=0.05, text=(
+        "Shortly after, the tariffs increased frictions with trading partners worldwide.")), 4))
+    refs.append(_ClaimRef("a", 0, Claim(id="s30", kinds=["action"], score=0.005, text=(
+        "Fisherman Tom Reyes sold his boat.")), 5))
+    outlets_using = Counter(set().union(*(r.terms for r in refs)))  # by outlet
+    outlets_using.update(others.terms)
+    ids = _only_theirs([(r.claim.id, r) for r in refs], outlets_using,
+                       event_weights(refs + [others]))
+    assert ids == ["s9", "s1", "s12", "s30", "s15"]
 
 
 def test_only_this_outlet_lists_what_reads_alone_before_what_leans_on_its_neighbour():

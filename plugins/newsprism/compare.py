@@ -187,8 +187,9 @@ _FIGURE_COUNT = 1e6  # see `_covering_articles`: no claim has a million terms
 # traffic by the end of May").
 SAME_QUOTATION_WORDS = 12
 # A claim an outlet lists as its own is listed once: not again in a sentence holding this
-# much of what it says and no word of its own beyond it (see `_only_theirs`).
-REPEATED_SHARE = 0.7
+# much of what it says and no word of its own beyond it, and after all the others in one
+# holding SAID_AGAIN_SHARE of it, whatever it adds (see `_only_theirs`).
+REPEATED_SHARE, SAID_AGAIN_SHARE = 0.7, 0.5
 # A quotation this long is someone's own words (see `_gives_quotation`).
 MIN_QUOTED_WORDS = 4
 # An article quoting this many words in a row of a claim's quotation, from no other speaker,
@@ -929,11 +930,13 @@ def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
                  weight: dict[str, float]) -> list[str]:
     """Of one article's claims (group id, claim) that no other article matches or covers, the
     group ids of those only its outlet reports, most its own first (see the module docstring).
-    One that adds no word of its own to a claim listed before it, and says mostly what that
-    one says (REPEATED_SHARE), is that claim again ("The tariffs, which have increased
-    frictions with U.S. trading partners worldwide and have prompted several challenges
-    before the World Trade Organization, ..." then "The tariffs have increased frictions
-    ...")."""
+    One that says half of what a claim listed before it says (SAID_AGAIN_SHARE) comes after
+    all the others ("Shortly after learning about it, he mobilized the National Guard." after
+    "The White House mobilized the National Guard, threatened prosecution ..."); one that says
+    most of it (REPEATED_SHARE) and adds no word of its own is that claim again, not listed
+    ("The tariffs, which have increased frictions with U.S. trading partners worldwide and
+    have prompted several challenges before the World Trade Organization, ..." then "The
+    tariffs have increased frictions ...")."""
     ranked = []
     for gid, ref in claims:
         own = {t for t in ref.terms if outlets_using[t] == 1}
@@ -943,14 +946,17 @@ def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
                            len(ranked), gid, ref, own))
     ranked.sort(key=lambda x: x[:2])
     listed: list[_ClaimRef] = []
-    out = []
+    out, later = [], []
     for _, _, gid, ref, own in ranked:
-        if any(own <= other.terms and _share_of(ref, ref.terms & other.terms, weight)
-               >= REPEATED_SHARE for other in listed):
+        repeats = [(other, _share_of(ref, ref.terms & other.terms, weight)) for other in listed]
+        if any(share >= REPEATED_SHARE and own <= other.terms for other, share in repeats):
+            continue
+        if any(share >= SAID_AGAIN_SHARE for _, share in repeats):
+            later.append(gid)
             continue
         listed.append(ref)
         out.append(gid)
-    return out
+    return out + later
 
 
 def _share_of(ref: _ClaimRef, terms: set[str], weight: dict[str, float]) -> float:
