@@ -117,6 +117,16 @@ def test_a_describing_word_does_not_split_a_subject():
         ("files", [55000, 100000])]
 
 
+def test_a_sentence_giving_one_side_of_a_conflict_is_not_only_its_outlets():
+    cmp = _event(["The minister said the archive held 55,000 files about the secret programme.",
+                  "Fisherman Tom Reyes said the harbour ferry was his only income."],
+                 ["The minister said 100,000 secret files about the programme were taken."])
+    assert [sorted(v.value for v in c.values) for c in cmp.conflicts] == [[55000, 100000]]
+    groups = {g.id: g.text for g in cmp.claim_groups}
+    assert {a: [groups[g] for g in ids] for a, ids in cmp.unique.items()} == {
+        "a0": ["Fisherman Tom Reyes said the harbour ferry was his only income."], "a1": []}
+
+
 def test_proper_and_classifying_adjectives_keep_subjects_apart():
     cmp = _event(["Officials said 3,000 Egyptian troops were sent to the border region."],
                  ["Officials said 5,000 troops were sent to the border region."],

@@ -18,7 +18,8 @@ conflicting numbers and who is quoted by whom.
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too), covers (holds most of what it says in other words; see
-  COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS), and that either quote someone or use
+  COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS), that gives no side of a conflict
+  (another outlet reports the same quantity otherwise), and that either quote someone or use
   a word, a name or a figure no other outlet's claims use. Listed by how much of what they
   say is the outlet's alone, times their importance in the article and how well they read
   alone (`summary.standalone`: "She said ..." after the sentence naming her comes later): a
@@ -1371,9 +1372,13 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
     agreed_by_id = {g.id: g for g in agreed}
     consensus.sort(key=lambda gid: -len({outlet_of[a] for a in chain(
         agreed_by_id[gid].articles, agreed_by_id[gid].reworded)}))
+    conflicts = _find_conflicts(refs)
+    # a sentence giving one side of a conflict reports what another outlet reports otherwise
+    disputed = {(v.article, v.anchor) for c in conflicts for v in c.values}
     alone: dict[str, list[tuple[str, _ClaimRef]]] = {a.article.id: [] for a in ordered}
     for g, members in zip(groups, raw_groups):
-        if len(g.articles) == 1 and not echoes[g.id]:
+        if len(g.articles) == 1 and not echoes[g.id] and (
+                (g.articles[0], members[0].claim.id) not in disputed):
             alone[g.articles[0]].append((g.id, members[0]))
     outlets_using = Counter(chain.from_iterable(_terms_by_outlet(refs, outlet_of).values()))
     unique = {a: _only_theirs(claims, outlets_using, weight) for a, claims in alone.items()}
@@ -1395,5 +1400,5 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
                 arts.append(d["article"])
 
     return EventComparison(event=event, claim_groups=groups, consensus=consensus,
-                           conflicts=_find_conflicts(refs), unique=unique, omitted=omitted,
+                           conflicts=conflicts, unique=unique, omitted=omitted,
                            quotes=quotes, quoted_by=quoted_by)
