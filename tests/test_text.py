@@ -66,6 +66,29 @@ def test_shorten_cuts_at_a_word_and_marks_it():
     assert len(s) <= 50 and s.endswith("…") and not s[:-1].endswith(" ")
 
 
+def test_shorten_ends_on_no_word_leading_into_the_next_nor_inside_a_name():
+    assert shorten("President Trump spoke in intimate and candid terms to the former F.B.I. "
+                   "director James Comey about some of the most sensitive matters", 90) == (
+        "President Trump spoke in intimate and candid terms to the former F.B.I. director…")
+    assert shorten("President Trump dispatched the C.I.A. director Mike Pompeo to North Korea to "
+                   "meet with its leader, Kim Jong-un, over Easter weekend", 90) == (
+        "President Trump dispatched the C.I.A. director Mike Pompeo to North Korea to meet…")
+    assert shorten("President Joe Biden has authorized Ukraine to use long-range U.S.-provided "
+                   "missiles to strike targets inside Russia", 90) == (
+        "President Joe Biden has authorized Ukraine to use long-range U.S.-provided missiles…")
+    # never more than half of it given up for that
+    assert shorten("Officials Said The Long Run Of Capitalised Words Went On And On Past The "
+                   "Limit Of The Title", 40) == "Officials Said The Long…"
+
+
+@given(st.text(alphabet="ab AB.,—", max_size=300), st.integers(min_value=2, max_value=120))
+def test_shorten_keeps_a_prefix_within_the_limit(text, max_chars):
+    out = shorten(text, max_chars)
+    whole = normalise_space(text)
+    assert len(out) <= max_chars
+    assert out == whole or (out.endswith("…") and whole.startswith(out[:-1]))
+
+
 def test_the_lowercase_shortcut_list_is_complete():
     """content_words lower-cases whole texts unless one of these characters is present."""
     import re

@@ -228,15 +228,37 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug or "untitled"
 
 
+# A cut text does not end on these: "... missiles to…", "... to meet with…".
+_NO_END_WORDS = frozenset(
+    """a an the of to in on at by for from with into about over under after before and or but
+    nor as than that which who whose its his her their our my your this these those is are was
+    were be been has have had will would can could may might must shall should""".split())
+
+
 def shorten(text: str, max_chars: int = 90) -> str:
-    """Cut text at a word boundary to at most `max_chars`, marking the cut with an ellipsis."""
+    """Cut text at a word boundary to at most `max_chars`, marking the cut with an ellipsis;
+    not after a word that leads into the next ("to", "with", "the") nor inside a name ("the
+    former F.B.I. director James…" is "the former F.B.I. director…"), unless that takes away
+    half of it."""
     text = normalise_space(text)
     if len(text) <= max_chars:
         return text
-    cut = text[: max_chars - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:—-") + "…"
+    words = text.split(" ")
+    kept: list[str] = []
+    length = -1
+    for word in words:
+        length += 1 + len(word)
+        if length > max_chars - 2:  # the words and the ellipsis fit in max_chars - 1
+            break
+        kept.append(word)
+    if not kept:
+        return text[: max_chars - 1].rstrip(" ,;:—-") + "…"
+    following = words[len(kept)]
+    while len(kept) > 1 and len(" ".join(kept[:-1])) >= max_chars // 2 and (
+            kept[-1].lower().strip(",;:—-") in _NO_END_WORDS
+            or kept[-1][:1].isupper() and following[:1].isupper()):
+        following = kept.pop()
+    return " ".join(kept).rstrip(" ,;:—-") + "…"
 
 
 # Function words: ignored when weighing what a sentence or an article is about.
