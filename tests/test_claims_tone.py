@@ -478,6 +478,25 @@ def test_a_group_is_shown_by_its_most_typical_and_least_loaded_sentence():
     assert _shown_first([aside, met, trip], w)[0] is not aside
 
 
+def test_a_group_is_shown_in_an_outlets_own_voice_not_passing_on_anothers_report():
+    from newsprism.compare import _shown_first
+    dnc = ["Democratic National Committee"]
+    relayed = _ref("a", "The Democratic National Committee alleges that the campaign conspired "
+                        "with Russia to hurt the party, according to the Post.", dnc)
+    own = _ref("b", "In its lawsuit, the Democratic National Committee said that the campaign "
+                    "conspired with Russia to hurt the party.", dnc)
+    w = _weights(relayed, own)
+    assert _shown_first([relayed, own], w)[0] is own
+    from newsprism.compare import _SECOND_HAND
+    for text in ("The New York Times reported that Mueller has four dozen questions.",
+                 "Pompeo met Kim over Easter weekend, according to media reports Tuesday.",
+                 "The memos were released, The Washington Post first reported."):
+        assert _SECOND_HAND.search(text), text
+    for text in ("The agency said so, according to the Korean Central News Agency.",
+                 "Trump met Abe on Tuesday, according to Israeli officials."):
+        assert not _SECOND_HAND.search(text), text
+
+
 def test_a_suffix_is_no_part_of_a_name():
     from newsprism.compare import name_signature, same_name
     assert same_name("roger stone", "roger j stone jr")

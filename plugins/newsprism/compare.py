@@ -13,8 +13,8 @@ conflicting numbers and who is quoted by whom.
   outlet outside the group whose sentence is the same claim as a member's, or covers it, is
   said to report it in other words (`reworded`), if it names half the people the claim does.
   Listed by how many outlets report them, in their words or in other words; each is shown by
-  the member that reads best alone, says most of what the others say, in the fewest loaded
-  words (`_shown_first`).
+  the member that reads best alone, says most of what the others say, in its own voice and
+  the fewest loaded words (`_shown_first`).
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too), covers (holds most of what it says in other words; see
@@ -684,6 +684,15 @@ def _alike_pairs(refs: list[_ClaimRef], weight: dict[str, float]) -> list[tuple[
 # Each loaded word ("dictator", "slammed") in a sentence counts this much against showing it
 # for its group: of members that say as much, the most neutrally worded is shown.
 LOADED_FACTOR = 0.8
+# A sentence passing on another outlet's report ("..., according to the Post.", "The New York
+# Times reported that ...", "according to media reports") counts this much against showing it:
+# of members that say as much, one in the outlet's own voice is shown.
+SECOND_HAND_FACTOR = 0.8
+_NEWS_OUTLET = (r"(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:Post|Times|Journal|Reuters|CNN|NBC|"
+                r"CBS|ABC|AP|Axios|Politico|Bloomberg|BBC|Guardian|Telegraph|Tribune|Herald)\b")
+_SECOND_HAND = re.compile(
+    r"\b(?:according to|reported by|citing)\s+" + _NEWS_OUTLET + "|" + _NEWS_OUTLET
+    + r"\s+(?:first\s+)?(?:reported|reports|noted|obtained)\b|\bmedia reports\b")
 
 
 def _shown_first(members: list[_ClaimRef], weight: dict[str, float]) -> list[_ClaimRef]:
@@ -692,7 +701,8 @@ def _shown_first(members: list[_ClaimRef], weight: dict[str, float]) -> list[_Cl
     names Trump; see `summary.standalone`), says most of what the others say (on average the
     most alike to them: "Pompeo met with North Korean leader Kim Jong Un over Easter weekend,
     according to media reports Tuesday" rather than "Aides said Trump himself has not spoken
-    with Kim; The Washington Post reported that ...") and in the fewest loaded words ("North
+    with Kim; The Washington Post reported that ..."), in its outlet's own voice (not passing
+    on another outlet's report: SECOND_HAND_FACTOR) and in the fewest loaded words ("North
     Korean leader Kim Jong Un announced ..." rather than "North Korean dictator Kim Jong Un's
     surprise announcement ..."). The others, and equals, keep the event's order.
     `weight`: `folded_weights`."""
@@ -703,7 +713,8 @@ def _shown_first(members: list[_ClaimRef], weight: dict[str, float]) -> list[_Cl
         return math.fsum(_similarity(r, o, weight) for o in members if o is not r)
 
     best = max(members, key=lambda r: standalone(r.claim.text) * (1 + typical(r))
-               * LOADED_FACTOR ** len(find_loaded(r.claim.text)))
+               * LOADED_FACTOR ** len(find_loaded(r.claim.text))
+               * (SECOND_HAND_FACTOR if _SECOND_HAND.search(r.claim.text) else 1.0))
     return [best] + [r for r in members if r is not best]
 
 
