@@ -96,7 +96,7 @@ _PRONOUN_TAG = re.compile(
 
 # Two summary candidates say the same thing when this share of the shorter one's content
 # words (at least this many of them) are the other's too (`says_the_same`).
-SAME_SHARE, SAME_MIN_WORDS = 0.8, 4
+SAME_SHARE, SAME_MIN_WORDS = 0.6, 4
 # The summary is chosen among this many of an article's best sentences at most: plenty for
 # five lines that say different things, and a bound on the work for a pathological article
 # that says one thing a thousand ways.
