@@ -129,6 +129,7 @@ class Cited:
     article: str
     outlet: str
     href: str
+    only_here: bool = False  # a summary line that is also a claim only this outlet reports
 
 
 @dataclass
@@ -477,15 +478,19 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
     for a in analyses:
         i, art = a.article.id, a.article
         sentences = {s.id: s.text for s in a.sentences}
+        # a claim only this outlet reports that is a summary line is marked there, not listed
+        # again below it
+        unique_anchors = {groups[g].anchors.get(i) for g in c.unique.get(i, []) if g in groups}
         columns.append(OutletColumn(
             article=i, outlet=art.outlet, outlet_href=outlet_href(slugs[art.outlet]),
             title=art.title, href=article_href(i), source_url=safe_source_url(art.url),
             date=art.date,
-            summary=[Cited(sentences[s], i, art.outlet, article_href(i, s))
+            summary=[Cited(sentences[s], i, art.outlet, article_href(i, s), s in unique_anchors)
                      for s in a.summary if s in sentences],
             unique=[Cited(groups[g].sentences.get(i, groups[g].text), i, art.outlet,
                           article_href(i, groups[g].anchors.get(i)))
-                    for g in c.unique.get(i, []) if g in groups],
+                    for g in c.unique.get(i, [])
+                    if g in groups and groups[g].anchors.get(i) not in a.summary],
             omitted=[Cited(groups[g].text, groups[g].articles[0] if groups[g].articles else i,
                            by_id[groups[g].articles[0]].article.outlet
                            if groups[g].articles and groups[g].articles[0] in by_id else "",
