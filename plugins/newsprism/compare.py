@@ -23,8 +23,9 @@ conflicting numbers and who is quoted by whom.
   a word, a name or a figure no other outlet's claims use. Listed by how much of what they
   say is the outlet's alone, times their importance in the article and how well they read
   alone (`summary.standalone`: "She said ..." after the sentence naming her comes later): a
-  name or a figure only this outlet gives comes before its lead worded otherwise. Omitted: consensus groups none
-  of an outlet's sentences matches, covers or quotes alike (any sentence, claim or not).
+  name or a figure only this outlet gives comes before its lead worded otherwise. Omitted:
+  consensus groups none of an outlet's sentences matches, covers or quotes alike (any
+  sentence, claim or not).
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
   values by different outlets. Never compared: a plan with a fact, a vague amount ("thousands")
   with a number, or different subjects that share a unit (a missile's range in miles vs a
