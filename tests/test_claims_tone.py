@@ -579,8 +579,10 @@ def test_another_figure_is_another_fact_however_alike_the_words(tmp_path):
     fifty = "China said it would subject $50 billion of American goods to new import tariffs."
     thirty = "China said it would subject $30 billion of American goods to new import tariffs."
     ids, c, groups = _outlets_compared(tmp_path, {"a": [lead, fifty], "b": [lead, thirty]})
-    assert [groups[g].text for g in c.unique[ids["a"]]] == [fifty]
-    assert [groups[g].text for g in c.unique[ids["b"]]] == [thirty]
+    assert not any(g.text in (fifty, thirty) and len(g.articles) > 1 for g in groups.values())
+    # two sides of a conflict, so neither is only its outlet's
+    assert [sorted(v.value for v in x.values) for x in c.conflicts] == [[30e9, 50e9]]
+    assert c.unique[ids["a"]] == c.unique[ids["b"]] == []
 
 
 def test_an_outlet_that_words_a_shared_claim_otherwise_does_not_leave_it_out(tmp_path):
