@@ -572,9 +572,11 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
 
 # A source described by its kind ("the agency added") is the organisation of that kind the
 # article named last, within this many sentences before ("The Korean Central News Agency said").
-_ORGANISATION_KINDS = frozenset(
-    "agency committee commission ministry department council embassy".split())
 ORGANISATION_REACH = 30
+# Each kind, and its name: capitalised words ending in it ("The Korean Central News Agency").
+_NAMED_KIND = {
+    kind: re.compile(r"\b((?:[A-Z][\w.&'’-]*\s+){1,5}%s)\b" % kind.capitalize())
+    for kind in "agency committee commission ministry department council embassy".split()}
 
 
 def _organisations_named(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]:
@@ -586,11 +588,11 @@ def _organisations_named(quotes: list[Quote], sentences: list[Sentence]) -> list
     for q in quotes:
         kind = q.speaker[4:] if q.cue == "source" and q.speaker and q.speaker.startswith(
             "the ") else ""
-        if kind in _ORGANISATION_KINDS:
+        named = _NAMED_KIND.get(kind)
+        if named:
             if position is None:
                 position = {s.id: k for k, s in enumerate(sentences)}
             k = position[q.sentence]
-            named = re.compile(r"\b((?:[A-Z][\w.&'’-]*\s+){1,5}%s)\b" % kind.capitalize())
             for s in reversed(sentences[max(0, k - ORGANISATION_REACH):k]):
                 found = [m.removeprefix("The ") for m in named.findall(s.text)]
                 found = [m for m in found if " " in m]
