@@ -53,6 +53,20 @@ def test_tone_label_has_reasons_and_evidence():
     assert "3 attribution cues (told ×2, the White House said)" in cues.reasons
 
 
+def test_an_article_from_an_opinion_section_is_opinion_whatever_its_wording():
+    plain = sents("The ministry said on Monday that 40 people were evacuated.",
+                  "According to officials, the road reopened at noon.")
+    column = assess_tone(plain, "http://www.foxnews.com/opinion/2018/04/20/beware-kims-talk.html")
+    assert column.label == "opinion"
+    assert column.reasons[0] == ("opinion: the outlet publishes it in its opinion section "
+                                 "(/opinion/ in its address)")
+    # the story's own slug and the query name no section; nor does a missing address
+    for url in ("https://example.com/politics/opinion-poll-shows-lead.html",
+                "https://www.nytimes.com/2018/04/17/world/asia/talks.html?module=first-column",
+                "https://example.com/news/opinionated/story", None):
+        assert assess_tone(plain, url).label == "news report", url
+
+
 def test_quoted_words_do_not_count_as_the_outlets_tone():
     tone = assess_tone(sents("“This is a reckless disaster,” the minister said on Monday."))
     assert tone.loaded_words == []

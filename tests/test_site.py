@@ -245,27 +245,37 @@ def test_claims_matrix_shows_the_claims_two_articles_share_and_the_data_keeps_al
 def test_a_long_list_in_a_column_shows_five_and_folds_the_rest(seeds_site):
     """Each column's list of claims only its outlet reports shows its first five (the most
     important) and keeps the rest, every one of them, in a <details> that needs no script.
-    One that is a summary line is marked there instead of listed again."""
+    One that is a summary line is marked there instead of listed again. An opinion piece
+    (seed 003) is marked as one and "says" what only it says: it reports nothing."""
     import re
     slug = seeds_site.events[0]["slug"]
     event = seeds_site.event(slug)
     page = seeds_site.text(f"events/{slug}/index.html")
     anchors = {g["id"]: g["anchors"] for g in event["claim_groups"]}
-    folded = marked = 0
+    folded = marked = opinions = 0
     for article in event["articles"]:
         column = page[page.index(f'<article class="outlet" aria-labelledby="h-{article["id"]}"'):]
         column = column[:column.index("</article>")]
+        opinion = article["tone"]["label"] == "opinion"
+        opinions += opinion
+        badge = '<span class="badge" data-pagefind-ignore>Opinion</span></p>'
+        assert (badge in column[:column.index("</p>") + 4]) == opinion
+        tag = "only this piece says it" if opinion else "only this outlet reports it"
+        heading = ("<h4>Only this opinion piece says</h4>" if opinion
+                   else "<h4>Only this outlet reports</h4>")
         in_summary = [g for g in event["unique"][article["id"]]
                       if anchors[g][article["id"]] in article["summary_anchors"]]
         summary = column[column.index('<ol class="summary">'):]
         summary = summary[:summary.index("</ol>")]
-        assert summary.count("only this outlet reports it") == len(in_summary)
+        assert summary.count(tag) == len(in_summary)
+        assert "only this" not in summary.replace(tag, "")
         marked += len(in_summary)
         unique = [g for g in event["unique"][article["id"]] if g not in in_summary]
         if not unique:
-            assert "<h4>Only this outlet reports</h4>" not in column
+            assert "<h4>Only this" not in column
             continue
-        part = column[column.index("<h4>Only this outlet reports</h4>"):]
+        assert "<h4>Only this" not in column.replace(heading, "")
+        part = column[column.index(heading):]
         part = part[:part.index("<h4>", 5)]
         shown = part[:part.index("</ul>")]
         assert shown.count("<li>") == min(5, len(unique))
@@ -276,7 +286,8 @@ def test_a_long_list_in_a_column_shows_five_and_folds_the_rest(seeds_site):
             assert more.count("<li>") == len(unique) - 5
         else:
             assert "<details" not in part
-    assert folded and marked  # the seeds have columns long enough to fold, and marked lines
+    # the seeds have columns long enough to fold, marked lines and an opinion piece
+    assert folded and marked and opinions
 
 
 def _one_event_site(tmp_path, articles):

@@ -10,12 +10,15 @@ to the people quoted and is left out. It counts
 - attribution cues: "according to", "officials said", "citing", "confirmed by";
 
 and labels the article news report / analysis / opinion with the reasons spelled out and the
-evidence words listed, never a bare score.
+evidence words listed, never a bare score. An article whose address puts it in the outlet's
+opinion section ("/opinion/", "/op-ed/", "/commentary/") is opinion whatever its wording: the
+outlet says so itself.
 """
 from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import urlsplit
 
 from .model import Sentence, Tone
 from .quotes import own_words
@@ -139,8 +142,24 @@ def _neutral_sense(low: str, lows: list[str], k: int, tokens: list[str]) -> bool
     return low == "clearly" and before in _NOT
 
 
-def assess_tone(sentences: list[Sentence]) -> Tone:
-    """The article's tone, with the evidence words and the reasons for its label."""
+# Folders of an article's address that name an opinion section: "foxnews.com/opinion/2018/...".
+_OPINION_SECTIONS = frozenset(
+    "opinion opinions op-ed op-eds oped commentary editorial editorials columnists".split())
+
+
+def opinion_section(url: str | None) -> str:
+    """The folder of an article's address naming an opinion section ("opinion"), or "". Only
+    folders count, not the last part (the story's own slug: ".../opinion-poll-shows-lead")
+    nor the query ("?module=first-column-region")."""
+    if not url:
+        return ""
+    folders = urlsplit(url).path.lower().split("/")[:-1]
+    return next((f for f in folders if f in _OPINION_SECTIONS), "")
+
+
+def assess_tone(sentences: list[Sentence], url: str | None = None) -> Tone:
+    """The article's tone, with the evidence words and the reasons for its label; `url`, the
+    original's address, may name its opinion section (`opinion_section`)."""
     n = len(sentences)
     loaded_ids: list[str] = []
     loaded_words: list[str] = []
@@ -193,7 +212,12 @@ def assess_tone(sentences: list[Sentence]) -> Tone:
                                 "rhetorical questions or exclamations"))
     opinion_signals = share >= 0.28 or (share >= 0.2 and (
         first_person + prescriptive + questions) >= 3)
-    if opinion_signals and attr_rate < 0.2:
+    section = opinion_section(url)
+    if section:
+        label = "opinion"
+        reasons.insert(0, f"opinion: the outlet publishes it in its opinion section "
+                          f"(/{section}/ in its address)")
+    elif opinion_signals and attr_rate < 0.2:
         label = "opinion"
         reasons.insert(0, "opinion: much of its own wording is loaded and it attributes little "
                           "to sources")
