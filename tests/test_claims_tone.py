@@ -552,6 +552,38 @@ def test_a_second_sentence_of_a_shared_claim_is_not_what_only_its_outlet_reports
     assert unique_a == [texts["a"][1]]  # the budget again is no claim only Outlet A reports
 
 
+def test_two_outlets_quoting_the_same_short_words_report_one_statement(tmp_path):
+    """Fox's "... holding direct talks at "extremely high levels"" and The New York Times' "...
+    in direct talks ... at "extremely high levels,"" word the rest otherwise: neither is only
+    its outlet's; nor "insane" and "ridiculous" given as the governor's in other words. One
+    word quoted alike ("frivolous"), or fewer than half the words a claim quotes, is not
+    enough: a phrase anyone may use."""
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    texts = {
+        "a": [lead,
+              "The ferry deal came to light hours after Lee told reporters that the city and "
+              'the union are holding direct talks at "extremely high levels."',
+              'Lee again assailed the old harbour lease as "insane" and "ridiculous."',
+              'Mayor Jo Park rejected the harbour audit as "frivolous" on Tuesday evening.',
+              'Park announced that the fishing fleet would get "a wholly new berth on the north '
+              'quay" and "good news" soon.'],
+        "b": [lead,
+              "Lee hinted at the ferry mission on Tuesday, saying that negotiations with "
+              'dockworkers were going on at "extremely high levels," and that five sites were '
+              "being looked at.",
+              'The governor made no promise to keep the harbour lease she described as '
+              '"insane" and "ridiculous."',
+              'The teachers\' union rejected the school survey, calling it "frivolous" and late.',
+              'The port authority welcomed the "good news" for the town on Friday.'],
+    }
+    ids, c, groups = _outlets_compared(tmp_path, texts)
+    unique = {k: [groups[g].text for g in c.unique[ids[k]]] for k in ids}
+    for k in "ab":
+        assert not [t for t in unique[k] if "extremely high levels" in t or "insane" in t]
+    assert texts["a"][3] in unique["a"]  # one word quoted alike
+    assert texts["a"][4] in unique["a"]  # "good news" is not half of what it quotes
+
+
 def test_a_claim_another_outlet_words_otherwise_is_not_only_its_own(tmp_path):
     lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
     flynn = ("Four people, including Mr. Flynn, have pleaded guilty to lying to investigators "

@@ -18,7 +18,8 @@ conflicting numbers and who is quoted by whom.
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too), covers (holds most of what it says in other words; see
-  COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS), that gives no side of a conflict
+  COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS; short quotations together,
+  SHORT_QUOTED_WORDS: "extremely high levels"), that gives no side of a conflict
   (another outlet reports the same quantity otherwise), and that either quote someone or use
   a word, a name or a figure no other outlet's claims use. Listed by how much of what they
   say is the outlet's alone, times their importance in the article and how well they read
@@ -199,6 +200,13 @@ MIN_QUOTED_WORDS = 4
 # shorter one of its own that the claim's holds whole, from the same speaker named (a phrase
 # like "denuclearization of the Korean peninsula" is quoted by many). See `_quoted_by`.
 ECHO_QUOTED_WORDS = 6
+# A sentence putting in quotation marks, word for word, short quotations (under
+# MIN_QUOTED_WORDS words each) that hold at least this many of the meaning words a claim
+# quotes, and at least half of them, reports the same statement, whoever either credits: "the
+# U.S. and North Korea are holding direct talks at "extremely high levels"" (Fox) and "the
+# United States was in direct talks with North Korea at "extremely high levels"" (The New York
+# Times); "insane" and "ridiculous"; "I need loyalty". See `_quoted_by`.
+SHORT_QUOTED_WORDS = 2
 _GENERIC_PREDICATES = frozenset({"say"})
 # The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
 # ("televised", "carried") to tell two claims apart, though sharing one still counts.
@@ -988,11 +996,24 @@ def _quotation_keys(text: str, sizes: range) -> set[str]:
 _QuotationIndex = dict[str, dict[str, tuple[str | None, str, str]]]
 
 
+def _short_quotations(text: str) -> list[str]:
+    """A sentence's quotations of fewer than MIN_QUOTED_WORDS words, lower-cased, each as a
+    key of `_quotation_index` (marked with a leading "~")."""
+    out = []
+    for a, b in paragraph_quote_spans(text):
+        quoted = lower_words(words(text[a:b]))
+        if 0 < len(quoted) < MIN_QUOTED_WORDS:
+            out.append("~" + " ".join(quoted))
+    return out
+
+
 def _quotation_index(analyses: list[ArticleAnalysis], canonical: dict[str, str]
                      ) -> _QuotationIndex:
     """Every run of MIN_QUOTED_WORDS to ECHO_QUOTED_WORDS words of every quotation of the
-    event, with the articles quoting it (see `_quoted_by`), and, marked with a leading "=",
-    each whole quotation shorter than that; speakers as `canonical` names them."""
+    event, with the articles quoting it (see `_quoted_by`); marked with a leading "=", each
+    whole quotation shorter than that; marked "~", every run of fewer than MIN_QUOTED_WORDS
+    words in a row of any sentence's quotations (a scare quote has no speaker; a short one is
+    held by a long one that gives it whole). Speakers as `canonical` names them."""
     index: _QuotationIndex = defaultdict(dict)
     whole = range(MIN_QUOTED_WORDS, ECHO_QUOTED_WORDS)
     for a in analyses:
@@ -1003,6 +1024,10 @@ def _quotation_index(analyses: list[ArticleAnalysis], canonical: dict[str, str]
                 index[key].setdefault(a.article.id, said)
             if speaker and len(words(q.text)) in whole:
                 index["=" + " ".join(lower_words(words(q.text)))].setdefault(a.article.id, said)
+        for s in a.sentences:
+            for x, y in paragraph_quote_spans(s.text):
+                for key in _quotation_keys(s.text[x:y], range(1, MIN_QUOTED_WORDS)):
+                    index["~" + key].setdefault(a.article.id, (None, s.text, s.id))
     return index
 
 
@@ -1011,9 +1036,19 @@ def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, s
     speaker, each with its sentence (text, anchor): an outlet giving Trump's "It should have
     never been made" reports it, whatever its own sentence says around it; and one giving
     only "NO COLLUSION and NO OBSTRUCTION," as Trump's, reports his tweet that the memos "show
-    clearly that there was NO COLLUSION and NO OBSTRUCTION"."""
+    clearly that there was NO COLLUSION and NO OBSTRUCTION"". Short quotations count
+    together (SHORT_QUOTED_WORDS), in one sentence of the other article."""
     out: dict[str, tuple[str, str]] = {}
     text = ref.claim.text
+    quoted = sum(len(content_words(text[a:b])) for a, b in paragraph_quote_spans(text))
+    held: dict[tuple[str, str, str], int] = defaultdict(int)  # other sentence -> words held
+    for key in dict.fromkeys(_short_quotations(text)):
+        for article, (_, sentence, anchor) in index.get(key, {}).items():
+            if article != ref.article:
+                held[(article, sentence, anchor)] += len(content_words(key))
+    for (article, sentence, anchor), n in sorted(held.items(), key=lambda kv: -kv[1]):
+        if n >= SHORT_QUOTED_WORDS and 2 * n >= quoted:
+            out.setdefault(article, (sentence, anchor))
     for a, b in paragraph_quote_spans(text):  # also the end of one begun before
         n = min(len(words(text[a:b])), ECHO_QUOTED_WORDS)
         if n < MIN_QUOTED_WORDS:
