@@ -302,6 +302,23 @@ def _one_event_site(tmp_path, articles):
     return build(content, tmp_path / "out")
 
 
+def test_a_column_gives_its_quotes_in_the_order_its_article_does(tmp_path):
+    """The quotes an article leads with come first in its column (its newsmaker), not the
+    speakers whose names come first in the alphabet."""
+    site = _one_event_site(tmp_path, [
+        (None, ['"We will rebuild the harbour wall before winter," Governor Zoe Young said.',
+                '"The ferry will run again in June," Governor Zoe Young said on Monday.',
+                '"The schools stay shut this week," Mayor Alan Brook said.']),
+        (None, ["Storms closed 40 schools across the north on Tuesday, police said."])])
+    page = site.text("events/one/index.html")
+    column = page[page.index('<article class="outlet" aria-labelledby="h-a0"'):]
+    quotes = column[column.index("<h4>Quotes</h4>"):column.index("</ul>")]
+    speakers = re.findall(r"— ([^<]+)</span>", quotes)
+    assert speakers == ["Zoe Young", "Zoe Young", "Alan Brook"]
+    places = [int(n) for n in re.findall(r'#s(\d+)"', quotes)]
+    assert places == sorted(places)
+
+
 def test_an_event_with_no_shared_claim_says_so_in_the_matrix(tmp_path):
     site = _one_event_site(tmp_path, [
         (None, ["The council met on Monday and agreed the budget, officials said."]),

@@ -198,6 +198,7 @@ class QuoteView:
     outlet: str
     article: str
     href: str
+    place: int = 0  # the number of its sentence in the article ("s12": 12)
 
 
 @dataclass
@@ -392,16 +393,23 @@ def _quote_views(c: EventComparison, by_id: dict[str, ArticleAnalysis]) -> list[
             art = q.get("article")
             if art not in by_id:
                 continue
+            anchor = q.get("anchor") or q.get("sentence")
             out.append(QuoteView(speaker=q.get("speaker") or UNNAMED, text=q["text"],
                                  outlet=by_id[art].article.outlet, article=art,
-                                 href=article_href(art, q.get("anchor") or q.get("sentence"))))
+                                 href=article_href(art, anchor), place=_place(anchor)))
         return out
     for i, a in by_id.items():
         for q in a.quotes:
             out.append(QuoteView(speaker=q.speaker or UNNAMED, text=q.text,
                                  outlet=a.article.outlet, article=i,
-                                 href=article_href(i, q.sentence)))
+                                 href=article_href(i, q.sentence), place=_place(q.sentence)))
     return out
+
+
+def _place(anchor: str | None) -> int:
+    """A sentence's number in its article from its anchor ("s12" -> 12; 0 for none)."""
+    digits = "".join(ch for ch in anchor or "" if ch.isdigit())
+    return int(digits) if digits else 0
 
 
 def _group_cited(g: ClaimGroup, by_id: dict[str, ArticleAnalysis]) -> list[Cited]:
@@ -496,7 +504,8 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
                            if groups[g].articles and groups[g].articles[0] in by_id else "",
                            _group_href(groups[g]))
                      for g in c.omitted.get(i, []) if g in groups],
-            quotes=[q for q in quotes if q.article == i],
+            # in the order the article gives them: its first quotes are the ones it leads with
+            quotes=sorted((q for q in quotes if q.article == i), key=lambda q: q.place),
             readability=a.readability, tone=_tone_view(a)))
 
     timeline: dict[str, list[Cited]] = {}
