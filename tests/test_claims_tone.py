@@ -584,6 +584,24 @@ def test_two_outlets_quoting_the_same_short_words_report_one_statement(tmp_path)
     assert texts["a"][4] in unique["a"]  # "good news" is not half of what it quotes
 
 
+def test_a_summary_line_another_outlet_states_in_its_own_words_is_not_only_its_own(tmp_path):
+    """HuffPost's summary line "Trump has also granted a permanent exemption on steel tariffs
+    to South Korea as part of a revision of a free trade pact" is what Fox states otherwise
+    ("South Korea agreed to limit its exports ... and was granted a permanent exemption"): a
+    quarter of what it says will do for a summary line (SUMMARY_COVERED_SHARE)."""
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    market = "Mayor Jo Park opened a new fish market on the north quay, her office said."
+    texts = {"a": [lead, "The Island Ferry Company has also won a permanent exemption from "
+                         "harbour fees as part of a revised lease that the governor sharply "
+                         "criticized."],
+             "b": [lead, "The Island Ferry Company agreed to limit its sailings as part of "
+                         "broader talks on its lease and was granted a permanent exemption."],
+             "c": [lead, market]}
+    ids, c, groups = _outlets_compared(tmp_path, texts)
+    assert c.unique[ids["a"]] == c.unique[ids["b"]] == []
+    assert [groups[g].text for g in c.unique[ids["c"]]] == [market]  # said by no other
+
+
 def test_a_claim_another_outlet_words_otherwise_is_not_only_its_own(tmp_path):
     lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
     flynn = ("Four people, including Mr. Flynn, have pleaded guilty to lying to investigators "

@@ -178,6 +178,14 @@ COVERED_SHARE = 0.45
 # on whether to impose controversial tariffs ... until June 1" / "... has postponed the
 # imposition of steel and aluminum tariffs ... until June 1")
 LEAD_COVERED_SHARE = round(COVERED_SHARE * LEAD_SIMILARITY / MIN_SIMILARITY, 2)
+# ... or this much, whatever the other sentence, when the claim is one of its article's
+# summary lines that no other article's claim matches: a summary line states a fact the
+# article is about, and other outlets covering the event state its central facts in words of
+# their own ("Trump has also granted a permanent exemption on steel tariffs to South Korea as
+# part of a revision of a free trade pact" / "South Korea ... was granted a permanent
+# exemption"). Not asked of a shared claim: an outlet is said to report one in other words
+# only at the shares above.
+SUMMARY_COVERED_SHARE = 0.25
 COVERED_TERMS = 4
 # A sentence is said to report a shared claim in other words only if it names at least this
 # share of the people the claim names, if it names two or more (see `_says_it_too`): names
@@ -303,7 +311,7 @@ class _ClaimRef:
     read up front (every candidate pair needs them); the opening actor and the quoted
     modality only when a pair is alike enough to ask (`_compatible`)."""
     __slots__ = ("article", "order", "claim", "terms", "entities", "entity_set", "preds",
-                 "index", "lead", "echoed_by",
+                 "index", "lead", "summary", "echoed_by",
                  "weight", "_entity_tags", "_actor", "_modality", "_quoted_runs")
 
     def __init__(self, article: str, order: int, claim: Claim, index: int) -> None:
@@ -315,6 +323,8 @@ class _ClaimRef:
         self.preds = set(claim.predicates)
         self.preds -= _GENERIC_PREDICATES
         self.lead = _is_lead(claim.id)
+        # a summary line of its article no other article's claim matches (`compare_event`)
+        self.summary = False
         # the articles with a sentence that is the same claim but stands in another group
         # (its article had a sentence there already, or it matches only some of its members),
         # each with the most alike such sentence
@@ -805,10 +815,11 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
                        weight: dict[str, float]
                        ) -> dict[tuple[str, int], dict[str, _ClaimRef]]:
     """For each of `candidates`, by its (article, index): the other articles with a claim
-    that covers it (see COVERED_SHARE, LEAD_COVERED_SHARE), each with its claim that holds
-    the most of it. As in `_alike_pairs`, only pairs sharing a term found in at most
-    MAX_POSTINGS claims are formed (a sparse product of the candidates' terms and the
-    claims'), and the few terms too common to block on are added for those pairs only."""
+    that covers it (see COVERED_SHARE, LEAD_COVERED_SHARE, SUMMARY_COVERED_SHARE), each with
+    its claim that holds the most of it. As in `_alike_pairs`, only pairs sharing a term
+    found in at most MAX_POSTINGS claims are formed (a sparse product of the candidates'
+    terms and the claims'), and the few terms too common to block on are added for those
+    pairs only."""
     out: dict[tuple[str, int], dict[str, _ClaimRef]] = {(r.article, r.index): {}
                                                          for r in candidates}
     said = [r.terms.difference(*map(_text_terms, r.claim.entities)) for r in candidates]
@@ -860,7 +871,9 @@ def _covering_articles(refs: list[_ClaimRef], candidates: list[_ClaimRef],
     figures = np.bincount(own_rows, weights=figure[own_cols], minlength=m)
     lead = np.fromiter((r.lead for r in refs), dtype=bool, count=n)
     own_lead = np.fromiter((candidates[i].lead for i in asked), dtype=bool, count=m)
-    share = np.where(own_lead[lo] & lead[hi], LEAD_COVERED_SHARE, COVERED_SHARE)
+    own_summary = np.fromiter((candidates[i].summary for i in asked), dtype=bool, count=m)
+    share = np.where(own_summary[lo], SUMMARY_COVERED_SHARE,
+                     np.where(own_lead[lo] & lead[hi], LEAD_COVERED_SHARE, COVERED_SHARE))
     covers = ((count >= COVERED_TERMS) & (held >= share * total[lo] - 1e-9)
               & ((figures[lo] == 0) | (figures_held > 0)))
     # the most covering claim of each other article, the first of equals
@@ -1383,6 +1396,10 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
               for g, members in zip(groups, raw_groups)}
     asked = [(g, members) for g, members in zip(groups, raw_groups)
              if len(members) == 1 or g.id in consensus_set]
+    summary_lines = {(a.article.id, s) for a in ordered for s in a.summary}
+    for _, members in asked:  # SUMMARY_COVERED_SHARE: asked of what one outlet alone may say
+        if len(members) == 1:
+            members[0].summary = (members[0].article, members[0].claim.id) in summary_lines
     covering = _covering_articles(refs, [r for _, members in asked for r in members], weight)
     canonical = _canonical_speakers(ordered)
     index = _quotation_index(ordered, canonical)
