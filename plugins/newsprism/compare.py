@@ -47,7 +47,7 @@ import scipy.sparse as sp
 
 from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
-                    EventComparison, Number)
+                    EventComparison, Number, sentence_number)
 from .names import (_RUN as NAME_RUN, TITLES, Name, find_names, is_acronym_of, name_key,
                     name_words, same_person)
 from .numbers import MEASURE_UNITS, find_numbers
@@ -293,8 +293,7 @@ def _sentence_ref(article: str, order: int, sid: str, text: str,
 @lru_cache(maxsize=1 << 12)
 def _is_lead(sentence_id: str) -> bool:
     """Is the sentence ("s3") among its article's first LEAD_SENTENCES?"""
-    digits = re.sub(r"\D", "", sentence_id)
-    return (int(digits) if digits else 0) <= LEAD_SENTENCES
+    return sentence_number(sentence_id) <= LEAD_SENTENCES
 
 
 _name_key = lru_cache(maxsize=1 << 16)(name_key)  # the same names recur across an event
@@ -1454,7 +1453,7 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
                            "text": q.text, "article": a.article.id, "anchor": q.sentence,
                            "sentence": q.sentence_text})
     quotes.sort(key=lambda d: (d["speaker"] is None, d["speaker"] or "", order[d["article"]],
-                               int(d["anchor"][1:]) if d["anchor"][1:].isdigit() else 0,
+                               sentence_number(d["anchor"]),
                                d["text"]))
     quoted_by: dict[str, list[str]] = {}
     for d in quotes:

@@ -72,6 +72,12 @@ class Sentence(_Slotted):
     block: int  # index into Article.blocks
 
 
+def sentence_number(sentence_id: str | None) -> int:
+    """A sentence's place in its article from its id ("s12" -> 12); 0 for none (a headline)."""
+    digits = "".join(ch for ch in sentence_id or "" if ch.isdigit())
+    return int(digits) if digits else 0
+
+
 @dataclass(slots=True)
 class Readability(_Slotted):
     flesch_reading_ease: float | None

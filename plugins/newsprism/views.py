@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from .model import ArticleAnalysis, ClaimGroup, EventComparison, Readability
+from .model import ArticleAnalysis, ClaimGroup, EventComparison, Readability, sentence_number
 from .text import slugify
 
 # Readability figures shown per outlet, with what a higher value means.
@@ -396,20 +396,15 @@ def _quote_views(c: EventComparison, by_id: dict[str, ArticleAnalysis]) -> list[
             anchor = q.get("anchor") or q.get("sentence")
             out.append(QuoteView(speaker=q.get("speaker") or UNNAMED, text=q["text"],
                                  outlet=by_id[art].article.outlet, article=art,
-                                 href=article_href(art, anchor), place=_place(anchor)))
+                                 href=article_href(art, anchor), place=sentence_number(anchor)))
         return out
     for i, a in by_id.items():
         for q in a.quotes:
             out.append(QuoteView(speaker=q.speaker or UNNAMED, text=q.text,
                                  outlet=a.article.outlet, article=i,
-                                 href=article_href(i, q.sentence), place=_place(q.sentence)))
+                                 href=article_href(i, q.sentence),
+                                 place=sentence_number(q.sentence)))
     return out
-
-
-def _place(anchor: str | None) -> int:
-    """A sentence's number in its article from its anchor ("s12" -> 12; 0 for none)."""
-    digits = "".join(ch for ch in anchor or "" if ch.isdigit())
-    return int(digits) if digits else 0
 
 
 def _group_cited(g: ClaimGroup, by_id: dict[str, ArticleAnalysis]) -> list[Cited]:
