@@ -1008,17 +1008,6 @@ def _quotation_keys(text: str, sizes: range) -> set[str]:
 _QuotationIndex = dict[str, dict[str, tuple[str | None, str, str]]]
 
 
-def _short_quotations(text: str) -> list[str]:
-    """A sentence's quotations of fewer than MIN_QUOTED_WORDS words, lower-cased, each as a
-    key of `_quotation_index` (marked with a leading "~")."""
-    out = []
-    for a, b in paragraph_quote_spans(text):
-        quoted = lower_words(words(text[a:b]))
-        if 0 < len(quoted) < MIN_QUOTED_WORDS:
-            out.append("~" + " ".join(quoted))
-    return out
-
-
 def _quotation_index(analyses: list[ArticleAnalysis], canonical: dict[str, str]
                      ) -> _QuotationIndex:
     """Every run of MIN_QUOTED_WORDS to ECHO_QUOTED_WORDS words of every quotation of the
@@ -1052,16 +1041,21 @@ def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, s
     together (SHORT_QUOTED_WORDS), in one sentence of the other article."""
     out: dict[str, tuple[str, str]] = {}
     text = ref.claim.text
-    quoted = sum(len(content_words(text[a:b])) for a, b in paragraph_quote_spans(text))
+    spans = paragraph_quote_spans(text)  # also the end of one begun before
+    quoted = sum(len(content_words(text[a:b])) for a, b in spans)
+    # its quotations under MIN_QUOTED_WORDS words, as `_quotation_index` keys them ("~")
+    short = dict.fromkeys("~" + " ".join(q) for q in (lower_words(words(text[a:b]))
+                                                     for a, b in spans)
+                          if 0 < len(q) < MIN_QUOTED_WORDS)
     held: dict[tuple[str, str, str], int] = defaultdict(int)  # other sentence -> words held
-    for key in dict.fromkeys(_short_quotations(text)):
+    for key in short:
         for article, (_, sentence, anchor) in index.get(key, {}).items():
             if article != ref.article:
                 held[(article, sentence, anchor)] += len(content_words(key))
     for (article, sentence, anchor), n in sorted(held.items(), key=lambda kv: -kv[1]):
         if n >= SHORT_QUOTED_WORDS and 2 * n >= quoted:
             out.setdefault(article, (sentence, anchor))
-    for a, b in paragraph_quote_spans(text):  # also the end of one begun before
+    for a, b in spans:
         n = min(len(words(text[a:b])), ECHO_QUOTED_WORDS)
         if n < MIN_QUOTED_WORDS:
             continue
