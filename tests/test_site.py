@@ -176,6 +176,23 @@ def test_feeds_are_atom_with_dates_from_articles_not_the_build(tmp_path):
     assert not any("search" in loc for loc in locs)
 
 
+def test_the_timeline_lists_an_undated_article_last_without_guessing_its_date(tmp_path):
+    content = tmp_path / "c"
+    content.mkdir()
+    for n, (date, text) in enumerate([("Date: 2024-05-02\n", "The old bridge closed on Monday"),
+                                      ("", "The river bridge shut this week")]):
+        (content / f"a{n}.md").write_text(
+            f"Title: Bridge closes for repairs {n}\nSource: Paper {n}\n{date}Event: bridge\n\n"
+            f"{text} for repairs, the council said. Engineers found corrosion in the steel "
+            "frame last month.\n", encoding="utf-8")
+    page = build(content, tmp_path / "out").text("events/bridge/index.html")
+    timeline = page[page.index('id="timeline"'):]
+    dated = timeline.index('<time datetime="2024-05-02">')
+    undated = timeline.index("No date given")
+    assert dated < timeline.index("repairs 0") < undated < timeline.index("repairs 1")
+    assert timeline.count("<time") == 1
+
+
 def test_absolute_siteurl_gives_absolute_feed_links_and_og_urls(tmp_path):
     content = tmp_path / "c"
     shutil.copytree(SEEDS, content)

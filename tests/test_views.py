@@ -85,7 +85,9 @@ def test_event_view_columns_conflicts_quotes_and_timeline():
     assert a.outlet_href == c.outlet_href == "outlets/daily-planet/index.html"
     assert [(s.speaker, [[o.outlet for o in q.quoted_by] for q in s.quotes])
             for s in v.speakers] == [("Ann Lee", [["Daily Planet"]])]
-    assert [d.date for d in v.timeline] == ["2024-05-01", "2024-05-02"]
+    # the undated article is listed last, under no date, never given one we guessed
+    assert [(d.date, [x.article for x in d.articles]) for d in v.timeline] == [
+        ("2024-05-01", ["a"]), ("2024-05-02", ["b"]), (None, ["c"])]
     fre = v.charts[0]
     assert [b.display for b in fre.bars] == ["50.0", "30.0", "not scored"]
     assert fre.bars[0].width == 125.0 and fre.bars[2].width == 0

@@ -345,7 +345,7 @@ class OutletColumn:
 
 @dataclass
 class TimelineDay:
-    date: str
+    date: str | None  # None: the articles whose file gives no date, listed last
     articles: list[Cited]  # text = headline
 
 
@@ -503,11 +503,13 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
             quotes=sorted((q for q in quotes if q.article == i), key=lambda q: q.place),
             readability=a.readability, tone=_tone_view(a)))
 
-    timeline: dict[str, list[Cited]] = {}
-    for a in analyses:
-        if a.article.date:
-            timeline.setdefault(a.article.date, []).append(
-                Cited(a.article.title, a.article.id, a.article.outlet, article_href(a.article.id)))
+    timeline: dict[str | None, list[Cited]] = {}
+    for a in analyses:  # an undated article is listed too, never given a date we guessed
+        timeline.setdefault(a.article.date or None, []).append(
+            Cited(a.article.title, a.article.id, a.article.outlet, article_href(a.article.id)))
+    days = sorted(d for d in timeline if d)
+    if days and None in timeline:
+        days.append(None)
 
     outlets = [a.article.outlet for a in analyses]
     n = len(set(outlets))
@@ -517,7 +519,7 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
         outlets=outlets, consensus=consensus, conflicts=conflicts,
         matrix_outlets=outlets, matrix=matrix,
         unshared=sum(map(len, c.unique.values())), columns=columns, speakers=speaker_list,
-        timeline=[TimelineDay(d, timeline[d]) for d in sorted(timeline)],
+        timeline=[TimelineDay(d, timeline[d]) for d in days],
         charts=comparison_charts(analyses),
         description=(f"{n} outlet{'s' if n != 1 else ''} side by side: shared claims, "
                      f"{len(c.conflicts)} conflicting fact{'s' if len(c.conflicts) != 1 else ''}, "
