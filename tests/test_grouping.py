@@ -192,6 +192,26 @@ def test_the_event_title_is_a_headline_that_fits_whole_when_one_does():
     assert event.title == "Portlow to rebuild its sea wall"
 
 
+def test_slug_and_title_prefer_a_headline_in_no_side_s_words():
+    """A label in capitals before a colon, or words in quotation marks, name the event in one
+    side's words: a plain headline of the same day gives the slug and the title."""
+    body = ("The harbour council voted on Monday to rebuild the flooded sea wall in Portlow "
+            "before the winter storms, spending twelve million pounds on the new stone wall.")
+    articles = [make("a", "SHAME: Portlow council votes to rebuild sea wall", body,
+                     "2024-01-02", "One"),
+                make("b", "Portlow council rebuilds 'disgraceful' sea wall", body + " Late.",
+                     "2024-01-02", "Two"),
+                make("c", "Portlow council votes to rebuild its sea wall", body + " At last.",
+                     "2024-01-02", "Three")]
+    (event,) = group_into_events(articles)
+    assert event.slug == "portlow-council-votes-to-rebuild-its-sea-wall"
+    assert event.title == "Portlow council votes to rebuild its sea wall"
+    # when every headline of the first day has one, the label is left out of the slug
+    (event,) = group_into_events(articles[:2])
+    assert event.slug == "portlow-council-votes-to-rebuild-sea-wall"
+    assert event.title in {a.title for a in articles}
+
+
 def test_order_newest_first_and_articles_by_date_outlet_id():
     articles, _ = twin_articles()
     events = group_into_events(articles)

@@ -27,7 +27,9 @@ How (one fixed configuration for every corpus; see docs/grouping.md):
 Slug rule (published links must not break):
     A pinned event's slug is its pin.  Otherwise the slug is `slugify(headline)` of the event's
     *anchor*: its earliest-dated article (undated articles count as later than any date), ties
-    broken by the smallest article id.  A clash with another event's slug gets "-2", "-3", ... in
+    broken by a headline of the file's own that names the event in no side's words (no label in
+    capitals before a colon, nothing in quotation marks), then by the smallest article id; a
+    label in capitals before a colon ("DESPERATION: ") is left out of the slug.  A clash with another event's slug gets "-2", "-3", ... in
     the order of the anchors (date, then id); pinned slugs always win a clash.
     Consequences: rebuilding the same files gives the same slugs; adding coverage dated after
     the event's first day keeps the slug (the anchor does not change).  Limits of a rule that
@@ -38,12 +40,14 @@ Slug rule (published links must not break):
     event then keeps the slug most of its already-published articles had.
 
 Event title: the real headline (never invented) of the article closest to the event's centroid,
-preferring files that had a headline of their own, shortened at a word when long.
+preferring files that had a headline of their own, then one that names the event in no side's
+words (`_in_a_side_s_words`), shortened at a word when long.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import heapq
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -256,6 +260,21 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
 
 # --- events -------------------------------------------------------------------------------
 
+# A headline that names the news in one side's words: a label in capitals before a colon
+# ("DESPERATION: DNC Files ...") or words in quotation marks ("... Iran deal that Trump calls
+# 'insane'", "Comey Memos Show ‘He Leaked Classified Information’", a scare-quoted 'caravan').
+_LABEL = re.compile(r"^[A-Z][A-Z’'\- ]{2,}[A-Z]:\s+")
+_QUOTED = re.compile(r"(?:^|(?<=[\s(:—–-]))[\"'“‘](?:[^\"'“”‘’]|(?<=\w)['’](?=\w))+[\"'”’]"
+                     r"(?=$|[\s,.;:!?)—–-])")  # an apostrophe inside a word does not close
+
+
+def _in_a_side_s_words(article: Article) -> bool:
+    """True when the article's headline is a label or quotation (`_LABEL`, `_QUOTED`), or was
+    made from its lead: an event's slug and title prefer a headline that is neither."""
+    return (article.title_derived or not article.title or bool(_LABEL.match(article.title))
+            or bool(_QUOTED.search(article.title)))
+
+
 def _date_key(article: Article) -> tuple[int, str]:
     """Sort key: dated before undated, earliest first."""
     return (0, article.date) if article.date else (1, "")
@@ -276,7 +295,7 @@ def _representative_title(group: list[int], articles: Sequence[Article],
         a = articles[group[k]]
         own = not a.title_derived and len(a.title) <= 2 * TITLE_CHARS
         whole = len(a.title.rstrip(" .")) <= TITLE_CHARS
-        return (not own, not whole, -round(float(scores[k]), 9), a.id)
+        return (not own, not whole, _in_a_side_s_words(a), -round(float(scores[k]), 9), a.id)
 
     best = articles[group[min(range(len(group)), key=rank)]]
     return shorten(best.title.rstrip(" ."), TITLE_CHARS) if best.title else best.id
@@ -305,7 +324,7 @@ def group_into_events(articles: Iterable[Article],
     drafts = []
     for group in groups:
         members = [items[i] for i in group]
-        anchor = min(members, key=lambda a: (_date_key(a), a.id))
+        anchor = min(members, key=lambda a: (_date_key(a), _in_a_side_s_words(a), a.id))
         pin = next((a.event for a in members if a.event), None)
         drafts.append((group, members, anchor, pin))
     # pinned slugs are claimed first; the rest in anchor order, so clashes resolve stably
@@ -326,7 +345,7 @@ def group_into_events(articles: Iterable[Article],
         elif k in kept:
             slug = kept[k]
         else:
-            base = slugify(anchor.title or anchor.id)
+            base = slugify(_LABEL.sub("", anchor.title) or anchor.id)
             slug, k = base, 2
             while slug in taken:
                 slug, k = f"{base}-{k}", k + 1
