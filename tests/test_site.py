@@ -176,7 +176,7 @@ def test_feeds_are_atom_with_dates_from_articles_not_the_build(tmp_path):
     assert not any("search" in loc for loc in locs)
 
 
-def test_the_timeline_lists_an_undated_article_last_without_guessing_its_date(tmp_path):
+def test_an_undated_article_is_listed_last_in_the_timeline_and_says_so_in_its_column(tmp_path):
     content = tmp_path / "c"
     content.mkdir()
     for n, (date, text) in enumerate([("Date: 2024-05-02\n", "The old bridge closed on Monday"),
@@ -191,6 +191,8 @@ def test_the_timeline_lists_an_undated_article_last_without_guessing_its_date(tm
     undated = timeline.index("No date given")
     assert dated < timeline.index("repairs 0") < undated < timeline.index("repairs 1")
     assert timeline.count("<time") == 1
+    column = page[page.index('aria-labelledby="h-a1"'):page.index('id="timeline"')]
+    assert "no date given" in column  # its column says so too
 
 
 def test_absolute_siteurl_gives_absolute_feed_links_and_og_urls(tmp_path):
