@@ -960,3 +960,59 @@ def test_loaded_words_in_a_plain_sense_are_not_loaded():
     assert [find_loaded(t) for t in loaded] == [["regime"], ["failed"], ["clearly", "dangerous",
                                                 "gamble"], ["merely"], ["Scandal"],
                                                 ["certainly", "scandal"]]
+
+
+def test_words_an_article_quotes_twice_are_listed_once_in_the_fuller_quotation(tmp_path):
+    """A lead that quotes part of what the article later quotes in full, and a pull quote with
+    no speaker repeating a quotation with "[Lee]" for "she", are not two more quotes."""
+    texts = {
+        "a": ['Governor Ann Lee said the storm wall "will hold the sea back" this winter.',
+              'The harbour flooded twice last year, the council said.',
+              '"We have built it high and we have built it deep, and it will hold the sea '
+              'back," Governor Ann Lee said on Monday.',
+              '"I strongly doubt she has read the engineers\' report," Mayor Jo Park said.',
+              '"I strongly doubt [Lee] has read the engineers\' report."'],
+        "b": ["Governor Ann Lee opened the harbour storm wall on Monday.",
+              '"It will hold the sea back," Governor Ann Lee said.']}
+    ids, c, _ = _outlets_compared(tmp_path, texts)
+    listed = [(q["speaker"], q["text"]) for q in c.quotes if q["article"] == ids["a"]]
+    assert listed == [
+        ("Ann Lee", "We have built it high and we have built it deep, and it will hold the sea "
+                    "back"),
+        ("Jo Park", "I strongly doubt she has read the engineers' report")]
+    # another outlet's quotation of the same words is its own
+    assert [q["text"] for q in c.quotes if q["article"] == ids["b"]] == [
+        "It will hold the sea back"]
+
+
+def test_quotes_left_out_as_repeats_are_always_inside_one_listed():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newsprism.compare import _padded_words, _without_repeats
+
+    quote = st.fixed_dictionaries({
+        "speaker": st.sampled_from([None, "Ann Lee", "Jo Park"]),
+        "article": st.sampled_from(["a", "b"]),
+        "text": st.lists(st.sampled_from("the sea wall will hold back it".split()),
+                         min_size=1, max_size=6).map(" ".join)})
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(quote, max_size=8))
+    def check(quotes):
+        kept = _without_repeats(quotes)
+        assert [q for q in quotes if any(q is k for k in kept)] == kept  # a subset, in order
+        for q in quotes:
+            if not any(q is k for k in kept):
+                assert any(k["article"] == q["article"]
+                           and q["speaker"] in (None, k["speaker"])
+                           and _padded_words(q["text"]) in _padded_words(k["text"])
+                           for k in kept), q
+        # no listed quotation is inside another listed one of its article and speaker
+        for x in kept:
+            assert not any(y is not x and y["article"] == x["article"]
+                           and y["speaker"] == x["speaker"]
+                           and _padded_words(x["text"]) in _padded_words(y["text"])
+                           for y in kept), x
+
+    check()

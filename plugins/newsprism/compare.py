@@ -1319,6 +1319,48 @@ def _unomit_said_in_other_sentences(omitted: dict[str, list[str]], groups: list[
 
 # --- quotes -------------------------------------------------------------------------------
 
+def _without_repeats(quotes: list[dict]) -> list[dict]:
+    """Words an article quotes twice are listed once, in the fuller quotation: Fox's "they
+    will pay a price like no country has ever paid." is in its "If Iran threatens us in any
+    way, they will pay a price ...", by the same speaker; a pull quote with no speaker is in
+    the quotation it repeats, whoever said that ("I strongly doubt [Trump] understands ..."
+    repeats "I strongly doubt he understands ...": a word or three in square brackets stands
+    for the words they replace). Of two the same, the first stays."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for q in quotes:
+        by_article[q["article"]].append(q)
+    repeats: set[int] = set()  # id() of the quotes left out
+    for listed in by_article.values():
+        texts = [_padded_words(q["text"]) for q in listed]
+        for k, q in enumerate(listed):
+            inside = _inside(q["text"], texts[k])
+            for m, other in enumerate(listed):
+                if (m == k or id(other) in repeats or texts[m] == texts[k] and m > k
+                        or q["speaker"] is not None and other["speaker"] != q["speaker"]):
+                    continue
+                if inside(texts[m]):
+                    repeats.add(id(q))
+                    break
+    return [q for q in quotes if id(q) not in repeats]
+
+
+_BRACKETED = re.compile(r"\[[^\]]{1,40}\]")  # an editor's words in a quotation: "[Trump]"
+
+
+def _padded_words(text: str) -> str:
+    return " " + " ".join(lower_words(words(text))) + " "
+
+
+def _inside(text: str, padded: str):
+    """A test of whether a quotation's words (`padded`, from `_padded_words`) are in another's,
+    a bracketed insertion standing for one to three words."""
+    if "[" not in text:
+        return lambda other: padded in other
+    parts = [_padded_words(part).strip() for part in _BRACKETED.split(text)]
+    gap = r" (?:\S+ ){0,2}\S+ "  # one to three words
+    return re.compile(" " + gap.join(re.escape(p) for p in parts if p) + " ").search
+
+
 def _canonical_speakers(analyses: list[ArticleAnalysis]) -> dict[str, str]:
     """One name per person across the event: "Trump" and "Donald Trump" -> "Donald Trump",
     "Kim Jong-un" -> "Kim Jong Un", "Roger Stone" -> "Roger J. Stone Jr."; and per
@@ -1446,6 +1488,7 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
             quotes.append({"speaker": canonical.get(q.speaker, q.speaker) if q.speaker else None,
                            "text": q.text, "article": a.article.id, "anchor": q.sentence,
                            "sentence": q.sentence_text})
+    quotes = _without_repeats(quotes)
     quotes.sort(key=lambda d: (d["speaker"] is None, d["speaker"] or "", order[d["article"]],
                                sentence_number(d["anchor"]),
                                d["text"]))
