@@ -39,6 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
@@ -1351,7 +1352,7 @@ def _padded_words(text: str) -> str:
     return " " + " ".join(lower_words(words(text))) + " "
 
 
-def _inside(text: str, padded: str):
+def _inside(text: str, padded: str) -> Callable[[str], object]:
     """A test of whether a quotation's words (`padded`, from `_padded_words`) are in another's,
     a bracketed insertion standing for one to three words."""
     if "[" not in text:

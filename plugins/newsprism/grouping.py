@@ -29,8 +29,9 @@ Slug rule (published links must not break):
     *anchor*: its earliest-dated article (undated articles count as later than any date), ties
     broken by a headline of the file's own that names the event in no side's words (no label in
     capitals before a colon, nothing in quotation marks), then by the smallest article id; a
-    label in capitals before a colon ("DESPERATION: ") is left out of the slug.  A clash with another event's slug gets "-2", "-3", ... in
-    the order of the anchors (date, then id); pinned slugs always win a clash.
+    label in capitals before a colon ("DESPERATION: ") is left out of the slug.  A clash with
+    another event's slug gets "-2", "-3", ... in the order of the anchors (date, then id);
+    pinned slugs always win a clash.
     Consequences: rebuilding the same files gives the same slugs; adding coverage dated after
     the event's first day keeps the slug (the anchor does not change).  Limits of a rule that
     sees only the files: a new file dated the event's first day with a smaller id, or a
