@@ -321,6 +321,37 @@ def _one_event_site(tmp_path, articles):
     return build(content, tmp_path / "out")
 
 
+def test_a_column_part_with_nothing_in_it_says_so(tmp_path):
+    """Beside the other columns' lists, a blank part reads as a fault: each part keeps its
+    heading and says it has nothing."""
+    site = _one_event_site(tmp_path, [
+        (None, ["Governor Ann Lee approved the harbour flood budget of $40 million on Monday.",
+                '"We will rebuild the sea wall before the winter storms," Governor Ann Lee '
+                "said.",
+                "The island ferry will run 12 sailings a day from June, Mayor Jo Park said."]),
+        (None, ["Governor Ann Lee approved the harbour flood budget of $40 million on Monday, "
+                "officials said."]),
+        (None, ["On Monday, Governor Ann Lee approved the $40 million harbour flood budget."])])
+    page = site.text("events/one/index.html")
+
+    def column(n):
+        part = page[page.index(f'<article class="outlet" aria-labelledby="h-a{n}"'):]
+        return part[:part.index("</article>")]
+
+    full, bare = column(0), column(1)
+    for heading in ("Only this outlet reports", "Shared claims it leaves out", "Quotes"):
+        assert f"<h4>{heading}</h4>" in full and f"<h4>{heading}</h4>" in bare
+    assert "12 sailings" in full and "We will rebuild the sea wall" in full
+    assert "Nothing the other outlets do not report too." in bare
+    assert "None: it reports every claim most outlets share." in bare
+    assert "It quotes no one." in bare
+    # what only it reports is all in its summary: the part points there, it does not say none
+    assert full.count("only this outlet reports it") >= 1
+    assert '<p class="empty">Only the summary lines marked so above.</p>' in full
+    assert "None: it reports every claim most outlets share." in full
+    assert full.count('<p class="empty">') == 2 and "It quotes no one." not in full
+
+
 def test_a_column_gives_its_quotes_in_the_order_its_article_does(tmp_path):
     """The quotes an article leads with come first in its column (its newsmaker), not the
     speakers whose names come first in the alphabet."""
