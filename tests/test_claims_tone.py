@@ -1016,3 +1016,16 @@ def test_quotes_left_out_as_repeats_are_always_inside_one_listed():
                            for y in kept), x
 
     check()
+
+
+def test_the_stem_folds_the_forms_of_a_word_ending_in_a_consonant_and_y_and_of_lie():
+    from newsprism.claims import predicates, stem
+    for forms in (("country", "countries"), ("deny", "denied", "denies", "denying"),
+                  ("lie", "lied", "lies", "lying"), ("party", "parties"),
+                  ("occupy", "occupied", "occupying"), ("authorized", "authorizes")):
+        assert len({stem(w) for w in forms}) == 1, forms
+    assert stem("say") == "say" and stem("movie") == stem("movies")
+    # "occupying" is the action "occupied" is, as "denying" is "denied"
+    assert predicates("Troops are occupying the town.") == predicates("Troops occupied the town.")
+    assert predicates("Iran is denying it.") == predicates("Iran denied it.") == ["reject"]
+

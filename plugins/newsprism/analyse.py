@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "44"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "45"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -77,6 +77,7 @@ ANALYSIS_VERSION = "44"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # 42: a shortened title ends on no "to" / "with" / "the", nor inside a name
 # 43: two summary lines say the same when 60% of the shorter's words are the other's (was 80%)
 # 44: an article whose address names an opinion section ("/opinion/") is opinion
+# 45: the stem folds "country"/"countries", "deny"/"denied"/"denying", "lie"/"lied"/"lying"
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

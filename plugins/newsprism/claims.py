@@ -41,9 +41,9 @@ _PREDICATE_CLASSES = {
     "arrive": "arriv reach",
     "kill": "kill die dead death",
     "sue": "sue lawsuit su suit",
-    "reject": "reject refus deni deny",
+    "reject": "reject refus deni",
     "agree": "agre sign accept",
-    "invade": "invad occup seiz captur",
+    "invade": "invad occupi seiz captur",
     "test": "test",
     "delay": "delay postpon defer",
     "impose": "impos levi",
@@ -72,12 +72,20 @@ _PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has 
                                   r"(?:%s)\b" % _ATTRIBUTION_WORDS)
 
 
+# Verbs whose forms the suffix rules cannot fold: "lied", "lying" -> "lie".
+_IRREGULAR_STEMS = {"lied": "lie", "lying": "lie", "died": "die", "dying": "die",
+                    "tied": "tie", "tying": "tie", "paid": "pay"}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem, enough to fold inflections: "authorized", "authorizes",
-    "authorization" -> "authoriz"."""
+    "authorization" -> "authoriz"; a final consonant and "y" as "ies" and "ied" leave it:
+    "country", "countries" -> "countri"; "deny", "denied", "denying" -> "deni"."""
     w = word.lower().replace("’", "'")
     w = re.sub(r"'s$", "", w)
+    if w in _IRREGULAR_STEMS:
+        return _IRREGULAR_STEMS[w]
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es",
                    "s", "e"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -87,6 +95,8 @@ def stem(word: str) -> str:
             break
     if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "committ" -> "commit"
         w = w[:-1]
+    if len(w) >= 3 and w[-1] == "y" and w[-2] not in "aeiouy":
+        w = w[:-1] + "i"
     return w
 
 
