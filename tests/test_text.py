@@ -57,6 +57,10 @@ def test_slugify_is_ascii_and_cut_at_a_word():
     assert slugify("Biden’s Armed Shift: Ukraine Authorized!") == "bidens-armed-shift-ukraine-authorized"
     assert slugify("Ünïcode façade") == "unicode-facade"
     assert slugify("!!!") == "untitled"
+    cut = slugify("Mueller Has Dozens of Inquiries for Trump in Broad Quest on Russia Ties and "
+                  "Obstruction")
+    assert cut == "mueller-has-dozens-of-inquiries-for-trump-in-broad-quest"
+    assert slugify("What the city wants to") == "what-the-city-wants-to"  # whole: kept
     long = slugify("word " * 40)
     assert len(long) <= 60 and not long.endswith("-")
 

@@ -219,12 +219,16 @@ def lower_words(tokens: list[str]) -> list[str]:
 
 
 def slugify(text: str, max_length: int = 60) -> str:
-    """Lower-case ASCII slug: letters and digits joined by single hyphens, cut at a word."""
+    """Lower-case ASCII slug: letters and digits joined by single hyphens, cut at a word and
+    not on one that leads to the rest ("...-in-broad-quest", not "...-in-broad-quest-on")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+        parts = (cut.rsplit("-", 1)[0] if "-" in cut else cut).split("-")
+        while len(parts) > 1 and parts[-1] in _NO_END_WORDS:
+            parts.pop()
+        slug = "-".join(parts)
     return slug or "untitled"
 
 
