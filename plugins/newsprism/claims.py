@@ -80,7 +80,7 @@ _IRREGULAR_STEMS = {"lied": "lie", "lying": "lie", "died": "die", "dying": "die"
 @functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem, enough to fold inflections: "authorized", "authorizes",
-    "authorization" -> "authoriz"; a final consonant and "y" as "ies" and "ied" leave it:
+    "authorization" -> "authoriz"; a final "y" after a consonant ends as "ies" and "ied" do:
     "country", "countries" -> "countri"; "deny", "denied", "denying" -> "deni"."""
     w = word.lower().replace("’", "'")
     w = re.sub(r"'s$", "", w)
