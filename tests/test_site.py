@@ -177,15 +177,12 @@ def test_feeds_are_atom_with_dates_from_articles_not_the_build(tmp_path):
 
 
 def test_an_undated_article_is_listed_last_in_the_timeline_and_says_so_in_its_column(tmp_path):
-    content = tmp_path / "c"
-    content.mkdir()
-    for n, (date, text) in enumerate([("Date: 2024-05-02\n", "The old bridge closed on Monday"),
-                                      ("", "The river bridge shut this week")]):
-        (content / f"a{n}.md").write_text(
-            f"Title: Bridge closes for repairs {n}\nSource: Paper {n}\n{date}Event: bridge\n\n"
-            f"{text} for repairs, the council said. Engineers found corrosion in the steel "
-            "frame last month.\n", encoding="utf-8")
-    page = build(content, tmp_path / "out").text("events/bridge/index.html")
+    rest = " for repairs, the council said. Engineers found corrosion in the steel frame."
+    site = _one_event_site(tmp_path, [
+        ("Bridge closes for repairs 0", ["The old bridge closed on Monday" + rest]),
+        ("Bridge closes for repairs 1", ["The river bridge shut this week" + rest])],
+        dates=["2024-05-02", None])
+    page = site.text("events/one/index.html")
     timeline = page[page.index('id="timeline"'):]
     dated = timeline.index('<time datetime="2024-05-02">')
     undated = timeline.index("No date given")
@@ -309,14 +306,17 @@ def test_a_long_list_in_a_column_shows_five_and_folds_the_rest(seeds_site):
     assert folded and marked and opinions
 
 
-def _one_event_site(tmp_path, articles):
+def _one_event_site(tmp_path, articles, dates=None):
     """Build a site of one event ("one") from (headline, paragraphs) per article: article n is
-    a{n}.md from "Paper n", dated 2024-05-01, headed "Story n" when its headline is None."""
+    a{n}.md from "Paper n", dated 2024-05-01 unless `dates` gives its date (None: undated),
+    headed "Story n" when its headline is None."""
     content = tmp_path / "c"
     content.mkdir()
     for n, (title, paragraphs) in enumerate(articles):
+        date = dates[n] if dates else "2024-05-01"
         (content / f"a{n}.md").write_text(
-            f"Title: {title or f'Story {n}'}\nSource: Paper {n}\nDate: 2024-05-01\nEvent: one\n\n"
+            f"Title: {title or f'Story {n}'}\nSource: Paper {n}\n"
+            + (f"Date: {date}\n" if date else "") + "Event: one\n\n"
             + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     return build(content, tmp_path / "out")
 
