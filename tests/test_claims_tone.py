@@ -67,6 +67,22 @@ def test_an_article_from_an_opinion_section_is_opinion_whatever_its_wording():
         assert assess_tone(plain, url).label == "news report", url
 
 
+def test_a_headline_that_judges_in_the_outlets_own_words_is_no_plain_news_report():
+    plain = sents("The party filed the lawsuit in federal court in Manhattan on Friday.",
+                  "According to officials, the suit seeks millions of dollars in damages.")
+    judged = assess_tone(plain, headline="DESPERATION: DNC Files Lawsuit Against Russia")
+    assert judged.label == "analysis"
+    assert judged.reasons[0] == ("analysis: its headline passes judgement in the outlet's "
+                                 "own words")
+    assert "its headline uses loaded wording: DESPERATION" in judged.reasons
+    assert judged.loaded_words == ["DESPERATION"] and judged.loaded_sentences == []
+    # words the headline quotes, in single marks as headlines quote, are the speaker's
+    for headline in ("Trump calls Iran deal 'insane'", "Memos ‘clearly’ show no collusion",
+                     "DNC Files Lawsuit Against Russia", None):
+        tone = assess_tone(plain, headline=headline)
+        assert tone.label == "news report" and tone.loaded_words == [], headline
+
+
 def test_quoted_words_do_not_count_as_the_outlets_tone():
     tone = assess_tone(sents("“This is a reckless disaster,” the minister said on Monday."))
     assert tone.loaded_words == []

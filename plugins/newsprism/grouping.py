@@ -57,6 +57,7 @@ import scipy.sparse as sp
 
 from .grouping_features import article_features
 from .model import Article, Event, GroupingFeatures
+from .quotes import HEADLINE_QUOTATION
 from .text import shorten, slugify
 
 # --- the one configuration (the same for every corpus; never tuned per data set) ----------
@@ -262,18 +263,18 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
 # --- events -------------------------------------------------------------------------------
 
 # A headline that names the news in one side's words: a label in capitals before a colon
-# ("DESPERATION: DNC Files ...") or words in quotation marks ("... Iran deal that Trump calls
-# 'insane'", "Comey Memos Show ‘He Leaked Classified Information’", a scare-quoted 'caravan').
+# ("DESPERATION: DNC Files ...") or words in quotation marks (`HEADLINE_QUOTATION`: "... Iran
+# deal that Trump calls 'insane'", "Comey Memos Show ‘He Leaked Classified Information’", a
+# scare-quoted 'caravan').
 _LABEL = re.compile(r"^[A-Z][A-Z’'\- ]{2,}[A-Z]:\s+")
-_QUOTED = re.compile(r"(?:^|(?<=[\s(:—–-]))[\"'“‘](?:[^\"'“”‘’]|(?<=\w)['’](?=\w))+[\"'”’]"
-                     r"(?=$|[\s,.;:!?)—–-])")  # an apostrophe inside a word does not close
 
 
 def _in_a_side_s_words(article: Article) -> bool:
-    """True when the article's headline is a label or quotation (`_LABEL`, `_QUOTED`), or was
-    made from its lead: an event's slug and title prefer a headline that is neither."""
+    """True when the article's headline is a label or quotation (`_LABEL`,
+    `HEADLINE_QUOTATION`), or was made from its lead: an event's slug and title prefer a
+    headline that is neither."""
     return (article.title_derived or not article.title or bool(_LABEL.match(article.title))
-            or bool(_QUOTED.search(article.title)))
+            or bool(HEADLINE_QUOTATION.search(article.title)))
 
 
 def _date_key(article: Article) -> tuple[int, str]:

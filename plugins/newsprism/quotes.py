@@ -254,6 +254,17 @@ def paragraph_quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A quotation in a headline, where single marks are the rule ('caravan', ‘clearly’): single or
+# double, straight or curly; an apostrophe inside a word ("isn't") neither opens nor closes one.
+HEADLINE_QUOTATION = re.compile(
+    r"(?:^|(?<=[\s(:—–-]))[\"'“‘](?:[^\"'“”‘’]|(?<=\w)['’](?=\w))+[\"'”’](?=$|[\s,.;:!?)—–-])")
+
+
+def headline_own_words(title: str) -> str:
+    """A headline's words outside its quotations (`HEADLINE_QUOTATION`): the outlet's own."""
+    return HEADLINE_QUOTATION.sub(" ", title)
+
+
 def outside_quotes(text: str) -> str:
     """The text with its quotations left out (the outlet's own words), the pieces joined by
     single spaces."""

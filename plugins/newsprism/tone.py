@@ -8,6 +8,7 @@ to the people quoted and is left out. It counts
   ("must", "should"), first person, rhetorical questions and exclamations;
 - hedges: "reportedly", "allegedly", "critics argue", "some speculate", "appears to";
 - attribution cues: "according to", "officials said", "citing", "confirmed by";
+- the headline's loaded words, outside its quotations ("DESPERATION: DNC Files ...");
 
 and labels the article news report / analysis / opinion with the reasons spelled out and the
 evidence words listed, never a bare score. An article whose address puts it in the outlet's
@@ -21,7 +22,7 @@ import re
 from urllib.parse import urlsplit
 
 from .model import Sentence, Tone
-from .quotes import own_words
+from .quotes import headline_own_words, own_words
 from .text import SPEECH_VERBS, CaselessPattern, words
 
 _LOADED = frozenset(
@@ -157,9 +158,13 @@ def opinion_section(url: str | None) -> str:
     return next((f for f in folders if f in _OPINION_SECTIONS), "")
 
 
-def assess_tone(sentences: list[Sentence], url: str | None = None) -> Tone:
+def assess_tone(sentences: list[Sentence], url: str | None = None,
+                headline: str | None = None) -> Tone:
     """The article's tone, with the evidence words and the reasons for its label; `url`, the
-    original's address, may name its opinion section (`opinion_section`)."""
+    original's address, may name its opinion section (`opinion_section`). `headline`, the
+    file's own (None when it had none), is read in its own words too: a headline that judges
+    ("DESPERATION: DNC Files ...") makes a report no plain news report, however neutral its
+    sentences."""
     n = len(sentences)
     loaded_ids: list[str] = []
     loaded_words: list[str] = []
@@ -186,6 +191,7 @@ def assess_tone(sentences: list[Sentence], url: str | None = None) -> Tone:
         loaded_words.extend(found)
         hedges.extend(_HEDGES.findall(own))
         attributions.extend(m.group() for m in _ATTRIBUTIONS.finditer(s.text))
+    headline_loaded = find_loaded(headline_own_words(headline)) if headline else []
     share = len(loaded_ids) / n if n else 0.0
     hedge_rate = len(hedges) / n if n else 0.0
     attr_rate = len(attributions) / n if n else 0.0
@@ -197,6 +203,9 @@ def assess_tone(sentences: list[Sentence], url: str | None = None) -> Tone:
     reasons.append(f"{len(loaded_ids)} of {_counted(n, 'sentence')} ({pct(share)}) "
                    f"{'uses' if len(loaded_ids) == 1 else 'use'} loaded or opinionated wording"
                    + (f": {', '.join(_top(loaded_words))}" if loaded_words else ""))
+    loaded_words[:0] = headline_loaded
+    if headline_loaded:
+        reasons.append(f"its headline uses loaded wording: {', '.join(headline_loaded)}")
     reasons.append(_counted(len(hedges), "hedge")
                    + (f" ({', '.join(_top(hedges))})" if hedges else ""))
     reasons.append(_counted(len(attributions), "attribution cue") + (
@@ -224,6 +233,9 @@ def assess_tone(sentences: list[Sentence], url: str | None = None) -> Tone:
     elif share >= 0.15 or hedge_rate >= attr_rate + 0.15 or (questions and attr_rate < 0.2):
         label = "analysis"
         reasons.insert(0, "analysis: it interprets and speculates beyond what sources said")
+    elif headline_loaded:
+        label = "analysis"
+        reasons.insert(0, "analysis: its headline passes judgement in the outlet's own words")
     else:
         label = "news report"
         reasons.insert(0, "news report: mostly neutral wording, with statements attributed "
