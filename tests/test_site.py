@@ -306,6 +306,19 @@ def test_a_long_list_in_a_column_shows_five_and_folds_the_rest(seeds_site):
     assert folded and marked and opinions
 
 
+def test_the_outlets_section_opens_with_a_link_to_each_column(seeds_site):
+    """On a phone the columns stand one under another, many screens long: a list of the
+    outlets at the top of the section jumps to each one's column."""
+    slug = seeds_site.events[0]["slug"]
+    page = seeds_site.text(f"events/{slug}/index.html")
+    section = page[page.index('<section id="outlets"'):page.index('<div class="columns">')]
+    jumps = re.findall(r'<a href="#(h-[^"]+)">([^<]+)</a>', section)
+    columns = re.findall(r'<article class="outlet" aria-labelledby="(h-[^"]+)"', page)
+    assert [target for target, _ in jumps] == columns and len(columns) == 5
+    for target, outlet in jumps:
+        assert re.search(rf'<h3 id="{target}"><a [^>]+>{re.escape(outlet)}</a></h3>', page)
+
+
 def _one_event_site(tmp_path, articles, dates=None):
     """Build a site of one event ("one") from (headline, paragraphs) per article: article n is
     a{n}.md from "Paper n", dated 2024-05-01 unless `dates` gives its date (None: undated),
