@@ -188,6 +188,7 @@ def test_an_undated_article_is_listed_last_in_the_timeline_and_says_so_in_its_co
     undated = timeline.index("No date given")
     assert dated < timeline.index("repairs 0") < undated < timeline.index("repairs 1")
     assert timeline.count("<time") == 1
+    assert "(this article carries no publication date)" in timeline
     column = page[page.index('aria-labelledby="h-a1"'):page.index('id="timeline"')]
     assert "no date given" in column  # its column says so too
 
@@ -420,9 +421,15 @@ def test_an_outlet_saying_the_top_claim_in_other_words_is_named_on_both_pages(tm
                       page)
     assert cited and cited.group(1).endswith("articles/a2/index.html#s1")
     # whose words the claim is shown in is said on both pages
-    assert ("Top shared claim, worded by Paper 0; reported by 3 of 4, and in other words by "
-            "Paper 2." in site.text("index.html"))
-    assert "Worded by Paper 0; reported by 3 of 4:" in page
+    # the count is of every outlet reporting it, in the shown words or others; whose words
+    # the claim is shown in is said on both pages
+    assert ("Top shared claim, in Paper 0's words; reported by 4 of 4 (Paper 2 in other "
+            "words)." in site.text("index.html"))
+    assert re.search(r"Reported by 4 of 4:\s*<a [^>]+>Paper 0</a>, <a [^>]+>Paper 1</a>, "
+                     r"<a [^>]+>Paper 3</a>, and in other words by\s*<a [^>]+>Paper 2</a>\. "
+                     r"Shown in Paper 0's words\.", page)
+    # no conflict found is said as such, not as a count that reads as a guarantee
+    assert ">no conflicting figures found</a>" in site.text("index.html")
 
 
 def test_a_headline_saying_the_top_claim_is_cited_and_linked_on_its_article_page(tmp_path):
