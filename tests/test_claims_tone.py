@@ -83,6 +83,15 @@ def test_a_headline_that_judges_in_the_outlets_own_words_is_no_plain_news_report
         assert tone.label == "news report" and tone.loaded_words == [], headline
 
 
+def test_the_loaded_share_reads_the_same_in_the_reasons_as_in_the_tone_box():
+    """3 of 66 is 4.5%: the reasons and the box (`loaded_share * 100`, rounded) say one figure."""
+    tone = assess_tone(sents(*["The council met on Monday."] * 63
+                             + ["The reckless plan failed badly, officials said."] * 3))
+    assert tone.loaded_share == 0.045
+    shown = round(tone.loaded_share * 100)  # as the template's `|round|int`
+    assert f"3 of 66 sentences ({shown}%) use loaded or opinionated wording" in tone.reasons[1]
+
+
 def test_quoted_words_do_not_count_as_the_outlets_tone():
     tone = assess_tone(sents("“This is a reckless disaster,” the minister said on Monday."))
     assert tone.loaded_words == []

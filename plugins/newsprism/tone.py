@@ -197,8 +197,8 @@ def assess_tone(sentences: list[Sentence], url: str | None = None,
     attr_rate = len(attributions) / n if n else 0.0
     reasons: list[str] = []
 
-    def pct(x: float) -> str:
-        return f"{round(100 * x)}%"
+    def pct(x: float) -> str:  # rounded as the tone box rounds the loaded_share kept below
+        return f"{round(100 * round(x, 3))}%"
 
     reasons.append(f"{len(loaded_ids)} of {_counted(n, 'sentence')} ({pct(share)}) "
                    f"{'uses' if len(loaded_ids) == 1 else 'use'} loaded or opinionated wording"
