@@ -205,6 +205,21 @@ def test_a_lower_bound_conflicts_only_with_a_value_below_it():
     assert len(_event([fewer], [about]).conflicts) == 1
 
 
+def test_an_outlet_giving_the_others_figure_elsewhere_is_no_side_of_a_conflict():
+    """HuffPost's "The 150 migrants ... spent the night" was shown against USA Today's "about
+    200 migrants", though HuffPost also writes "Between 150 and 200 Central American migrants
+    plan to present asylum claims": its 150 counts a part, not a different whole."""
+    about = "Border officials said about 200 migrants reached the crossing on Sunday."
+    part = "Border officials said 150 migrants reached the crossing on Sunday."
+    whole = ("Between 150 and 200 Central American migrants plan to present asylum claims at "
+             "the crossing, organizers said.")
+    assert len(_event([part], [about]).conflicts) == 1
+    assert _event([part, whole], [about]).conflicts == []
+    # a figure that agrees with neither changes nothing
+    other = "Organizers said 400 Central American migrants plan to reach the crossing."
+    assert len(_event([part, other], [about]).conflicts) == 1
+
+
 def test_generic_counts_need_a_subject():
     cmp = _event(["Near the harbour about 100 people marched with banners on Sunday."],
                  ["Near the harbour roughly 400 people waited in shelters on Sunday."])

@@ -1159,6 +1159,13 @@ def _subjects_match(a: Number, b: Number) -> bool:
     return len(extra) == 1 and _descriptive(extra[0])
 
 
+def _nested_subjects(a: Number, b: Number) -> bool:
+    """The same counted thing, or one a narrower kind of the other ("Central American migrants"
+    and "migrants")."""
+    ka, kb = _subject_key(a)[1], _subject_key(b)[1]
+    return a.unit == b.unit and (ka <= kb or kb <= ka)
+
+
 _YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
 
 
@@ -1220,8 +1227,20 @@ _GENERIC_UNITS = frozenset("people times things ones cases items others".split()
 def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
     mentions = [_Mention(r, n) for r in refs for n in r.claim.numbers]
     by_key: dict[str, list[int]] = defaultdict(list)
+    by_article: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_key[m.number.unit].append(i)
+        by_article[(m.number.unit, m.article)].append(m)
+
+    def agrees_elsewhere(a: _Mention, b: _Mention) -> bool:
+        """Does a's article give, for the same thing or a narrower one, a value agreeing with
+        b's? HuffPost's "The 150 migrants ... spent the night" beside USA Today's "about 200
+        migrants" is no dispute when HuffPost also writes "Between 150 and 200 Central
+        American migrants plan to present asylum claims": its 150 counts a part."""
+        return any(m is not a and _nested_subjects(m.number, b.number)
+                   and _same_time_frame(m.claim, b.claim) and _values_agree(m.number, b.number)
+                   for m in by_article[(a.number.unit, a.article)])
+
     conflicts: list[Conflict] = []
     for key in sorted(by_key):
         # all pairs within one unit: capped (first mentions in event order) for huge events
@@ -1239,7 +1258,8 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
                 a, b = mentions[ids[x]], mentions[ids[y]]
                 if _comparable(a, b):
                     parent[find(ids[y])] = find(ids[x])
-                    if not _values_agree(a.number, b.number):
+                    if not (_values_agree(a.number, b.number) or agrees_elsewhere(a, b)
+                            or agrees_elsewhere(b, a)):
                         disagree.add(ids[x])
                         disagree.add(ids[y])
         clusters: dict[int, list[int]] = defaultdict(list)
