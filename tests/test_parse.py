@@ -72,6 +72,19 @@ def test_links_to_other_stories_are_debris():
         "More than 150 migrants reached the border, officials said."]
 
 
+def test_a_video_blurb_is_debris():
+    """USA Today's DNC story carried its video's blurb; it stood for USA Today's words on the
+    event's top shared claim."""
+    raw = ("Title: Lawsuit filed\nSource: Daily Planet\n\n"
+           "A major lawsuit from the party, targeting the campaign for conspiring to help win "
+           "the 2016 election. Veuer's Nick Cardona has that story.\n\n"
+           "The party filed the lawsuit in Manhattan on Friday.\n\n"
+           "The reporter has the story of a lifetime to tell, she said on Friday.\n").encode()
+    assert parse_article(raw, "suit.txt").paragraphs == [
+        "The party filed the lawsuit in Manhattan on Friday.",
+        "The reporter has the story of a lifetime to tell, she said on Friday."]
+
+
 def test_header_metadata_and_source_link():
     raw = (b"Title: Quake hits city\nSource: Daily Planet\nURL: https://example.com/a/b\n"
            b"Date: April 20, 2018\nAuthor: Lois Lane\nEvent: Big Quake 2018\n\n"

@@ -158,8 +158,10 @@ def outlet_from_url(url: str | None) -> str | None:
 
 # --- body cleaning ------------------------------------------------------------------------
 
-# Web debris: whole lines that are comment, share or subscribe prompts, or links to other
-# stories ("More: A minute-by-minute guide to ...", "Related: ..."), not reporting.
+# Web debris: whole lines that are comment, share or subscribe prompts, links to other
+# stories ("More: A minute-by-minute guide to ...", "Related: ..."), or a video's blurb ("A
+# major lawsuit from the Democratic National Committee, ... Veuer's Nick Cardona has that
+# story."), not reporting.
 _DEBRIS = re.compile(
     r"""^(?:
         leave\ a\ (?:reply|comment)|reply|or\ to\ participate\.?|
@@ -170,7 +172,8 @@ _DEBRIS = re.compile(
         follow\ us\ on\b.{0,60}|advertisement|related\ articles?|comments?|
         \d+\ comments?|you\ (?:may|might)\ also\ like\.?|read\ more\.?|
         (?:more|related|read\ (?:more|also)|see\ also|also\ read|watch|the\ bubble|
-        don'?t\ miss|recommended):\ .{1,200}
+        don'?t\ miss|recommended):\ .{1,200}|
+        .{1,250}?[.!?]["”’]?\ (?:[\w'’.-]+\ ){1,4}ha(?:s|ve)\ (?:that|this|the)\ story
     )[:.!]?$""",
     re.IGNORECASE | re.VERBOSE,
 )
