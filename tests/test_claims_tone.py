@@ -125,11 +125,18 @@ def test_conditionals_modals_and_reported_prescriptions_are_not_the_outlets():
                  "Under the legislation passed by Congress, Trump must certify every 90 days "
                  "whether Iran is in compliance.",
                  "To qualify for asylum, applicants must prove they have been persecuted.",
-                 "Trump must decide next month whether to restore sanctions on Iran."):
+                 "Trump must decide next month whether to restore sanctions on Iran.",
+                 # a view or a question the sentence reports
+                 "The questions cemented Mr. Dowd's view that the president should not sit "
+                 "for an interview.",
+                 "They appear to have been divided on how much Trump should cooperate.",
+                 "He tests whether he sees them as investigators or people who should "
+                 "loyally protect him."):
         assert find_prescription(text) is None, text
     for text in ("The administration must move past the announcement.",
                  "Any agreement should be contingent on inspections.",
-                 "The allies need to act before the summit."):
+                 "The allies need to act before the summit.",
+                 "This is how it works, and Europe should act now."):
         assert find_prescription(text), text
 
 

@@ -50,6 +50,12 @@ _CONDITIONAL_SHOULD = re.compile(
     r"\s+(?:(?i:have|he|she|it|they|we|you|i|the|a|an|any|this|that|these|those|there)\b|[A-Z])")
 # "would have to agree", "did not need to": no prescription
 _MODAL_BEFORE = re.compile(r"(?i:\b(?:would|will|not|may|might|could)|n['’]t)\s+$")
+# Someone's view or a question the sentence reports, not the outlet's advice: "cemented Mr.
+# Dowd's view that the president should not sit for an interview", "divided on how much Trump
+# should cooperate", "whether he sees them as ... people who should loyally protect him"
+_REPORTED_BEFORE = re.compile(
+    r"(?i:\b(?:whether|how|why|views?|belief|argument|position|insistence|conviction)\b)"
+    r"(?:[^\w,;:—–]+\w+){0,11}[^\w,;:—–]*$")  # in the same clause
 # A rule or a deadline, not advice: "Under the Iran deal legislation ..., Trump must certify",
 # "To qualify for asylum, applicants must prove ...", "must decide next month", "must certify
 # every 90 days"
@@ -65,7 +71,9 @@ def find_prescription(own: str) -> str | None:
     """The first words in a text of the outlet's own that say what should or must happen
     ("must", "should", "need to"), verbatim; None when there are none, when a speech verb
     says they report what someone else said ("told trading partners they must make
-    concessions", "the deal should be thrown out, Netanyahu said"), or when they state a rule
+    concessions", "the deal should be thrown out, Netanyahu said") or they follow a view or a
+    question the sentence reports ("Mr. Dowd's view that the president should not sit", "how
+    much Trump should cooperate"), or when they state a rule
     or a deadline ("Under the legislation, Trump must certify ...", "must decide next month").
     """
     for a, b in _PRESCRIPTIVE.spans(own):  # most sentences: none
@@ -75,6 +83,8 @@ def find_prescription(own: str) -> str | None:
         if found[0] in "hn" and _MODAL_BEFORE.search(own, max(0, a - 12), a):
             continue
         if _RULE_OPENING.match(own) or _DEADLINE_AFTER.match(own, b):
+            continue
+        if _REPORTED_BEFORE.search(own, max(0, a - 100), a):
             continue
         if any(w in SPEECH_VERBS for w in words(own) if w.islower()):
             return None
