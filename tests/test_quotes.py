@@ -108,6 +108,30 @@ def test_lead_in_beats_a_relative_clause_after_the_quote():
     assert got == [("keep the pipeline open all winter", "Anna Berg")]
 
 
+def test_people_named_together_speak_together():
+    """Fox filed the chairmen's joint statement under Devin Nunes alone ("Goodlatte, Gowdy and
+    Nunes noted that ..."), Breitbart and USA Today under Bob Goodlatte alone ("a statement
+    from Judiciary Chairman Bob Goodlatte, R-Va., Oversight Chairman Trey Gowdy, R-S.C., and
+    ..."): one of them is a wrong attribution."""
+    all_three = "Bob Goodlatte, Trey Gowdy and Devin Nunes"
+    got = _speakers(
+        "House Judiciary Chairman Bob Goodlatte met House Oversight Chairman Trey Gowdy and "
+        "House Intelligence Chairman Devin Nunes on Thursday.",
+        "Goodlatte, Gowdy and Nunes noted that Comey \"never wrote that he felt obstructed,\" "
+        "on Friday.",
+        "\"These memos are significant for what is not in them,\" said a statement from "
+        "Judiciary Chairman Bob Goodlatte, R-Va., Oversight Chairman Trey Gowdy, R-S.C., and "
+        "Intelligence Chairman Devin Nunes, R-Calif.")
+    assert got == [("never wrote that he felt obstructed", all_three),
+                   ("These memos are significant for what is not in them", all_three)]
+    # one met by the one who speaks is no co-speaker; nor a place before a name
+    got = _speakers("President Ann Lee met Tom Reyes and Governor Jo Park said \"we will talk "
+                    "again soon about the harbour.\"",
+                    "In Ukraine, President Volodymyr Zelenskyy said, \"Strikes are not made "
+                    "with words.\"")
+    assert [who for _, who in got] == ["Jo Park", "Volodymyr Zelenskyy"]
+
+
 def test_appositive_aside_is_skipped_when_finding_the_subject():
     got = _speakers("President Lena Ortiz hosted Prime Minister Omar Haddad on Friday. "
                     "The president, sitting next to Prime Minister Omar Haddad, said she "

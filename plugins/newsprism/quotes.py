@@ -770,6 +770,48 @@ def _speaker_past_aside(text: str, a: int, b: int, names: list[Name],
     return finder.resolve_mention(text, opener)
 
 
+# What may stand between people named together as one speaker, once their party-and-state
+# tags are left out: a comma, a semicolon, "and" ("Goodlatte, Gowdy and Nunes noted"; "a joint
+# statement from House Judiciary Chairman Bob Goodlatte, House Oversight Chairman Trey Gowdy,
+# and House Intelligence Chairman Devin Nunes"; "Bob Goodlatte, R-Va.; ... Trey Gowdy, R-S.C.")
+_JOINER = re.compile(r"\s*(?:,|;|[,;]?\s+and)\s+(?:[A-Z][\w.’'-]*\s+){0,4}")  # titles too
+_PARTY_TAG = re.compile(r",\s*[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*(?=[,;]|\s+and\b)")
+# Where such a list may begin: the sentence's or a clause's start, or "a statement from" (not
+# "Trump met Kim Jong Un and Moon Jae-in said": Kim is met, Moon speaks), titles aside
+_LIST_OPENS = re.compile(r"(?:^|[,;:—–\"”(]|\b(?:from|by))\s*(?:[A-Z][\w.’'-]*\s+){0,5}$")
+
+
+def _together(text: str, names: list[Name], name: Name, finder: _SpeakerFinder,
+              full: str) -> str:
+    """The speaker named by `name` (resolved: `full`), or, when it is one of two or more
+    people named together in a list ("Goodlatte, Gowdy and Nunes noted that ..."), all of
+    them: "Bob Goodlatte, Trey Gowdy and Devin Nunes". One of them alone is a wrong
+    attribution of a joint statement."""
+    people = [n for n in names if n.person or n is name
+              or len((finder.people.resolve(n.text) or "").split()) > 1]  # "Goodlatte"
+    if name not in people:
+        return full
+    k = lo = hi = people.index(name)
+
+    def joined(x: Name, y: Name) -> bool:
+        title = len(y.title) + 1 if y.title and text.startswith(
+            y.title, y.start - len(y.title) - 1) else 0
+        return bool(_JOINER.fullmatch(_PARTY_TAG.sub("", text[x.end:y.start - title])))
+
+    while lo > 0 and joined(people[lo - 1], people[lo]):
+        lo -= 1
+    while hi + 1 < len(people) and joined(people[hi], people[hi + 1]):
+        hi += 1
+    if lo == hi or not _LIST_OPENS.search(text, max(0, people[lo].start - 80),
+                                          people[lo].start):
+        return full
+    every = [full if j == k else finder.resolve_mention(text, people[j])
+             for j in range(lo, hi + 1)]
+    if not all(every):
+        return full
+    return ", ".join(every[:-1]) + " and " + every[-1]
+
+
 def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _SpeakerFinder,
                       cue: str) -> tuple[str | None, str]:
     # "according to Trump's outside counsel", "said Trump's lawyer, Rudy Giuliani": the one
@@ -778,7 +820,7 @@ def _first_name_after(text: str, a: int, b: int, names: list[Name], finder: _Spe
     for name in window:
         full = finder.resolve_mention(text, name)
         if full:
-            return full, cue
+            return _together(text, names, name, finder, full), cue
     if window and window[0].start - a <= 5:
         return window[0].text, cue  # an organisation: ", according to Reuters"
     return None, ""
@@ -968,7 +1010,7 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
             k -= 1
         name = names[k]
         full = finder.resolve_mention(text, name)
-        return (full or name.text), "before"
+        return (_together(text, names, name, finder, full) if full else name.text), "before"
     subj_toks = _words_with_pos(text, a, subj_end)[-3:]
     if subj_toks and subj_toks[-1][2].lower() == "to":
         # "Trump called Comey again to ask “...”": the subject of the clause
