@@ -82,7 +82,7 @@ ANALYSIS_VERSION = "50"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # 47: the loaded share in the tone reasons is rounded as the tone box rounds it
 # 48: a video's blurb ("... Veuer's Nick Cardona has that story.") is debris
 # 49: "Mr. Dowd's view that the president should", "how much Trump should" are no advice
-# 50: people named together as the ones who speak ("Goodlatte, Gowdy and Nunes noted") speak together
+# 50: people named together as the ones who speak ("Goodlatte, Gowdy and Nunes noted") are one
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

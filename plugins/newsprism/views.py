@@ -522,7 +522,8 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
         timeline=[TimelineDay(d, timeline[d]) for d in days],
         charts=comparison_charts(analyses),
         description=(f"{n} outlet{'s' if n != 1 else ''} side by side: shared claims, "
-                     f"{len(c.conflicts)} conflicting figure{'s' if len(c.conflicts) != 1 else ''}, "
+                     f"{len(c.conflicts)} conflicting "
+                     f"figure{'s' if len(c.conflicts) != 1 else ''}, "
                      "quotes, readability and tone, each line linked to the outlet's sentence."))
 
 
