@@ -73,8 +73,8 @@ def find_prescription(own: str) -> str | None:
     says they report what someone else said ("told trading partners they must make
     concessions", "the deal should be thrown out, Netanyahu said") or they follow a view or a
     question the sentence reports ("Mr. Dowd's view that the president should not sit", "how
-    much Trump should cooperate"), or when they state a rule
-    or a deadline ("Under the legislation, Trump must certify ...", "must decide next month").
+    much Trump should cooperate"), or when they state a rule or a deadline ("Under the
+    legislation, Trump must certify ...", "must decide next month").
     """
     for a, b in _PRESCRIPTIVE.spans(own):  # most sentences: none
         found = own[a:b].lower()
