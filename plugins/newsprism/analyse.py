@@ -151,16 +151,15 @@ def analyse_article(article: Article) -> ArticleAnalysis:
     repeated = repeats(sentences, quotes)
     distinct = [s for s in sentences if s.id not in repeated]
     claims = [c for c in extract_claims(sentences, quotes) if c.id not in repeated]
+    headline = None if article.title_derived else article.title  # the outlet's own, if any
     return ArticleAnalysis(
         article=article,
         sentences=sentences,
         readability=measure(article.paragraphs, len(sentences)),
-        summary=summarise(distinct, article.date,
-                          None if article.title_derived else article.title),
+        summary=summarise(distinct, article.date, headline),
         key_claims=rank_claims(claims),
         claims=claims,
         quotes=first_of_each(quotes),
-        tone=assess_tone(distinct, article.url,
-                         None if article.title_derived else article.title),
+        tone=assess_tone(distinct, article.url, headline),
         grouping=article_features(article),
     )

@@ -1050,9 +1050,10 @@ def _quoted_by(ref: _ClaimRef, index: _QuotationIndex) -> dict[str, tuple[str, s
                           if 0 < len(q) < MIN_QUOTED_WORDS)
     held: dict[tuple[str, str, str], int] = defaultdict(int)  # other sentence -> words held
     for key in short:
+        meaning = len(content_words(key))
         for article, (_, sentence, anchor) in index.get(key, {}).items():
             if article != ref.article:
-                held[(article, sentence, anchor)] += len(content_words(key))
+                held[(article, sentence, anchor)] += meaning
     for (article, sentence, anchor), n in sorted(held.items(), key=lambda kv: -kv[1]):
         if n >= SHORT_QUOTED_WORDS and 2 * n >= quoted:
             out.setdefault(article, (sentence, anchor))
