@@ -212,6 +212,25 @@ def test_slug_and_title_prefer_a_headline_in_no_side_s_words():
     assert event.title in {a.title for a in articles}
 
 
+def test_a_kicker_is_left_out_of_the_slug_not_the_title():
+    """ "Report: ..." names the kind of piece, not the news: the slug leaves it out, the
+    headline shown keeps it, and it does not decide which article anchors the event."""
+    body = ("The harbour council voted on Monday to rebuild the flooded sea wall in Portlow "
+            "before the winter storms, spending twelve million pounds on the new stone wall.")
+    articles = [make("a", "Report: Portlow council votes to rebuild sea wall", body,
+                     "2024-01-02", "One"),
+                make("b", "Why Portlow's sea wall vote is a mistake", body + " Late.",
+                     "2024-01-03", "Two")]
+    (event,) = group_into_events(articles)
+    assert event.slug == "portlow-council-votes-to-rebuild-sea-wall"
+    (alone,) = group_into_events(articles[:1])
+    assert alone.title == "Report: Portlow council votes to rebuild sea wall"
+    assert group_into_events([make("c", "EXCLUSIVE: Portlow sea wall", body, "2024-01-02",
+                                   "One")])[0].slug == "portlow-sea-wall"
+    assert group_into_events([make("d", "Reports: Portlow sea wall", body, "2024-01-02",
+                                   "One")])[0].slug == "portlow-sea-wall"
+
+
 def test_order_newest_first_and_articles_by_date_outlet_id():
     articles, _ = twin_articles()
     events = group_into_events(articles)

@@ -29,9 +29,9 @@ Slug rule (published links must not break):
     *anchor*: its earliest-dated article (undated articles count as later than any date), ties
     broken by a headline of the file's own that names the event in no side's words (no label in
     capitals before a colon, nothing in quotation marks), then by the smallest article id; a
-    label in capitals before a colon ("DESPERATION: ") is left out of the slug.  A clash with
-    another event's slug gets "-2", "-3", ... in the order of the anchors (date, then id);
-    pinned slugs always win a clash.
+    label in capitals before a colon ("DESPERATION: ") or a kicker ("Report: ") is left out of
+    the slug.  A clash with another event's slug gets "-2", "-3", ... in the order of the
+    anchors (date, then id); pinned slugs always win a clash.
     Consequences: rebuilding the same files gives the same slugs; adding coverage dated after
     the event's first day keeps the slug (the anchor does not change).  Limits of a rule that
     sees only the files: a new file dated the event's first day with a smaller id, or a
@@ -267,6 +267,11 @@ def average_link(n: int, edges: dict[tuple[int, int], float], threshold: float,
 # deal that Trump calls 'insane'", "Comey Memos Show ‘He Leaked Classified Information’", a
 # scare-quoted 'caravan').
 _LABEL = re.compile(r"^[A-Z][A-Z’'\- ]{2,}[A-Z]:\s+")
+# A kicker naming the kind of piece, not the news ("Report: Mike Pompeo Secretly Met ...",
+# "Reports: North Korean State Media ..."): left out of the slug, which names the news.  The
+# headline itself keeps it, and choosing the anchor does not look at it (an opinion piece's
+# plain headline would otherwise win over the report).
+_KICKER = re.compile(r"^(?:reports?|exclusive|breaking|watch|video|update)\s*:\s+", re.I)
 
 
 def _in_a_side_s_words(article: Article) -> bool:
@@ -347,7 +352,7 @@ def group_into_events(articles: Iterable[Article],
         elif k in kept:
             slug = kept[k]
         else:
-            base = slugify(_LABEL.sub("", anchor.title) or anchor.id)
+            base = slugify(_KICKER.sub("", _LABEL.sub("", anchor.title)) or anchor.id)
             slug, k = base, 2
             while slug in taken:
                 slug, k = f"{base}-{k}", k + 1
