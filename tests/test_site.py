@@ -527,3 +527,20 @@ def test_the_tone_box_lists_each_loaded_word_once(seeds_site):
             repeated += len(words) > len(once)
             assert listed.group(1).split(", ") == list(once.values())
     assert repeated  # the seeds repeat some: the check above is not vacuous
+
+
+def test_a_quote_listed_under_a_speaker_its_outlet_does_not_name_says_so(tmp_path):
+    """The quotes section lists an unnamed quotation under the speaker another outlet names
+    for the same words; its own outlet's column says "unnamed speaker", and the quotes section
+    says that outlet names no speaker, so the two do not seem to disagree."""
+    words = "We will rebuild the harbour wall before the winter storms come"
+    site = _one_event_site(tmp_path, [
+        (None, [f'"{words}," Governor Zoe Young said on Monday.']),
+        (None, ["The harbour council met on Monday about the wall.", f'"{words}."'])])
+    page = site.text("events/one/index.html")
+    column = page[page.index('<article class="outlet" aria-labelledby="h-a1"'):]
+    assert "— unnamed speaker</span>" in column[:column.index("</article>")]
+    quotes = page[page.index('<section id="quotes"'):]
+    quotes = quotes[:quotes.index("</section>")]
+    assert re.findall(r'<h3 class="speaker">([^<]+)</h3>', quotes) == ["Zoe Young"]
+    assert re.search(r">Paper 0</a>, <a [^>]+>Paper 1</a> \(naming no speaker\)</span>", quotes)

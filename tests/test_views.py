@@ -280,3 +280,7 @@ def test_a_quotation_with_no_speaker_is_listed_under_the_one_another_outlet_name
         ("Donald Trump", [(["Fox News"], [])]),
         ("Lena Ortiz", [(["HuffPost"], [])]),
         (views.UNNAMED, [(["HuffPost"], []), (["USA Today"], [])])]
+    # the outlets that name no one are marked so: their own columns say "unnamed speaker"
+    (mueller, *_) = got
+    (shared,) = mueller.quotes
+    assert [o.unnamed_here for o in shared.quoted_by + shared.in_part_by] == [False, True, True]

@@ -199,6 +199,7 @@ class QuoteView:
     article: str
     href: str
     place: int = 0  # the number of its sentence in the article ("s12": 12)
+    unnamed_here: bool = False  # its outlet names no speaker; `speaker` is another outlet's
 
 
 @dataclass
@@ -262,7 +263,8 @@ def _speakers_from_other_outlets(quotes: list[QuoteView]) -> list[QuoteView]:
     quotation holding it (at least MIN_PART_WORDS words), with one speaker named is listed under
     that speaker: Breitbart's “What efforts were made to reach out to Mr Flynn ...?”, which it
     introduces only as "another" question, is one The New York Times gives to Robert S.
-    Mueller III. Unnamed quotes are few: each is compared with each named one."""
+    Mueller III. It is marked `unnamed_here`, as its own outlet's column names no one. Unnamed
+    quotes are few: each is compared with each named one."""
     named: dict[str, set[str]] = {}
     for q in quotes:
         if q.speaker != UNNAMED:
@@ -277,7 +279,7 @@ def _speakers_from_other_outlets(quotes: list[QuoteView]) -> list[QuoteView]:
                     if len(whole) > len(key) and _holds_words(whole, key):
                         speakers |= who
             if len(speakers) == 1:
-                q = replace(q, speaker=speakers.pop())
+                q = replace(q, speaker=speakers.pop(), unnamed_here=True)
         out.append(q)
     return out
 
