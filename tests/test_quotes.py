@@ -132,6 +132,27 @@ def test_people_named_together_speak_together():
     assert [who for _, who in got] == ["Jo Park", "Volodymyr Zelenskyy"]
 
 
+def test_a_group_described_after_its_joint_statement_is_the_same_speakers():
+    """USA Today quotes "a statement from ... Goodlatte, ... Gowdy, ... and ... Nunes", then
+    "the chairmen said" and "the Republican congressmen wrote": one statement, one speaker,
+    not three in the quotes section. A group of another party is not them, nor one quoted
+    long after."""
+    all_three = "Bob Goodlatte, Trey Gowdy and Devin Nunes"
+    opening = ("\"These memos are significant for what is not in them,\" said a statement from "
+               "Judiciary Chairman Bob Goodlatte, R-Va., Oversight Chairman Trey Gowdy, R-S.C., "
+               "and Intelligence Chairman Devin Nunes, R-Calif.")
+    got = _speakers(
+        opening,
+        "\"The memos show the director never felt obstructed,\" the chairmen said.",
+        "\"Nor did he say so at the time,\" the Republican congressmen wrote.",
+        "\"The memos prove the opposite,\" the Democratic lawmakers said.")
+    assert [who for _, who in got] == [all_three, all_three, all_three,
+                                       "the Democratic lawmakers"]
+    filler = ["The harbour ferry ran late on Tuesday for the third week in a row."] * 11
+    got = _speakers(opening, *filler, "\"The memos show nothing new,\" the chairmen said.")
+    assert [who for _, who in got] == [all_three, "the chairmen"]
+
+
 def test_appositive_aside_is_skipped_when_finding_the_subject():
     got = _speakers("President Lena Ortiz hosted Prime Minister Omar Haddad on Friday. "
                     "The president, sitting next to Prime Minister Omar Haddad, said she "

@@ -20,7 +20,9 @@ in multi-paragraph quotes) and names its speaker:
 - a source described rather than named is given in the article's words: `," the suit states`,
   `one former Israeli official said, “`, `A Number 10 spokesperson said: “` (and a statement
   or spokesperson of someone named is theirs: `Merkel's statement said`; a campaign named
-  after someone is not them: `The Trump campaign is seeking ..., arguing ... “`);
+  after someone is not them: `The Trump campaign is seeking ..., arguing ... “`), and a group
+  described after people quoted together ("the chairmen said" after a statement of
+  "Goodlatte, Gowdy and Nunes") is them;
 - a paragraph that is only a quote continues the previous quote's speaker, or that of a
   paragraph quoting no one in which someone said something ("A British government
   spokeswoman in Washington said ..."; where they are is no speaker); a quote with
@@ -578,7 +580,7 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                                               names_in(max(s_start, cursor), len(text) + 1), finder)
             if lead_speaker:
                 previous_speaker, previous_block = lead_speaker, block_index
-    return _organisations_named(quotes, sentences)
+    return _groups_named(_organisations_named(quotes, sentences), sentences)
 
 
 # A source described by its kind ("the agency added") is the organisation of that kind the
@@ -610,6 +612,47 @@ def _organisations_named(quotes: list[Quote], sentences: list[Sentence]) -> list
                 if found:
                     q = replace(q, speaker=found[-1], cue="description")
                     break
+        out.append(q)
+    return out
+
+
+# "the chairmen said" after a statement of "Goodlatte, Gowdy and Nunes" is theirs, if they
+# were quoted within this many sentences before.
+GROUP_REACH = 10
+# A group described by what its members are, after "the": "the chairmen", "the Republican
+# congressmen", "the Republican officials" (not "the suit", "the protesters").
+_GROUP_DESCRIBED = re.compile(
+    r"the (?:(?:three|two|four|[A-Z][a-z]+) )*(?:chairmen|chairs|congressmen|lawmakers|"
+    r"legislators|officials|senators|representatives|leaders|members)")
+_PARTIES = (("R", re.compile(r"\bRepublican|\bGOP\b")), ("D", re.compile(r"\bDemocrat")))
+_PARTY_OF_MEMBER = re.compile(r"\b([RD])-[A-Z]")
+
+
+def _party(text: str) -> str:
+    return "".join(p for p, word in _PARTIES if word.search(text))
+
+
+def _groups_named(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]:
+    """Quotes of a group described ("the chairmen said", "the Republican congressmen wrote")
+    given to the people last quoted together as one speaker (`_together`: "Bob Goodlatte,
+    Trey Gowdy and Devin Nunes"), if within GROUP_REACH sentences before and not of another
+    party ("the Democratic lawmakers" are not three "R-" members): the statement is one,
+    and so is its speaker."""
+    position: dict[str, int] | None = None
+    group: tuple[str, int, str] | None = None  # speaker, sentence position, their parties
+    out = []
+    for q in quotes:
+        speaker = q.speaker or ""
+        if " and " in speaker and speaker[:1].isupper() and q.cue not in ("source", ""):
+            position = position or {x.id: k for k, x in enumerate(sentences)}
+            group = (speaker, position[q.sentence],
+                     "".join(sorted(set(_PARTY_OF_MEMBER.findall(q.sentence_text)))))
+        elif group and _GROUP_DESCRIBED.fullmatch(speaker):
+            position = position or {x.id: k for k, x in enumerate(sentences)}
+            party = _party(speaker)
+            if (position[q.sentence] - group[1] <= GROUP_REACH
+                    and not (party and group[2] and party != group[2])):
+                q = replace(q, speaker=group[0], cue="description")
         out.append(q)
     return out
 
