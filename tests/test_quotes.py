@@ -153,6 +153,18 @@ def test_a_group_described_after_its_joint_statement_is_the_same_speakers():
     assert [who for _, who in got] == [all_three, "the chairmen"]
 
 
+def test_an_office_described_by_whose_it_is_speaks_through_a_participle():
+    """USA Today: "The prime minister's office confirmed that ..., saying only that "further
+    details would be set out in due course."" was left with no speaker."""
+    got = _speakers("The prime minister's office confirmed that the two leaders would meet, "
+                    "but did not elaborate, saying only that \"further details would be set "
+                    "out in due course.\"",
+                    "The harbour master's office said \"the ferry will sail again on "
+                    "Monday.\"")
+    assert [who for _, who in got] == ["the prime minister's office",
+                                       "the harbour master's office"]
+
+
 def test_appositive_aside_is_skipped_when_finding_the_subject():
     got = _speakers("President Lena Ortiz hosted Prime Minister Omar Haddad on Friday. "
                     "The president, sitting next to Prime Minister Omar Haddad, said she "
@@ -385,11 +397,11 @@ def test_a_participle_after_a_role_opening_the_clause_is_the_roles():
                      'The president, however, has since moved to distance herself from Tom '
                      'Ford, saying on "Morning Talk" that he did only a "tiny, tiny little '
                      'fraction" of her legal work.') == [("tiny, tiny little fraction", "Ann Lee")]
-    # the prime minister's office is not the prime minister
+    # the prime minister's office is not the prime minister, but a source described
     assert _speakers("Prime Minister Ann Lee met him.",
                      "The prime minister's office confirmed the visit, saying only that "
                      '"further details would be set out in due course."') == [
-        ("further details would be set out in due course.", None)]
+        ("further details would be set out in due course.", "the prime minister's office")]
 
 
 def test_it_or_they_is_whoever_speaks_in_the_sentence_before():

@@ -1111,11 +1111,13 @@ _MAX_MODIFIERS = 4
 def _source_phrase(text: str, a: int, end: int) -> tuple[str, int] | None:
     """A source the outlet describes rather than names, ending at `end` (the subject of a
     speech verb): "the suit", "one former Israeli official", "a Number 10 spokesperson",
-    "U.S. officials". Its words as the outlet wrote them, from the determiner to the noun (a
+    "U.S. officials", "the prime minister's office". Its words as the outlet wrote them, from the determiner to the noun (a
     capital determiner in lower case), and where it starts; None unless the words before `end`
     end in a source noun (text.SOURCE_NOUNS) that opens with a determiner or is plural."""
     toks = _words_with_pos(text, a, end)[-(_MAX_MODIFIERS + 2):]
-    if not toks or toks[-1][2].lower() not in SOURCE_NOUNS or text[toks[-1][1]:end].strip():
+    if not toks or text[toks[-1][1]:end].strip() or not (
+            toks[-1][2].lower() in SOURCE_NOUNS or toks[-1][2] == "office" and len(toks) > 1
+            and toks[-2][2].endswith(("'s", "’s"))):  # "the prime minister's office"
         return None
     start = toks[-1][0]
     determiner = False
@@ -1182,15 +1184,25 @@ def _colon_subject(text: str, a: int, b: int, names: list[Name],
     return (full, "before") if full else (None, "")
 
 
+# A clause opening with an office described by whose it is: "The prime minister's office".
+_WHOSE_OFFICE = re.compile(r"\s*The (?:[a-z]+ ){0,3}[a-z]+['’]s [a-z]+\b")
+
+
 def _first_person(text: str, a: int, b: int, names: list[Name],
                   finder: _SpeakerFinder) -> tuple[str | None, str]:
     """The first person named in text[a:b]: the clause's subject, as a rule; or the person
     whose role opens it ("The president, however, has since moved to distance himself from
     Cohen, saying ..."), or the last person quoted when "he" or "she" opens it ("He then
-    defended his decision to share it with Mr. Trump, saying again that ...")."""
+    defended his decision to share it with Mr. Trump, saying again that ..."), or a source
+    described by whose it is ("The prime minister's office confirmed ..., saying only")."""
     opening = _words_with_pos(text, a, b, 3)
     if opening and _is_pronoun(opening[0][2]):
         return finder.last_person, "pronoun" if finder.last_person else ""
+    owner = _WHOSE_OFFICE.match(text, a, b)
+    if owner:  # "The prime minister's office confirmed ..., saying only that"
+        source = _source_phrase(text, a, owner.end())
+        if source:
+            return source[0], "source"
     if opening and opening[0][2].lower() == "the" and not any(
             t[2].endswith(("'s", "’s")) for t in opening):  # "The prime minister's office"
         first = next((n.start for n in names if a <= n.start < b), b)
