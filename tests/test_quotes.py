@@ -165,6 +165,28 @@ def test_an_office_described_by_whose_it_is_speaks_through_a_participle():
                                        "the harbour master's office"]
 
 
+def test_a_question_of_a_list_is_asked_by_whoever_the_article_says_asks_them():
+    """USA Today, Breitbart and HuffPost tag the special counsel's questions by the list
+    ("reads one question", "goes another", "another asks"): they were left with no speaker,
+    though each article says whose questions they are."""
+    got = _speakers(
+        "Special counsel Ann Reyes has given a list of four dozen questions to the mayor's "
+        "lawyers.",
+        "The harbour deal is among the topics.",
+        "\"What did you know about the harbour contract?\" reads one question. Another asks if "
+        "anyone offered the builder \"a pardon or a promotion at the harbour office.\"",
+        "\"When did you first meet the builder?\" one question asks.",
+        "\"Who signed the contract for the new sea wall in March?\" goes another.")
+    assert [who for _, who in got] == ["Ann Reyes"] * 4
+    # questions no one is named as asking stay no one's: a ballot, reporters
+    got = _speakers("Voters in Portlow go to the polls on Tuesday.",
+                    "\"Should the city rebuild the sea wall?\" reads one question.")
+    assert [who for _, who in got] == [None]
+    got = _speakers("Mayor Jo Park took questions from reporters on Monday.",
+                    "\"Will the ferry run in June?\" one question asks.")
+    assert [who for _, who in got] == [None]
+
+
 def test_appositive_aside_is_skipped_when_finding_the_subject():
     got = _speakers("President Lena Ortiz hosted Prime Minister Omar Haddad on Friday. "
                     "The president, sitting next to Prime Minister Omar Haddad, said she "

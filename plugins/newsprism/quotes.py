@@ -28,6 +28,9 @@ in multi-paragraph quotes) and names its speaker:
   spokeswoman in Washington said ..."; where they are is no speaker); a quote with
   no tag of its own shares the next one's in its sentence (`"agreed ...," which is
   "resolved ...," Merkel's statement said`).
+- a question tagged only as one of a list ('"...?" reads one question', "another asks") is
+  asked by whoever the article last named as asking those questions ("Robert Mueller has
+  given a list of ... questions");
 - reported speech in the first person of the one spoken to, who wrote it down, is no one's we
   can name (`the president told him he was “doing a great job and wished me well.”`).
 
@@ -580,7 +583,9 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                                               names_in(max(s_start, cursor), len(text) + 1), finder)
             if lead_speaker:
                 previous_speaker, previous_block = lead_speaker, block_index
-    return _groups_named(_organisations_named(quotes, sentences), sentences)
+    quotes = _organisations_named(quotes, sentences)
+    quotes = _groups_named(quotes, sentences)
+    return _askers_named(quotes, sentences, finder.people)
 
 
 # A source described by its kind ("the agency added") is the organisation of that kind the
@@ -655,6 +660,57 @@ def _groups_named(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]
                 q = replace(q, speaker=group[0], cue="description")
         out.append(q)
     return out
+
+
+# A quotation that is one of a list of questions, tagged by the list, not by who asks:
+# '"What did you know ...?" reads one question.', '"...?" one question asks.', '"...?" goes
+# another.', 'Another asks if ... "about seeking immunity."', '"...?" reads one of the queries'.
+_QUESTION_TAG = re.compile(
+    r"\b(?:reads|goes|asks)\s+(?:one|another)\b|(?:^|[”\"]\s*)(?:one|another)(?:\s+question|"
+    r"\s+of\s+the\s+(?:questions|queries))?\s+(?:asks|reads|goes)\b", re.IGNORECASE)
+# Someone named as the one asking the questions, right after their name: "Robert Mueller has
+# given a list of ... questions", "has submitted questions", "Mueller asks what ...", "hopes to
+# ask ... questions", "Mueller's team read over the telephone".
+_ASKS = re.compile(
+    r"(?:['’]s\s+(?:list of\s+)?(?:questions|queries|team\s+read)\b|\s+(?:(?:has|had|also|"
+    r"reportedly)\s+)*(?:given|gave|submitted|sent|posed|provided|asks|asked|(?:hopes|wants|"
+    r"plans|planned|intends) to ask)\b)")
+_QUESTION_NOUN = re.compile(r"\b(?:questions?|quer(?:y|ies)|asks)\b", re.IGNORECASE)
+# How many sentences back the one asking may be named.
+QUESTION_REACH = 15
+
+
+def _askers_named(quotes: list[Quote], sentences: list[Sentence],
+                  people: PeopleRegister) -> list[Quote]:
+    """A question with no speaker, tagged only as one of a list (`_QUESTION_TAG`), is asked by
+    the person the article last named as asking those questions (`_ASKS`), within
+    QUESTION_REACH sentences before: the special counsel's questions in USA Today, Breitbart
+    and HuffPost are his, as The New York Times says ("... Mr. Mueller planned to ask")."""
+    position: dict[str, int] = {}
+    out = []
+    for q in quotes:
+        if q.speaker is None and _QUESTION_TAG.search(q.sentence_text):
+            position = position or {x.id: k for k, x in enumerate(sentences)}
+            k = position[q.sentence]
+            for earlier in reversed(sentences[max(0, k - QUESTION_REACH):k]):
+                asker = _asker_in(earlier.text, people)
+                if asker:
+                    q = replace(q, speaker=asker, cue="description")
+                    break
+        out.append(q)
+    return out
+
+
+def _asker_in(text: str, people: PeopleRegister) -> str | None:
+    """The person a sentence about questions names as asking them, in full, if any."""
+    if not _QUESTION_NOUN.search(text):
+        return None
+    for name in find_names(text):
+        if _ASKS.match(text, name.end):
+            full = people.resolve(name.text) or (name.text if name.person else None)
+            if full:
+                return full
+    return None
 
 
 def _in_someone_elses_voice(text: str, head: tuple[int, int], qs: int, qe: int) -> bool:
