@@ -284,3 +284,10 @@ def test_a_quotation_with_no_speaker_is_listed_under_the_one_another_outlet_name
     (mueller, *_) = got
     (shared,) = mueller.quotes
     assert [o.unnamed_here for o in shared.quoted_by + shared.in_part_by] == [False, True, True]
+    # a comma more or less is the same words: whose they are does not hang on it
+    got = views.speaker_quotes([
+        q("Ann Lee, Tom Reyes and Jo Park", "he felt complimented, and myriad other facts",
+          "Breitbart", "b"),
+        q(views.UNNAMED, "he felt complimented and myriad other facts", "The New York Times",
+          "a")])
+    assert [s.speaker for s in got] == ["Ann Lee, Tom Reyes and Jo Park"]

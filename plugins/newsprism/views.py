@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .model import ArticleAnalysis, ClaimGroup, EventComparison, Readability, sentence_number
-from .text import slugify
+from .text import lower_words, slugify, words
 
 # Readability figures shown per outlet, with what a higher value means.
 READABILITY_METRICS: list[tuple[str, str, str]] = [
@@ -259,20 +259,22 @@ def speaker_quotes(quotes: list[QuoteView]) -> list[SpeakerQuotes]:
 
 
 def _speakers_from_other_outlets(quotes: list[QuoteView]) -> list[QuoteView]:
-    """A quotation with no speaker that another outlet gives, in the same words or as a longer
-    quotation holding it (at least MIN_PART_WORDS words), with one speaker named is listed under
-    that speaker: Breitbart's “What efforts were made to reach out to Mr Flynn ...?”, which it
-    introduces only as "another" question, is one The New York Times gives to Robert S.
-    Mueller III. It is marked `unnamed_here`, as its own outlet's column names no one. Unnamed
-    quotes are few: each is compared with each named one."""
+    """A quotation with no speaker that another outlet gives, in the same words (punctuation
+    aside, for whose they are: "complimented and myriad", "complimented, and myriad"; shown,
+    they stay two quotations, as `same_words` keeps punctuation) or as a longer quotation
+    holding them (at least MIN_PART_WORDS words), with one speaker named is listed under that
+    speaker: The New York Times's "went to great lengths to set dining room scenes ...", whose
+    "they wrote" we could not resolve, is the three chairmen's, as Breitbart names them. It is
+    marked `unnamed_here`, as its own outlet's column names no one. Unnamed quotes are few:
+    each is compared with each named one."""
     named: dict[str, set[str]] = {}
     for q in quotes:
         if q.speaker != UNNAMED:
-            named.setdefault(same_words(q.text), set()).add(q.speaker)
+            named.setdefault(_bare_words(q.text), set()).add(q.speaker)
     out = []
     for q in quotes:
         if q.speaker == UNNAMED:
-            key = same_words(q.text)
+            key = _bare_words(q.text)
             speakers = set(named.get(key, ()))
             if len(key.split()) >= MIN_PART_WORDS:
                 for whole, who in named.items():
@@ -282,6 +284,11 @@ def _speakers_from_other_outlets(quotes: list[QuoteView]) -> list[QuoteView]:
                 q = replace(q, speaker=speakers.pop(), unnamed_here=True)
         out.append(q)
     return out
+
+
+def _bare_words(text: str) -> str:
+    """A quotation's words (`text.words`), whatever their case and the punctuation between."""
+    return " ".join(lower_words(words(text.replace("’", "'"))))
 
 
 def _with_parts(shared: dict[str, SharedQuote]) -> list[SharedQuote]:
