@@ -605,7 +605,8 @@ def test_what_someone_called_a_thing_is_their_words_whoever_speaks_after():
 
 def test_reported_speech_in_the_first_person_of_the_one_told_is_not_the_speakers():
     """Comey's memos quoted by Fox and HuffPost: the "me" and "I" are Comey's, who wrote the
-    exchange down, so the words are not Trump's."""
+    exchange down, so the words are not Trump's but his, the one other person named before
+    them; with two others named, whose they are is not told."""
     got = speakers("President Donald Trump spoke with FBI Director James Comey on March 30.",
                    '"I did not reply," wrote Comey, who added that as Trump ended the call, the '
                    'president told him he was "doing a great job and wished me well."',
@@ -614,9 +615,13 @@ def test_reported_speech_in_the_first_person_of_the_one_told_is_not_the_speakers
                    "Comey notes that Trump complimented him, noting that the president at times "
                    'said "he thought very highly of me" in those days.')
     assert got == [("James Comey", "I did not reply"),
-                   (None, "doing a great job and wished me well."),
-                   (None, "if I did what he had asked last time."),
-                   (None, "he thought very highly of me")]
+                   ("James Comey", "doing a great job and wished me well."),
+                   ("James Comey", "if I did what he had asked last time."),
+                   ("James Comey", "he thought very highly of me")]
+    got = speakers("President Ann Lee met Director Sam Reyes and Judge Jo Park on Monday.",
+                   "Reyes and Park say that the president at times said \"he thought very "
+                   "highly of me\" in those days.")
+    assert got == [(None, "he thought very highly of me")]
     # the first person of the one who speaks stays theirs
     assert speakers('Comey wrote that he "did not reply, or even nod or change my facial '
                     'expression."')[0][0] == "Comey"

@@ -31,8 +31,9 @@ in multi-paragraph quotes) and names its speaker:
 - a question tagged only as one of a list ('"...?" reads one question', "another asks") is
   asked by whoever the article last named as asking those questions ("Robert Mueller has
   given a list of ... questions");
-- reported speech in the first person of the one spoken to, who wrote it down, is no one's we
-  can name (`the president told him he was “doing a great job and wished me well.”`).
+- reported speech in the first person of the one spoken to, who wrote it down, is theirs:
+  the one other person the sentence names before it (`Comey ..., who added that ... the
+  president told him he was “doing a great job and wished me well.”`), or no one's.
 
 Straight marks pair past a pair nested inside (`"... these large "Caravans" of people ...,"`);
 a paragraph that closes a quotation it never opened is quoted from its start (the outlet left
@@ -546,7 +547,9 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                 elif qi and quotes and quotes[-1].speaker and block_speaker_seen:
                     speaker, cue = quotes[-1].speaker, "continuation"
             if speaker and cue != "after" and _in_someone_elses_voice(text, head, qs, qe):
-                speaker, cue = None, ""
+                speaker, cue = _the_one_spoken_to(
+                    text, speaker, [n for n in local if s_start <= n.start < qs
+                                    and not in_quotes.holds(n.start)], finder)
             quoted_to = qe + 1
             quotes.append(Quote(text=quote_text, speaker=speaker,
                                 sentence=block.sentences[k].id,
@@ -723,6 +726,17 @@ def _in_someone_elses_voice(text: str, head: tuple[int, int], qs: int, qe: int) 
     reply, or even nod or change my facial expression"' is Comey's.)"""
     return bool(_FIRST_PERSON.search(text, qs, qe)) and bool(
         _INDIRECT_OPENING.match(text, qs) or _TOLD_ABOUT_THEM.search(text, head[0], head[1]))
+
+
+def _the_one_spoken_to(text: str, speaker: str, before: list[Name],
+                       finder: _SpeakerFinder) -> tuple[str | None, str]:
+    """Whose first person a quotation in someone else's voice is (`_in_someone_elses_voice`):
+    the one person its sentence names before it other than the speaker ("Trump called Comey
+    again on April 11 to ask “if I did what he had asked last time”" is Comey's, who wrote it
+    down); no one when it names no one else, or two others."""
+    others = {full for full in (finder.resolve_mention(text, n) for n in before)
+              if full and full != speaker}
+    return (others.pop(), "description") if len(others) == 1 else (None, "")
 
 
 def _share_tags(text: str, quotes: list[Quote], in_block: list[tuple[int, int, int]],
