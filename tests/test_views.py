@@ -153,6 +153,26 @@ def test_article_view_marks_claims_quotes_and_loaded_words():
     assert v.legend == ["summary", "claim", "quote", "loaded"]
 
 
+def test_a_quotation_over_several_sentences_is_marked_in_each_of_them():
+    """Khan's "His visit next month would ... protests. This just reinforces ... place." was
+    in the data but marked nowhere on the page: only its first sentence was searched, for the
+    whole of it."""
+    a = analysis("q", "P", ['Lee said on Monday: "The ferry will run.', "It runs daily.",
+                            'And it is cheap," she said.', "The mayor left."])
+    a.quotes = [Quote("The ferry will run. It runs daily. And it is cheap,", "Lee", "s1")]
+    v = views.article_view(a)
+    assert [[(g.text, g.kind) for g in x.segments] for x in v.blocks[0].sentences] == [
+        [("Lee said on Monday: \"", ""), ("The ferry will run.", "quote")],
+        [("It runs daily.", "quote")],
+        [("And it is cheap,", "quote"), ('" she said.', "")],
+        [("The mayor left.", "")]]
+    assert [x.marks for x in v.blocks[0].sentences] == [
+        ["summary", "quote"], ["quote"], ["quote"], []]
+    # words that do not go on as the quotation does mark nothing past its first sentence
+    assert views.quoted_parts(a.sentences, [Quote("The ferry will run. It runs weekly.", "Lee",
+                                                  "s1")]) == {"s1": ["The ferry will run."]}
+
+
 def test_only_http_links_to_sources():
     assert views.safe_source_url("https://x.org/a") == "https://x.org/a"
     for bad in ("javascript:alert(1)", "data:text/html,x", "//x.org", "ftp://x", None, "http://"):

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from .model import ArticleAnalysis, ClaimGroup, EventComparison, Readability, sentence_number
+from .model import (ArticleAnalysis, ClaimGroup, EventComparison, Quote, Readability, Sentence,
+                    sentence_number)
 from .text import lower_words, slugify, words
 
 # Readability figures shown per outlet, with what a higher value means.
@@ -745,13 +746,53 @@ def segments_of(text: str, quotes: list[str], loaded_words: list[str]) -> list[S
     return out
 
 
+_CLOSING_MARKS = "”\"’' \t\n"
+
+
+def quoted_parts(sentences: list[Sentence], quotes: list[Quote]) -> dict[str, list[str]]:
+    """The words of each sentence that are a quotation: a quotation's whole text in the
+    sentence it starts in, or, for one that runs over several sentences (Khan's "His visit next
+    month would ... protests. This just reinforces ... in the first place."), its part in each
+    of them: the end of the first, from just after an opening mark (or from its start, for a
+    paragraph that left the mark out), then each next sentence from its start or just after the
+    mark reopening it in a new paragraph, as far as the quotation's words go on in it."""
+    position = {s.id: k for k, s in enumerate(sentences)}
+    out: dict[str, list[str]] = {}
+    for q in quotes:
+        k = position.get(q.sentence)
+        if k is None or not q.text:
+            continue
+        rest, first = q.text, True
+        while rest and k < len(sentences):
+            text = sentences[k].text
+            if first and rest in text:
+                out.setdefault(sentences[k].id, []).append(rest)
+                break
+            starts = [0] + [i + 1 for i, c in enumerate(text[:None if first else 1])
+                            if c in "“\""]
+            start = next((p for p in starts if _goes_on(text, p, rest)), None)
+            if start is None:
+                break
+            part = rest if text.startswith(rest, start) else text[start:].rstrip(_CLOSING_MARKS)
+            out.setdefault(sentences[k].id, []).append(part)
+            rest, k, first = rest[len(part):].lstrip(), k + 1, False
+    return out
+
+
+def _goes_on(text: str, start: int, quotation: str) -> bool:
+    """Does `quotation` stand in `text` from `start`: all of it, or as far as the text goes
+    (closing marks aside)?"""
+    if text.startswith(quotation, start):
+        return True
+    tail = text[start:].rstrip(_CLOSING_MARKS)
+    return bool(tail) and quotation.startswith(tail)
+
+
 def article_view(a: ArticleAnalysis) -> ArticleView:
     """The article's blocks with every sentence anchored and its highlights marked."""
     claims = {c.id for c in a.claims}
     summary = set(a.summary)
-    quotes_in: dict[str, list[str]] = {}
-    for q in a.quotes:
-        quotes_in.setdefault(q.sentence, []).append(q.text)
+    quotes_in = quoted_parts(a.sentences, a.quotes)
     loaded = set(a.tone.loaded_sentences) if a.tone else set()
     words = list(a.tone.loaded_words) if a.tone else []
     blocks = [BlockView(b.kind, b.text) for b in a.article.blocks]
