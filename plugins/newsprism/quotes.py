@@ -646,17 +646,15 @@ def _groups_named(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]
     Trey Gowdy and Devin Nunes"), if within GROUP_REACH sentences before and not of another
     party ("the Democratic lawmakers" are not three "R-" members): the statement is one,
     and so is its speaker."""
-    position: dict[str, int] | None = None
+    position = {x.id: k for k, x in enumerate(sentences)} if quotes else {}
     group: tuple[str, int, str] | None = None  # speaker, sentence position, their parties
     out = []
     for q in quotes:
         speaker = q.speaker or ""
         if " and " in speaker and speaker[:1].isupper() and q.cue not in ("source", ""):
-            position = position or {x.id: k for k, x in enumerate(sentences)}
             group = (speaker, position[q.sentence],
                      "".join(sorted(set(_PARTY_OF_MEMBER.findall(q.sentence_text)))))
         elif group and _GROUP_DESCRIBED.fullmatch(speaker):
-            position = position or {x.id: k for k, x in enumerate(sentences)}
             party = _party(speaker)
             if (position[q.sentence] - group[1] <= GROUP_REACH
                     and not (party and group[2] and party != group[2])):
@@ -689,11 +687,10 @@ def _askers_named(quotes: list[Quote], sentences: list[Sentence],
     the person the article last named as asking those questions (`_ASKS`), within
     QUESTION_REACH sentences before: the special counsel's questions in USA Today, Breitbart
     and HuffPost are his, as The New York Times says ("... Mr. Mueller planned to ask")."""
-    position: dict[str, int] = {}
+    position = {x.id: k for k, x in enumerate(sentences)} if quotes else {}
     out = []
     for q in quotes:
         if q.speaker is None and _QUESTION_TAG.search(q.sentence_text):
-            position = position or {x.id: k for k, x in enumerate(sentences)}
             k = position[q.sentence]
             for earlier in reversed(sentences[max(0, k - QUESTION_REACH):k]):
                 asker = _asker_in(earlier.text, people)
@@ -1181,9 +1178,10 @@ _MAX_MODIFIERS = 4
 def _source_phrase(text: str, a: int, end: int) -> tuple[str, int] | None:
     """A source the outlet describes rather than names, ending at `end` (the subject of a
     speech verb): "the suit", "one former Israeli official", "a Number 10 spokesperson",
-    "U.S. officials", "the prime minister's office". Its words as the outlet wrote them, from the determiner to the noun (a
-    capital determiner in lower case), and where it starts; None unless the words before `end`
-    end in a source noun (text.SOURCE_NOUNS) that opens with a determiner or is plural."""
+    "U.S. officials", "the prime minister's office". Its words as the outlet wrote them, from
+    the determiner to the noun (a capital determiner in lower case), and where it starts; None
+    unless the words before `end` end in a source noun (text.SOURCE_NOUNS, or "office" after
+    a possessive) that opens with a determiner or is plural."""
     toks = _words_with_pos(text, a, end)[-(_MAX_MODIFIERS + 2):]
     if not toks or text[toks[-1][1]:end].strip() or not (
             toks[-1][2].lower() in SOURCE_NOUNS or toks[-1][2] == "office" and len(toks) > 1
