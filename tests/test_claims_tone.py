@@ -23,6 +23,21 @@ def test_claim_kinds_entities_numbers_modality():
     assert "s4" not in by_id  # a question asserts nothing
 
 
+def test_a_question_quoted_with_only_its_tag_is_no_claim():
+    """'"What efforts were made to reach out to Mr Flynn ...?" goes another.' asks; it was the
+    Mueller event's first shared claim. Where the outlet says more around it (who supplied the
+    question), the sentence states that."""
+    from newsprism.quotes import extract_quotes
+    sentences = sents(
+        "Special counsel Ann Reyes has given a list of four dozen questions to the mayor.",
+        "“What efforts were made to reach the builder about a pardon?” goes another.",
+        "“Who signed the harbour contract in March?” reads one of the questions supplied to "
+        "reporters by an official of the council.")
+    quotes = extract_quotes(sentences)
+    assert [q.speaker for q in quotes] == ["Ann Reyes", "Ann Reyes"]
+    assert [c.id for c in extract_claims(sentences, quotes)] == ["s1", "s3"]
+
+
 def test_predicates_fold_synonyms():
     assert "authorize" in predicates("Biden approved the strikes")
     assert "authorize" in predicates("the White House greenlit the plan")

@@ -222,6 +222,9 @@ _TRANSITION = CaselessPattern(
     r"^(?:but|and|so|yet|still|indeed|of course|in other words|put simply|in short|"
     r"that said|to be sure|meanwhile|however|now|then|this|that|it|these|those)\b")
 MIN_CLAIM_WORDS = 7
+# A quoted question with no more words of the outlet's own than this around it is only the
+# question and its tag ('"...?" one question asks.'): it asks, it states nothing.
+QUESTION_TAG_WORDS = 4
 
 
 def _attributed(text: str, own: str, sid: str, quotes_here: list[Quote],
@@ -242,7 +245,7 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
 
     A claim states a number, reports a concrete action by a named actor (or one a plan cue
     governs: `_planned_action`), or attributes a statement to a named source. Not claims:
-    questions, fragments and photo captions (no finite verb), sentences about the page
+    questions (also quoted with only their tag: QUESTION_TAG_WORDS), fragments and photo captions (no finite verb), sentences about the page
     (`text.is_page_furniture`: "A photograph ... shows", "can be seen below"), sentences that
     are only the continuation of a quotation, hedged speculation nobody named says ("could",
     "may", "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
@@ -275,6 +278,9 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         if len(own_words) < 2 and all(q.cue == "continuation" or not q.speaker
                                       for q in quotes_here):
             continue
+        if (quotes_here and len(own_words) <= QUESTION_TAG_WORDS
+                and all(q.text.rstrip("”\"’' ").endswith("?") for q in quotes_here)):
+            continue  # a question quoted with only its tag ("... pardon?" goes another.)
         if not has_finite_verb(text) or is_page_furniture(text):
             continue  # a caption or a fragment: "A protest in London last year ..."
         numbers = find_numbers(text)
