@@ -614,6 +614,26 @@ def test_a_second_sentence_of_a_shared_claim_is_not_what_only_its_outlet_reports
     assert unique_a == [texts["a"][1]]  # the budget again is no claim only Outlet A reports
 
 
+def test_only_a_name_or_figure_no_other_outlet_mentions_makes_a_claim_an_outlets_alone(tmp_path):
+    """Fox's "Kim's offer for a summit was initially conveyed to Trump by South Korea last
+    month" was listed as only Fox's; The New York Times says it in other words ("last month,
+    when Mr. Trump unexpectedly accepted Mr. Kim's invitation"). A claim is said to be its
+    outlet's alone only when it names someone, or gives a figure in digits, that no other
+    outlet's article mentions anywhere, or quotes someone. One with neither is not listed,
+    even when no other outlet says it: the list says less rather than something wrong."""
+    lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
+    texts = {
+        "a": [lead, "The ferry will carry 340 cars a day across the harbour to the island.",
+              "Builder Sam Reyes signed the sea wall contract on Friday."],
+        "b": [lead, '"The ferry will open in June and run every hour of the day," Governor Ann '
+                    "Lee said."],
+        "c": [lead, "The harbour ferry will be the first new one in forty years, officials "
+                    "said."]}
+    ids, c, groups = _outlets_compared(tmp_path, texts)
+    unique = {k: sorted(groups[i].text for i in c.unique[ids[k]]) for k in ids}
+    assert unique == {"a": sorted(texts["a"][1:]), "b": [texts["b"][1]], "c": []}
+
+
 def test_two_outlets_quoting_the_same_short_words_report_one_statement(tmp_path):
     """Fox's "... holding direct talks at "extremely high levels"" and The New York Times' "...
     in direct talks ... at "extremely high levels,"" word the rest otherwise: neither is only

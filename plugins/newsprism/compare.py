@@ -20,11 +20,13 @@ conflicting numbers and who is quoted by whom.
   reported elsewhere too), covers (holds most of what it says in other words; see
   COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS; short quotations together,
   SHORT_QUOTED_WORDS: "extremely high levels"), that gives no side of a conflict
-  (another outlet reports the same quantity otherwise), and that either quote someone or use
-  a word, a name or a figure no other outlet's claims use. Listed by how much of what they
-  say is the outlet's alone, times their importance in the article and how well they read
-  alone (`summary.standalone`: "She said ..." after the sentence naming her comes later): a
-  name or a figure only this outlet gives comes before its lead worded otherwise. Omitted:
+  (another outlet reports the same quantity otherwise), and that quote someone, or name
+  someone or give a figure in digits that no other outlet's article mentions anywhere
+  (`_has_its_own_anchor`: a claim whose names and figures all stand in another outlet's text
+  is, as often as not, reported there in other words). Listed by how much of what they say is
+  the outlet's alone, times their importance in the article and how well they read alone
+  (`summary.standalone`: "She said ..." after the sentence naming her comes later): a name or
+  a figure only this outlet gives comes before its lead worded otherwise. Omitted:
   consensus groups none of an outlet's sentences matches, covers or quotes alike (any
   sentence, claim or not).
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
@@ -960,6 +962,49 @@ def _terms_by_outlet(refs: list[_ClaimRef], outlet_of: dict[str, str]) -> dict[s
     return out
 
 
+# A name's mark: its letters (dots left out: "F.B.I." is "FBI"), their first NAME_MARK letters
+# ("Canada", "Canadian"); a figure's: its digits ("2,500" is "2500").
+NAME_MARK = 5
+_CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _name_mark(word: str) -> str:
+    return word.replace(".", "").lower().rstrip("'’s")[:NAME_MARK]
+
+
+def _figure_mark(text: str) -> str:
+    return text.replace(",", "").rstrip(".")
+
+
+def _marks_by_outlet(analyses: list[ArticleAnalysis], outlet_of: dict[str, str]
+                     ) -> dict[str, set[str]]:
+    """The name and figure marks of everything each outlet's articles say, headline included,
+    claim or not."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for a in analyses:
+        marks = out[outlet_of[a.article.id]]
+        for text in chain([a.article.title or ""], (s.text for s in a.sentences)):
+            marks.update(_name_mark(w) for w in _CAPITALISED.findall(text))
+            marks.update(_figure_mark(f) for f in _FIGURE.findall(text))
+    return out
+
+
+def _has_its_own_anchor(ref: _ClaimRef, outlet: str, marks: dict[str, set[str]]) -> bool:
+    """Does the claim quote someone (`_gives_quotation`), or name someone or give a figure in
+    digits that no other outlet's article mentions anywhere? Only then may it be said to be
+    the outlet's alone: a claim whose names and figures all stand in another outlet's text
+    is, as often as not, reported there in other words ("Kim's offer for a summit was
+    initially conveyed to Trump by South Korea last month" / "last month, when Mr. Trump
+    unexpectedly accepted Mr. Kim's invitation to meet")."""
+    if _gives_quotation(ref.claim.text):
+        return True
+    elsewhere = set().union(*(m for o, m in marks.items() if o != outlet))
+    names = {_name_mark(w) for e in ref.claim.entities for w in e.split()[-1:]}
+    figures = {_figure_mark(f) for n in ref.claim.numbers for f in _FIGURE.findall(n.text)}
+    return bool((names | figures) - elsewhere)
+
+
 def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
                  weight: dict[str, float]) -> list[str]:
     """Of one article's claims (group id, claim) that no other article matches or covers, the
@@ -1502,7 +1547,11 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
                 (g.articles[0], members[0].claim.id) not in disputed):
             alone[g.articles[0]].append((g.id, members[0]))
     outlets_using = Counter(chain.from_iterable(_terms_by_outlet(refs, outlet_of).values()))
-    unique = {a: _only_theirs(claims, outlets_using, weight) for a, claims in alone.items()}
+    marks = _marks_by_outlet(ordered, outlet_of)
+    unique = {a: _only_theirs([(gid, r) for gid, r in claims
+                               if _has_its_own_anchor(r, outlet_of[a], marks)],
+                              outlets_using, weight)
+              for a, claims in alone.items()}
 
     quotes = []
     for a in ordered:
