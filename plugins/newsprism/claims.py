@@ -245,10 +245,11 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
 
     A claim states a number, reports a concrete action by a named actor (or one a plan cue
     governs: `_planned_action`), or attributes a statement to a named source. Not claims:
-    questions (also quoted with only their tag: QUESTION_TAG_WORDS), fragments and photo captions (no finite verb), sentences about the page
-    (`text.is_page_furniture`: "A photograph ... shows", "can be seen below"), sentences that
-    are only the continuation of a quotation, hedged speculation nobody named says ("could",
-    "may", "likely"), and commentary whose loaded or prescriptive wording carries no checkable fact.
+    questions (also quoted with only their tag: QUESTION_TAG_WORDS), fragments and photo
+    captions (no finite verb), sentences about the page (`text.is_page_furniture`: "A
+    photograph ... shows", "can be seen below"), sentences that are only the continuation of
+    a quotation, hedged speculation nobody named says ("could", "may", "likely"), and
+    commentary whose loaded or prescriptive wording carries no checkable fact.
     """
     from .tone import _FIRST_PERSON, find_loaded, find_prescription
     quotes_by_sentence: dict[str, list[Quote]] = {}

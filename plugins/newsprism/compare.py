@@ -967,39 +967,40 @@ def _terms_by_outlet(refs: list[_ClaimRef], outlet_of: dict[str, str]) -> dict[s
 NAME_MARK = 5
 _CAPITALISED = re.compile(r"\b[A-Z][\w.’'-]*")
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def _name_mark(word: str) -> str:
-    return word.replace(".", "").lower().rstrip("'’s")[:NAME_MARK]
+    return _POSSESSIVE_END.sub("", word.replace(".", "")).lower()[:NAME_MARK]
 
 
 def _figure_mark(text: str) -> str:
     return text.replace(",", "").rstrip(".")
 
 
-def _marks_by_outlet(analyses: list[ArticleAnalysis], outlet_of: dict[str, str]
+def _marks_elsewhere(analyses: list[ArticleAnalysis], outlet_of: dict[str, str]
                      ) -> dict[str, set[str]]:
-    """The name and figure marks of everything each outlet's articles say, headline included,
-    claim or not."""
-    out: dict[str, set[str]] = defaultdict(set)
+    """For each outlet, the name and figure marks of everything the other outlets' articles
+    say, headline included, claim or not."""
+    by_outlet: dict[str, set[str]] = defaultdict(set)
     for a in analyses:
-        marks = out[outlet_of[a.article.id]]
+        marks = by_outlet[outlet_of[a.article.id]]
         for text in chain([a.article.title or ""], (s.text for s in a.sentences)):
             marks.update(_name_mark(w) for w in _CAPITALISED.findall(text))
             marks.update(_figure_mark(f) for f in _FIGURE.findall(text))
-    return out
+    return {o: set().union(*(m for other, m in by_outlet.items() if other != o))
+            for o in by_outlet}
 
 
-def _has_its_own_anchor(ref: _ClaimRef, outlet: str, marks: dict[str, set[str]]) -> bool:
+def _has_its_own_anchor(ref: _ClaimRef, elsewhere: set[str]) -> bool:
     """Does the claim quote someone (`_gives_quotation`), or name someone or give a figure in
-    digits that no other outlet's article mentions anywhere? Only then may it be said to be
-    the outlet's alone: a claim whose names and figures all stand in another outlet's text
-    is, as often as not, reported there in other words ("Kim's offer for a summit was
-    initially conveyed to Trump by South Korea last month" / "last month, when Mr. Trump
-    unexpectedly accepted Mr. Kim's invitation to meet")."""
+    digits that no other outlet's article mentions anywhere (`elsewhere`: `_marks_elsewhere`)?
+    Only then may it be said to be the outlet's alone: a claim whose names and figures all
+    stand in another outlet's text is, as often as not, reported there in other words ("Kim's
+    offer for a summit was initially conveyed to Trump by South Korea last month" / "last
+    month, when Mr. Trump unexpectedly accepted Mr. Kim's invitation to meet")."""
     if _gives_quotation(ref.claim.text):
         return True
-    elsewhere = set().union(*(m for o, m in marks.items() if o != outlet))
     names = {_name_mark(w) for e in ref.claim.entities for w in e.split()[-1:]}
     figures = {_figure_mark(f) for n in ref.claim.numbers for f in _FIGURE.findall(n.text)}
     return bool((names | figures) - elsewhere)
@@ -1547,9 +1548,9 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
                 (g.articles[0], members[0].claim.id) not in disputed):
             alone[g.articles[0]].append((g.id, members[0]))
     outlets_using = Counter(chain.from_iterable(_terms_by_outlet(refs, outlet_of).values()))
-    marks = _marks_by_outlet(ordered, outlet_of)
+    elsewhere = _marks_elsewhere(ordered, outlet_of)
     unique = {a: _only_theirs([(gid, r) for gid, r in claims
-                               if _has_its_own_anchor(r, outlet_of[a], marks)],
+                               if _has_its_own_anchor(r, elsewhere[outlet_of[a]])],
                               outlets_using, weight)
               for a, claims in alone.items()}
 
