@@ -586,9 +586,12 @@ def extract_quotes(sentences: list[Sentence]) -> list[Quote]:
                                               names_in(max(s_start, cursor), len(text) + 1), finder)
             if lead_speaker:
                 previous_speaker, previous_block = lead_speaker, block_index
-    quotes = _organisations_named(quotes, sentences)
-    quotes = _groups_named(quotes, sentences)
-    return _askers_named(quotes, sentences, finder.people)
+    # the passes that read back over the article for a quote's source ("the agency", "the
+    # chairmen", "one question asks"), with each sentence's place in it
+    position = {s.id: k for k, s in enumerate(sentences)}
+    quotes = _organisations_named(quotes, sentences, position)
+    quotes = _groups_named(quotes, position)
+    return _askers_named(quotes, sentences, position, finder.people)
 
 
 # A source described by its kind ("the agency added") is the organisation of that kind the
@@ -600,19 +603,17 @@ _NAMED_KIND = {
     for kind in "agency committee commission ministry department council embassy".split()}
 
 
-def _organisations_named(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]:
+def _organisations_named(quotes: list[Quote], sentences: list[Sentence],
+                         position: dict[str, int]) -> list[Quote]:
     """Quotes whose source is "the agency", "the committee" ... given to the organisation of
     that kind the article named last (in at least two capitalised words, "The" aside), if it
     did so within ORGANISATION_REACH sentences before."""
-    position: dict[str, int] | None = None
     out = []
     for q in quotes:
         kind = q.speaker[4:] if q.cue == "source" and q.speaker and q.speaker.startswith(
             "the ") else ""
         named = _NAMED_KIND.get(kind)
         if named:
-            if position is None:
-                position = {s.id: k for k, s in enumerate(sentences)}
             k = position[q.sentence]
             for s in reversed(sentences[max(0, k - ORGANISATION_REACH):k]):
                 found = [m.removeprefix("The ") for m in named.findall(s.text)]
@@ -640,13 +641,12 @@ def _party(text: str) -> str:
     return "".join(p for p, word in _PARTIES if word.search(text))
 
 
-def _groups_named(quotes: list[Quote], sentences: list[Sentence]) -> list[Quote]:
+def _groups_named(quotes: list[Quote], position: dict[str, int]) -> list[Quote]:
     """Quotes of a group described ("the chairmen said", "the Republican congressmen wrote")
     given to the people last quoted together as one speaker (`_together`: "Bob Goodlatte,
     Trey Gowdy and Devin Nunes"), if within GROUP_REACH sentences before and not of another
     party ("the Democratic lawmakers" are not three "R-" members): the statement is one,
     and so is its speaker."""
-    position = {x.id: k for k, x in enumerate(sentences)} if quotes else {}
     group: tuple[str, int, str] | None = None  # speaker, sentence position, their parties
     out = []
     for q in quotes:
@@ -681,13 +681,12 @@ _QUESTION_NOUN = re.compile(r"\b(?:questions?|quer(?:y|ies)|asks)\b", re.IGNOREC
 QUESTION_REACH = 15
 
 
-def _askers_named(quotes: list[Quote], sentences: list[Sentence],
+def _askers_named(quotes: list[Quote], sentences: list[Sentence], position: dict[str, int],
                   people: PeopleRegister) -> list[Quote]:
     """A question with no speaker, tagged only as one of a list (`_QUESTION_TAG`), is asked by
     the person the article last named as asking those questions (`_ASKS`), within
     QUESTION_REACH sentences before: the special counsel's questions in USA Today, Breitbart
     and HuffPost are his, as The New York Times says ("... Mr. Mueller planned to ask")."""
-    position = {x.id: k for k, x in enumerate(sentences)} if quotes else {}
     out = []
     for q in quotes:
         if q.speaker is None and _QUESTION_TAG.search(q.sentence_text):
