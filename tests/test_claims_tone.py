@@ -227,6 +227,22 @@ def test_a_lower_bound_conflicts_only_with_a_value_below_it():
     assert len(_event([fewer], [about]).conflicts) == 1
 
 
+def test_almost_a_figure_conflicts_with_at_least_that_figure():
+    """NYT: "at least four dozen questions"; USA Today: "almost four dozen questions". The
+    same base figure, but one is 48 or more and the other fewer than 48."""
+    least = "Mueller has at least four dozen questions he wants to ask President Trump."
+    almost = "Mueller has given a list of almost four dozen questions to President Trump."
+    [conflict] = _event([least], [almost]).conflicts
+    assert sorted(v.qualifier for v in conflict.values) == ["lower", "under"]
+    # just under a figure agrees with that figure, with one near it and with a lower bound below
+    for other in ("Mueller has four dozen questions he wants to ask President Trump.",
+                  "Mueller has about 45 questions he wants to ask President Trump.",
+                  "Mueller has more than 40 questions he wants to ask President Trump."):
+        assert _event([other], [almost]).conflicts == [], other
+    assert len(_event(["Mueller has more than 50 questions he wants to ask President Trump."],
+                      [almost]).conflicts) == 1
+
+
 def test_an_outlet_giving_the_others_figure_elsewhere_is_no_side_of_a_conflict():
     """HuffPost's "The 150 migrants ... spent the night" was shown against USA Today's "about
     200 migrants", though HuffPost also writes "Between 150 and 200 Central American migrants

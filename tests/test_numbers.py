@@ -33,6 +33,16 @@ def test_vague_amounts():
     assert one("tens of thousands of migrants arrived").value == 10000
 
 
+def test_a_figure_almost_reached_is_just_under_it():
+    """USA Today's "almost four dozen questions" is fewer than 48, not about 48 either way."""
+    n = one("Mueller has given a list of almost four dozen questions to the lawyers.")
+    assert (n.value, n.unit, n.qualifier) == (48, "questions", "under")
+    assert one("Nearly 80 percent of them pass the interview.").qualifier == "under"
+    assert one("They waited just under 30 days.").qualifier == "under"
+    assert one("Mueller has at least four dozen questions.").qualifier == "lower"
+    assert one("About 200 migrants arrived.").qualifier == "approx"
+
+
 def test_measures_and_their_subjects():
     n = one("ATACMS has a range of about 190 miles.")
     assert (n.value, n.unit, n.qualifier, n.subject) == (190, "miles", "approx", "range")

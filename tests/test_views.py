@@ -261,8 +261,8 @@ def test_a_conflict_names_its_unit_once_and_its_qualifiers_in_words():
     assert views.ConflictView("migrants", "migrants", []).unit_shown == ""
     assert views.ConflictView("North Korean troops", "troops", []).unit_shown == ""
     assert views.ConflictView("range", "miles", []).unit_shown == "miles"
-    assert [value(q).qualified for q in ("exact", "approx", "lower", "upper")] == [
-        "", "approximate", "a lower bound", "an upper bound"]
+    assert [value(q).qualified for q in ("exact", "approx", "lower", "upper", "under")] == [
+        "", "approximate", "a lower bound", "an upper bound", "just under"]
 
 
 def test_an_outlet_saying_a_shared_claim_in_other_words_is_cited_and_marked_reported():

@@ -131,10 +131,17 @@ def _values_agree(x: Number, y: Number) -> bool:
     """Are two values of the same unit compatible (within their qualifiers' slack)? A lower
     bound holds every value above it ("more than 150 migrants" and "about 200 migrants" agree;
     "over 20 missile tests" and "16 tests" do not). An upper one is read as the figure it
-    gives: "as many as 12,000 troops" is a report of 12,000, not of any number below."""
+    gives: "as many as 12,000 troops" is a report of 12,000, not of any number below. A figure
+    just short of one ("almost four dozen questions") is below every figure a lower bound of it
+    or more holds ("at least four dozen questions"), and close to it otherwise."""
+    for short, bound in ((x, y), (y, x)):
+        if short.qualifier == "under" and bound.qualifier == "lower" and (
+                bound.value >= short.value):
+            return False
     lo_x, hi_x = x.value, math.inf if x.qualifier == "lower" else x.value_max or x.value
     lo_y, hi_y = y.value, math.inf if y.qualifier == "lower" else y.value_max or y.value
-    slack = {"exact": 0.005, "upper": 0.05, "lower": 0.05, "approx": 0.1, "vague": 0.0}
+    slack = {"exact": 0.005, "upper": 0.05, "lower": 0.05, "approx": 0.1, "under": 0.1,
+             "vague": 0.0}
     tol = max(slack.get(x.qualifier, 0.05), slack.get(y.qualifier, 0.05))
     if hi_x < lo_y:
         return (lo_y - hi_x) <= tol * max(abs(lo_y), abs(hi_x), 1e-9)

@@ -99,7 +99,7 @@ class Number(_Slotted):
     value: float
     unit: str  # what is counted, synonyms folded ("troops"), "%" for percentages, "" if unknown
     text: str  # the verbatim span it was read from
-    qualifier: str = "exact"  # exact | approx | upper | lower | vague
+    qualifier: str = "exact"  # exact | approx | upper | lower | under | vague
     value_max: float | None = None  # for ranges ("10 to 12 miles")
     subject: str = ""  # what is counted or measured, in the sentence's words ("North Korean troops")
     modality: str = "fact"  # fact | plan | possibility, from the number's clause

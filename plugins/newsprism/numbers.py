@@ -4,9 +4,9 @@
 ("eleven thousand"), vague amounts ("thousands of troops"), ranges ("10 to 12", "10-12") and
 hyphenated measures ("800-mile", "20-year"). Each becomes a `Number`: value, unit (the counted
 noun, singular/plural and synonyms folded: troops / soldiers / forces -> "troops"), the verbatim
-span, a qualifier (exact / approx / upper / lower / vague), the subject it counts or measures
-("North Korean troops", "buffer zone") and the modality of its clause (fact / plan /
-possibility). Years, dates, times, ordinals and identifiers ("Article 5", "F-16") are not
+span, a qualifier (exact / approx / upper / lower / vague, and "under" for a figure just short of
+the one given: "almost four dozen"), the subject it counts or measures ("North Korean troops",
+"buffer zone") and the modality of its clause (fact / plan / possibility). Years, dates, times, ordinals and identifiers ("Article 5", "F-16") are not
 quantities and are skipped.
 
 Small rules of our own, linear in the sentence: a token scanner, no model, no download.
@@ -78,8 +78,9 @@ _QUALIFIERS = [  # (phrase before the number, qualifier); longest first wins
      "upper"), ("not more than", "upper"), ("fewer than", "upper"), ("less than", "upper"),
     ("at most", "upper"), ("under", "upper"), ("below", "upper"),
     ("more than", "lower"), ("over", "lower"), ("at least", "lower"), ("upwards of", "lower"),
-    ("in excess of", "lower"), ("exceeding", "lower"), ("above", "lower"), ("nearly", "approx"),
-    ("almost", "approx"), ("about", "approx"), ("around", "approx"), ("roughly", "approx"),
+    ("in excess of", "lower"), ("exceeding", "lower"), ("above", "lower"), ("nearly", "under"),
+    ("almost", "under"), ("just under", "under"), ("just shy of", "under"),
+    ("not quite", "under"), ("about", "approx"), ("around", "approx"), ("roughly", "approx"),
     ("approximately", "approx"), ("approx", "approx"), ("some", "approx"),
     ("an estimated", "approx"), ("estimated", "approx"), ("close to", "approx"),
     ("circa", "approx"), ("nearly all", "approx"), ("~", "approx"),

@@ -159,7 +159,8 @@ class ConflictValueView:
 
 
 # How a figure the outlet qualified is shown ("More than 150 migrants": 150, a lower bound).
-QUALIFIER_WORDS = {"approx": "approximate", "lower": "a lower bound", "upper": "an upper bound"}
+QUALIFIER_WORDS = {"approx": "approximate", "lower": "a lower bound", "upper": "an upper bound",
+                   "under": "just under"}
 
 
 @dataclass
