@@ -6,8 +6,8 @@ hyphenated measures ("800-mile", "20-year"). Each becomes a `Number`: value, uni
 noun, singular/plural and synonyms folded: troops / soldiers / forces -> "troops"), the verbatim
 span, a qualifier (exact / approx / upper / lower / vague, and "under" for a figure just short of
 the one given: "almost four dozen"), the subject it counts or measures ("North Korean troops",
-"buffer zone") and the modality of its clause (fact / plan / possibility). Years, dates, times, ordinals and identifiers ("Article 5", "F-16") are not
-quantities and are skipped.
+"buffer zone") and the modality of its clause (fact / plan / possibility). Years, dates, times,
+ordinals and identifiers ("Article 5", "F-16") are not quantities and are skipped.
 
 Small rules of our own, linear in the sentence: a token scanner, no model, no download.
 """
