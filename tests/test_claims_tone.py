@@ -243,6 +243,25 @@ def test_almost_a_figure_conflicts_with_at_least_that_figure():
                       [almost]).conflicts) == 1
 
 
+def test_death_tolls_conflict_and_other_counts_of_people_do_not():
+    """Two outlets' death tolls for one earthquake are one figure told two ways; "30 people"
+    with no fate said is some crowd, not comparable."""
+    [conflict] = _event(["The earthquake in the province killed at least 30 people."],
+                        ["The earthquake in the province has left 25 people dead."]).conflicts
+    assert sorted(v.value for v in conflict.values) == [25, 30]
+    assert "killed" in conflict.subject
+    # the dead and the injured are not one count; nor is a crowd with no fate
+    assert _event(["The earthquake in the province killed at least 30 people."],
+                  ["The earthquake in the province injured 25 people."]).conflicts == []
+    assert _event(["The earthquake in the province killed at least 30 people."],
+                  ["After the earthquake in the province, 25 people gathered."]).conflicts == []
+    # a toll given as one agrees with the same number of dead
+    assert _event(["The death toll from the earthquake in the province rose to 30."],
+                  ["The earthquake in the province killed 30 people."]).conflicts == []
+    assert len(_event(["The death toll from the earthquake in the province rose to 30."],
+                      ["The earthquake in the province killed 41 people."]).conflicts) == 1
+
+
 def test_an_outlet_giving_the_others_figure_elsewhere_is_no_side_of_a_conflict():
     """HuffPost's "The 150 migrants ... spent the night" was shown against USA Today's "about
     200 migrants", though HuffPost also writes "Between 150 and 200 Central American migrants

@@ -43,6 +43,26 @@ def test_a_figure_almost_reached_is_just_under_it():
     assert one("About 200 migrants arrived.").qualifier == "approx"
 
 
+def test_a_count_of_people_says_what_befell_them():
+    """A death toll is a count of the killed, not of people at large: "killed at least 30
+    people", "45 people were killed", "120 injured" and "the death toll rose to 32" say what
+    happened to those counted; "About 100 people marched" says nothing of the kind."""
+    def fate(sentence):
+        return [(n.value, n.unit, n.subject) for n in find_numbers(sentence)]
+    assert fate("The earthquake killed at least 30 people in the province.") == [
+        (30, "people", "people killed")]
+    assert fate("At least 45 people were killed and 120 injured in the blast.") == [
+        (45, "people", "people killed"), (120, "people", "people injured")]
+    assert fate("The blast killed 38 people and wounded more than 100.") == [
+        (38, "people", "people killed"), (100, "people", "people injured")]
+    assert fate("The death toll rose to 32 on Tuesday.") == [(32, "people", "people killed")]
+    assert fate("The attack left 30 people dead.") == [(30, "people", "people killed")]
+    assert fate("The quake caused 32 deaths.") == [(32, "people", "people killed")]
+    assert fate("Police said 14 people were arrested.") == [(14, "people", "people arrested")]
+    assert fate("About 100 people marched along the beach.") == [(100, "people", "people")]
+    assert fate("Some 3,000 workers walked off the job.") == [(3000, "workers", "workers")]
+
+
 def test_measures_and_their_subjects():
     n = one("ATACMS has a range of about 190 miles.")
     assert (n.value, n.unit, n.qualifier, n.subject) == (190, "miles", "approx", "range")

@@ -6,8 +6,9 @@ hyphenated measures ("800-mile", "20-year"). Each becomes a `Number`: value, uni
 noun, singular/plural and synonyms folded: troops / soldiers / forces -> "troops"), the verbatim
 span, a qualifier (exact / approx / upper / lower / vague, and "under" for a figure just short of
 the one given: "almost four dozen"), the subject it counts or measures ("North Korean troops",
-"buffer zone") and the modality of its clause (fact / plan / possibility). Years, dates, times,
-ordinals and identifiers ("Article 5", "F-16") are not quantities and are skipped.
+"buffer zone"; for a count of people, what befell them: "people killed") and the modality of its
+clause (fact / plan / possibility). Years, dates, times, ordinals and identifiers ("Article 5",
+"F-16") are not quantities and are skipped.
 
 Small rules of our own, linear in the sentence: a token scanner, no model, no download.
 """
@@ -113,6 +114,33 @@ _IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child
                       "men": "men", "women": "women", "children": "children", "feet": "feet",
                       "news": "news", "series": "series", "species": "species"}
 _PLURAL_ONLY = frozenset(_IRREGULAR_PLURALS.values()) | {"police", "personnel", "staff", "cattle"}
+
+# What befell the people a number counts, by the word saying it, folded: "killed 38 people",
+# "45 people were killed", "120 injured", "the death toll rose to 32" count the killed or the
+# injured, not people at large (see `_fate`). Two outlets' counts of the same fate compare.
+_FATES = {
+    **dict.fromkeys("killed killing kills kill dead died die dies deaths fatalities".split(),
+                    "killed"),
+    **dict.fromkeys("injured injuring injures injure wounded wounding wounds wound hurt "
+                    "injuries".split(), "injured"),
+    **dict.fromkeys("missing".split(), "missing"),
+    **dict.fromkeys("arrested arresting arrests arrest detained detaining".split(),
+                    "arrested"),
+    **dict.fromkeys("evacuated evacuating".split(), "evacuated"),
+    **dict.fromkeys("rescued rescuing".split(), "rescued"),
+}
+# A fate's word before the number is a verb acting on the counted ("killing at least 30
+# people"), not a noun ("deaths") or adjective ("dead") or a verb with its own subject ("died").
+_FATE_VERBS_BEFORE = frozenset(
+    w for w in _FATES if w.endswith(("ed", "ing")) or w in ("kills", "hurt", "wounds"))
+# Words between the counted and its fate: "45 people were killed", "30 have died".
+_BEFORE_FATE = frozenset(
+    "were was are is have has had been be being reportedly also all".split())
+# A death toll named this many words before a number is what it gives.
+DEATH_TOLL_REACH = 10
+# Counted nouns that say only that people are counted: with a fate, they count "people".
+_PEOPLE_UNITS = frozenset({"", "people", "others", "persons", "individuals", "deaths",
+                           "fatalities"})
 
 PLAN_CUES = frozenset(
     """plan plans planning planned will intend intends intending intended aim aims aiming
@@ -365,6 +393,27 @@ def _may_hold_a_number(sentence: str) -> bool:
         _LOWER_WORD.findall(sentence.lower()))
 
 
+def _fate(toks: list[_Tok], q_start: int, run: list[_Tok], head: int, after: int) -> str:
+    """What befell the people counted (see `_FATES`), or "": said by the counted noun itself
+    ("120 injured", "32 deaths"), by a verb right before the number and its qualifier
+    ("killing at least 30 people"), by the words right after it ("45 people were killed", "30
+    people dead"), or by a death toll the number gives ("the death toll rose to 32")."""
+    if run and run[head].low in _FATES:
+        return _FATES[run[head].low]
+    if q_start and toks[q_start - 1].low in _FATE_VERBS_BEFORE:
+        return _FATES[toks[q_start - 1].low]
+    k = after
+    while k < len(toks) and toks[k].low in _BEFORE_FATE:
+        k += 1
+    if k < len(toks) and toks[k].low in _FATES and toks[k].low not in ("deaths", "injuries"):
+        return _FATES[toks[k].low]
+    lows = [t.low for t in toks[max(0, q_start - DEATH_TOLL_REACH):q_start]]
+    if "toll" in lows and "death" in lows[:lows.index("toll")] and not any(
+            t.kind == "num" for t in toks[max(0, q_start - DEATH_TOLL_REACH):q_start]):
+        return "killed"  # "The death toll from the earthquake in the province rose to 30"
+    return ""
+
+
 def find_numbers(sentence: str) -> list[Number]:
     """Every quantity stated in `sentence`, in reading order (see the module docstring)."""
     if not _may_hold_a_number(sentence):  # most sentences: skip the token scan
@@ -530,6 +579,12 @@ def find_numbers(sentence: str) -> list[Number]:
                         subject = f"{subject} {toks[k].text} {obj}"
         elif run:
             subject = " ".join(x.text for x in run[: head_index + 1])
+        if unit in _PEOPLE_UNITS or unit in ("injureds", "woundeds", "deads", "killeds"):
+            fate = _fate(toks, q_start, run, head_index, j)
+            if fate:  # "killed 38 people", "120 injured": the people to whom that happened
+                unit, subject = "people", f"people {fate}"
+                if unit_last is None and j > end_i:
+                    unit_last = j - 1
         # a bare small word number with nothing counted is not a quantity ("the two")
         if t.kind == "word" and not unit and qualifier != "vague":
             i = end_i
