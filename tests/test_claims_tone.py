@@ -262,6 +262,25 @@ def test_death_tolls_conflict_and_other_counts_of_people_do_not():
                       ["The earthquake in the province killed 41 people."]).conflicts) == 1
 
 
+def test_shares_of_one_thing_conflict_in_the_same_month_only():
+    march = "Unemployment in the country rose to 4.1% in March, the agency said."
+    other = "Unemployment in the country rose to 4.3 percent in March, the agency said."
+    april = "Unemployment in the country rose to 4.3 percent in April, the agency said."
+    [conflict] = _event([march], [other]).conflicts
+    assert conflict.subject == "Unemployment"
+    assert _event([march], [april]).conflicts == []
+    # Theresa May is no month
+    assert len(_event(["Theresa May said unemployment in the country rose to 4.1%."],
+                      [other]).conflicts) == 1
+
+
+def test_a_short_sentence_with_a_figure_is_a_claim():
+    """"Police in Paris arrested 150 protesters." has six words and a checkable figure."""
+    [conflict] = _event(["Police said 200 protesters were arrested in Paris."],
+                        ["Police in Paris arrested 150 protesters."]).conflicts
+    assert sorted(v.value for v in conflict.values) == [150, 200]
+
+
 def test_an_outlet_giving_the_others_figure_elsewhere_is_no_side_of_a_conflict():
     """HuffPost's "The 150 migrants ... spent the night" was shown against USA Today's "about
     200 migrants", though HuffPost also writes "Between 150 and 200 Central American migrants

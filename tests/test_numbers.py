@@ -63,6 +63,17 @@ def test_a_count_of_people_says_what_befell_them():
     assert fate("Some 3,000 workers walked off the job.") == [(3000, "workers", "workers")]
 
 
+def test_a_share_is_the_level_of_what_its_verb_links_it_to():
+    """"Unemployment rose to 4.1%": a rate of unemployment; "rose by 5%" is a change, and "It"
+    names nothing."""
+    assert one("Unemployment in the country rose to 4.1% in March.").subject == "Unemployment"
+    assert one("Officials said turnout in the referendum reached 65%.").subject == "turnout"
+    assert one("Trump's approval rating fell to 38 percent in the poll.").subject == (
+        "Trump's approval rating")
+    assert one("It rose to 5%.").subject == ""
+    assert one("Russia holds roughly 20% of Ukraine.").subject == "Ukraine"
+
+
 def test_measures_and_their_subjects():
     n = one("ATACMS has a range of about 190 miles.")
     assert (n.value, n.unit, n.qualifier, n.subject) == (190, "miles", "approx", "range")

@@ -222,6 +222,9 @@ _TRANSITION = CaselessPattern(
     r"^(?:but|and|so|yet|still|indeed|of course|in other words|put simply|in short|"
     r"that said|to be sure|meanwhile|however|now|then|this|that|it|these|those)\b")
 MIN_CLAIM_WORDS = 7
+# ... or this many when it states a figure of something counted or measured: "Police in Paris
+# arrested 150 protesters." is short and checkable.
+MIN_FIGURE_CLAIM_WORDS = 5
 # A quoted question with no more words of the outlet's own than this around it is only the
 # question and its tag ('"...?" one question asks.'): it asks, it states nothing.
 QUESTION_TAG_WORDS = 4
@@ -269,7 +272,9 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         text = s.text
         entities = _entities(text, people, mid_caps)  # registers people even when skipped
         tokens = tokens_of[index]
-        if text.rstrip("”\"’' ").endswith("?") or len(tokens) < MIN_CLAIM_WORDS:
+        if text.rstrip("”\"’' ").endswith("?") or len(tokens) < MIN_FIGURE_CLAIM_WORDS or (
+                len(tokens) < MIN_CLAIM_WORDS and not any(  # the outlet's own figure
+                    x.unit and x.qualifier != "vague" for x in find_numbers(own_of[s.id]))):
             continue
         own = own_of[s.id]
         own_words = tokens if own == text else words(own)

@@ -1223,16 +1223,31 @@ def _nested_subjects(a: Number, b: Number) -> bool:
 _YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?![\d,])")
 
 
+# A month named ("May" only before a day: "Theresa May" is no month).
+_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|"
+                    r"November|December|May(?= \d))\b")
+
+
 @lru_cache(maxsize=1 << 14)
 def _years(text: str) -> frozenset[str]:
     return frozenset(_YEAR.findall(text))
 
 
+@lru_cache(maxsize=1 << 14)
+def _months(text: str) -> frozenset[str]:
+    return frozenset(_MONTH.findall(text))
+
+
 def _same_time_frame(a: Claim, b: Claim) -> bool:
     """Counts over different years are not in conflict ("16 tests in 2017" / "6 tests in
-    2016"): when both sentences name years, they must name a common one."""
+    2016"), nor levels in different months ("Unemployment rose to 4.1% in March" / "... to
+    4.3 percent in April"): when both sentences name years, or months, they must name a
+    common one."""
     ya, yb = _years(a.text), _years(b.text)
-    return not (ya and yb) or bool(ya & yb)
+    if ya and yb and not ya & yb:
+        return False
+    ma, mb = _months(a.text), _months(b.text)
+    return not (ma and mb) or bool(ma & mb)
 
 
 class _Mention:

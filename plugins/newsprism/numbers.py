@@ -327,6 +327,41 @@ def _measured_before(toks: list[_Tok], start: int) -> str:
     return ""
 
 
+# Verbs that give a level a share stands at: "Unemployment rose to 4.1%", "Turnout was 72
+# percent". Not "rose by 2%": a change, not the level.
+_LINKING = frozenset(
+    """is was are were stands stood remains remained rose rises fell falls climbed climbs
+    dropped drops jumped jumps reached reaches hit hits increased decreased grew declined
+    slipped edged surged plunged""".split())
+# What ends a share's subject, read back from its verb: a clause's start.
+_CLAUSE_START = frozenset("said says that which who while as and but when after".split())
+_NOT_SUBJECTS = frozenset("it this that these those they he she there which what".split())
+LINKED_SUBJECT_WORDS = 6
+
+
+def _linked_subject(toks: list[_Tok], start: int) -> str:
+    """For "Unemployment in the country rose to 4.1%" / "Officials said turnout in the
+    referendum reached 65%": the noun the share is the level of, opening the clause whose verb
+    links it to the number ("Unemployment", "turnout"); "" if there is none such."""
+    j = start - 1
+    if j >= 0 and toks[j].low in ("to", "at"):
+        j -= 1
+    if j < 1 or toks[j].low not in _LINKING:
+        return ""
+    k = j - 1
+    while k >= 0 and toks[k].kind != "punct" and toks[k].low not in _CLAUSE_START:
+        k -= 1
+    if j - (k + 1) > LINKED_SUBJECT_WORDS:
+        return ""
+    k += 1
+    while k < j and toks[k].low in ("the", "a", "an", "its", "their", "his", "her", "our"):
+        k += 1
+    if k >= j or toks[k].low in _NOT_SUBJECTS:
+        return ""
+    run, _ = _noun_run(toks, k, limit=3)
+    return " ".join(t.text for t in run)
+
+
 def _measured_after(toks: list[_Tok], j: int) -> str:
     """For "20% of Ukraine" / "$5bn in aid": the noun phrase after "of" / "in"."""
     if j < len(toks) and toks[j].low in ("of", "in", "for", "on"):
@@ -567,7 +602,9 @@ def find_numbers(sentence: str) -> list[Number]:
                 j = k + len(run)
         if unit == "%" or unit in MEASURE_UNITS:
             if not subject:
-                subject = _measured_before(toks, q_start) or _measured_after(toks, j)
+                subject = _measured_before(toks, q_start) or (
+                    _linked_subject(toks, q_start) if unit == "%" else "") or _measured_after(
+                    toks, j)
             if not subject:
                 after_run = _noun_run(toks, j, limit=3)[0]
                 subject = " ".join(x.text for x in after_run)
