@@ -274,6 +274,17 @@ def test_shares_of_one_thing_conflict_in_the_same_month_only():
                       [other]).conflicts) == 1
 
 
+def test_two_ages_given_one_person_conflict():
+    [conflict] = _event(["The suspect, John Smith, 45, was arrested by police on Monday."],
+                        ["Police arrested the suspect, John Smith, 47, at his home on Monday."]
+                        ).conflicts
+    assert (conflict.subject, sorted(v.value for v in conflict.values)) == ("John Smith",
+                                                                            [45, 47])
+    assert _event(["The suspect, John Smith, 45, was arrested by police on Monday."],
+                  ["Police arrested a neighbour, Mary Jones, 47, at her home on Monday."]
+                  ).conflicts == []
+
+
 def test_a_short_sentence_with_a_figure_is_a_claim():
     """"Police in Paris arrested 150 protesters." has six words and a checkable figure."""
     [conflict] = _event(["Police said 200 protesters were arrested in Paris."],

@@ -74,6 +74,15 @@ def test_a_share_is_the_level_of_what_its_verb_links_it_to():
     assert one("Russia holds roughly 20% of Ukraine.").subject == "Ukraine"
 
 
+def test_a_number_between_commas_after_a_name_is_an_age():
+    assert [(n.value, n.unit, n.subject) for n in find_numbers(
+        "Smith, 45, and Jones, 47, were arrested.")] == [
+        (45, "years old", "Smith"), (47, "years old", "Jones")]
+    assert one("The migrant, said Rubilio Mendez, 34.").subject == "Rubilio Mendez"
+    assert one("On March 3, 45 people died.").unit == "people"  # a date, then a count
+    assert one("The Dow fell 300, or more.").unit == ""
+
+
 def test_measures_and_their_subjects():
     n = one("ATACMS has a range of about 190 miles.")
     assert (n.value, n.unit, n.qualifier, n.subject) == (190, "miles", "approx", "range")

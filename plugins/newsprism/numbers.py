@@ -428,6 +428,24 @@ def _may_hold_a_number(sentence: str) -> bool:
         _LOWER_WORD.findall(sentence.lower()))
 
 
+def _aged(toks: list[_Tok], start: int, end: int, value: float) -> str:
+    """For "Robert Mueller, 73, took over ..." / "said Rubilio Mendez, 34.": the name whose age
+    a whole number between commas (or a comma and a full stop) right after it gives; else
+    ""."""
+    if not (start >= 2 and end < len(toks) and toks[start - 1].text == ","
+            and toks[end].text in (",", ".") and value == int(value) and 0 < value <= 120
+            and toks[start].kind == "num"):
+        return ""
+    name: list[str] = []
+    k = start - 2
+    while k >= 0 and len(name) < 3 and toks[k].kind == "word" and toks[k].text[0].isupper():
+        name.insert(0, toks[k].text)
+        k -= 1
+    if not name or name[0].lower() in _MONTHS or name[0].lower() in STOPWORDS:
+        return ""
+    return " ".join(name)
+
+
 def _fate(toks: list[_Tok], q_start: int, run: list[_Tok], head: int, after: int) -> str:
     """What befell the people counted (see `_FATES`), or "": said by the counted noun itself
     ("120 injured", "32 deaths"), by a verb right before the number and its qualifier
@@ -584,6 +602,8 @@ def find_numbers(sentence: str) -> list[Number]:
             run_after, _ = _noun_run(toks, j, limit=3)
             subject = " ".join(x.text for x in run_after)
             j += len(run_after)
+        elif not unit and (age_of := _aged(toks, start_i, end_i, value)):
+            unit, subject = "years old", age_of  # "Robert Mueller, 73, took over ..."
         elif not unit:
             k = j
             if qualifier == "vague" and k < len(toks) and toks[k].low == "of":
