@@ -545,3 +545,26 @@ def test_a_quote_listed_under_a_speaker_its_outlet_does_not_name_says_so(tmp_pat
     quotes = quotes[:quotes.index("</section>")]
     assert re.findall(r'<h3 class="speaker">([^<]+)</h3>', quotes) == ["Zoe Young"]
     assert re.search(r">Paper 0</a>, <a [^>]+>Paper 1</a> \(naming no speaker\)</span>", quotes)
+
+
+def test_two_death_tolls_are_shown_as_a_conflict_on_the_event_page(tmp_path):
+    """End to end: two outlets' tolls for one quake, each in its own words, reach the page's
+    conflicts with both sentences linked; the count of a crowd in a third is not set against
+    them."""
+    site = _one_event_site(tmp_path, [
+        ("Quake hits harbour town", [
+            "A strong earthquake struck the harbour town of Port Ellis on Tuesday.",
+            "The earthquake killed at least 30 people in Port Ellis, officials said."]),
+        ("Port Ellis earthquake toll", [
+            "A strong earthquake struck the harbour town of Port Ellis on Tuesday.",
+            "The death toll from the earthquake in Port Ellis rose to 24, officials said."]),
+        ("Port Ellis mourns", [
+            "A strong earthquake struck the harbour town of Port Ellis on Tuesday.",
+            "About 500 people gathered in Port Ellis after the earthquake, officials said."])])
+    page = site.text("events/one/index.html")
+    conflicts = page[page.index('id="conflicts"'):page.index('id="outlets"')]
+    assert "people killed" in conflicts
+    assert "30 people" in conflicts and ">24<" in conflicts
+    assert "500" not in conflicts
+    assert 'href="../../articles/a0/index.html#s2"' in conflicts
+    assert "1 conflicting figure" in site.text("index.html")
