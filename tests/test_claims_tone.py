@@ -285,6 +285,21 @@ def test_two_ages_given_one_person_conflict():
                   ).conflicts == []
 
 
+def test_amounts_of_different_orders_conflict_and_an_amount_never_meets_a_figure():
+    """Police's "hundreds of protesters" against organisers' "thousands": a crowd's size in
+    dispute. "Thousands" against "12,000" is no dispute, nor "hundreds" against "dozens"."""
+    hundreds = "Police said hundreds of protesters marched through central Paris on Saturday."
+    [conflict] = _event([hundreds], ["Organisers said thousands of protesters marched through "
+                                     "central Paris on Saturday."]).conflicts
+    assert [v.text for v in conflict.values] == ["hundreds of protesters",
+                                                 "thousands of protesters"]
+    assert _event(["Thousands of protesters marched through central Paris on Saturday."],
+                  ["Some 12,000 protesters marched through central Paris on Saturday."]
+                  ).conflicts == []
+    assert _event([hundreds], ["Dozens of protesters marched through central Paris on "
+                               "Saturday, police said."]).conflicts == []
+
+
 def test_a_short_sentence_with_a_figure_is_a_claim():
     """"Police in Paris arrested 150 protesters." has six words and a checkable figure."""
     [conflict] = _event(["Police said 200 protesters were arrested in Paris."],

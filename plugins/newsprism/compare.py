@@ -133,7 +133,16 @@ def _values_agree(x: Number, y: Number) -> bool:
     "over 20 missile tests" and "16 tests" do not). An upper one is read as the figure it
     gives: "as many as 12,000 troops" is a report of 12,000, not of any number below. A figure
     just short of one ("almost four dozen questions") is below every figure a lower bound of it
-    or more holds ("at least four dozen questions"), and close to it otherwise."""
+    or more holds ("at least four dozen questions"), and close to it otherwise. An amount
+    ("hundreds of protesters") spans its order of magnitude."""
+    if x.qualifier == "vague" and y.qualifier == "vague":
+        # "hundreds of protesters" / "thousands of protesters": each amount's order of
+        # magnitude, from its value up to ten times it
+        return x.value < 10 * y.value and y.value < 10 * x.value
+    if "vague" in (x.qualifier, y.qualifier):
+        # an amount commits to no figure: it never backs one ("thousands of troops" does not
+        # say 12,000), and `_comparable` never sets the two against each other
+        return False
     for short, bound in ((x, y), (y, x)):
         if short.qualifier == "under" and bound.qualifier == "lower" and (
                 bound.value >= short.value):
@@ -1262,8 +1271,8 @@ class _Mention:
 def _comparable(a: _Mention, b: _Mention) -> bool:
     if a.article == b.article or a.number.unit != b.number.unit or not a.number.unit:
         return False
-    if "vague" in (a.number.qualifier, b.number.qualifier):
-        return False  # "thousands" vs "12,000" is not a disagreement
+    if (a.number.qualifier == "vague") != (b.number.qualifier == "vague"):
+        return False  # "thousands" vs "12,000" is not a disagreement (see `_values_agree`)
     if a.number.modality != b.number.modality:
         return False  # a plan ("up to 100,000") is not a report of what happened
     if a.number.unit in _GENERIC_UNITS and not (a.key[1] and b.key[1]):
