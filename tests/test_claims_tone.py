@@ -368,14 +368,15 @@ def test_a_sentence_that_only_continues_a_quote_is_not_a_claim():
 
 
 def test_a_sentence_inside_a_quotation_over_several_sentences_is_not_a_claim():
-    # one paragraph: the middle sentence has no quotation mark, but its words are Lee's
+    # one paragraph: the middle sentence has no quotation mark, but its words are the
+    # party's; the quotation's first sentence, whose speaker the tag names, is theirs too
     ids = _claim_ids(
         "“Governor Ann Lee signed the water bill on Tuesday.",
         "Lawmakers approved 14 new dams for the coast in March.",
         "We will rebuild every house on this coast,” the party said in a statement.",
         "Mayor Tom Hart announced the closure of three schools in the district.",
     )
-    assert ids == ["s3", "s4"]
+    assert ids == ["s1", "s3", "s4"]
 
 
 def test_a_pronoun_attribution_is_attributed():

@@ -684,3 +684,26 @@ def test_a_role_or_an_organisation_by_its_kind_is_the_one_named_before():
         # no committee and no embassy named before: the source stays as the outlet describes it
         ("the committee", "The suit has no merit at all, none"),
         ("the embassy", "It has every merit")]
+
+
+def test_common_described_sources_and_tags_of_wire_copy():
+    """The tags of everyday wire copy: a source described after its verb ("said a witness"),
+    "police said", a company or union, an age between a surname and its verb, and an aside
+    holding a figure's comma."""
+    quote = '"The strike will go on until we win,"'
+    cases = {
+        f"{quote} said a witness.": "a witness",
+        f"{quote} said one witness, who asked not to be named.": "one witness",
+        f"{quote} said a spokesman for the company.": "a spokesman",
+        f"{quote} police said.": "police",
+        f"{quote} said police.": "police",
+        f"{quote} the union said in a statement.": "the union",
+        f"{quote} the company, which employs 3,000 people, said.": "the company",
+        f"{quote} Lopez, 45, told reporters on Monday.": "Lopez",
+    }
+    for paragraph, speaker in cases.items():
+        assert _speakers(paragraph) == [("The strike will go on until we win", speaker)], (
+            paragraph)
+    # a possessive names nobody on its own, and a word after the source is not its verb
+    assert _speakers(f"{quote} said his spokesman.") == [
+        ("The strike will go on until we win", None)]

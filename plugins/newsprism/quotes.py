@@ -844,14 +844,19 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         role = _role_before(toks[v + 1:v + 5], finder)
         if role:
             return role, "description"
+        source = _source_after(text, toks, v)
+        if source:
+            return source, "source"
     if before and not before[-1].person:
-        # an organisation speaking: "the Kremlin said"
+        # an organisation speaking: "the Kremlin said"; or one named only by a surname, with
+        # an age between ("Lopez, 45, said")
         name = before[-1]
-        if v_start - name.end <= 2:
+        if v_start - name.end <= 2 or _AGE_ASIDE.fullmatch(text, name.end, v_start):
             return name.text, "after"
     return None, ""
 
 
+_AGE_ASIDE = re.compile(r",\s*\d{1,3},\s*")  # "Lopez, 45, said"
 _PHRASE_PREPOSITIONS = _PREPOSITIONS | {"to", "against", "at", "toward", "towards"}
 
 
@@ -1021,7 +1026,8 @@ def _role_before(toks: list[tuple[int, int, str]], finder: _SpeakerFinder) -> st
     return None
 
 
-_ASIDE_END = re.compile(r",[^,]{1,120},\s*$")  # ", sitting next to Shinzo Abe," before a verb
+# ", sitting next to Shinzo Abe," before a verb; a figure's comma is inside ("3,000")
+_ASIDE_END = re.compile(r",(?:[^,]|(?<=\d),(?=\d)){1,120},\s*$")
 _SUBJECT_FILLER = re.compile(
     r"(?:\s+(?:also|later|then|again|repeatedly|previously|once|recently|has|have|had|was|"
     r"were|is|would|will|quickly|publicly|privately|reportedly|only|even|further))+\s*$",
@@ -1201,8 +1207,8 @@ def _source_phrase(text: str, a: int, end: int) -> tuple[str, int] | None:
     head = toks[-1][2]
     if head[0].isupper():
         return None  # "the Korean Central News Agency": a name, not a description
-    if not determiner and not head.endswith("s"):
-        return None
+    if not determiner and not head.endswith("s") and head.lower() != "police":
+        return None  # "officials said", "police said"; not "spokesman said"
     phrase = text[start:toks[-1][1]]
     if phrase.lower() in ("the statement", "the report"):
         return None  # a statement named before: its source is, if anyone, the one named there
@@ -1210,6 +1216,20 @@ def _source_phrase(text: str, a: int, end: int) -> tuple[str, int] | None:
             _SOURCE_DETERMINERS):
         phrase = phrase[0].lower() + phrase[1:]
     return phrase, start
+
+
+def _source_after(text: str, toks: list[tuple[int, int, str]], v: int) -> str | None:
+    """A source described right after its verb: '," said a witness.', '," said one witness,
+    who asked not to be named.', '," said police.' (see `_source_phrase`)."""
+    for _, end, word in toks[v + 1:v + _MAX_MODIFIERS + 3]:
+        if word.endswith("."):  # "said a witness." ends the sentence
+            word, end = word[:-1], end - 1
+        if word.lower() in SOURCE_NOUNS:
+            source = _source_phrase(text, toks[v][1], end)
+            if source and not words(text[toks[v][1]:source[1]]):
+                return source[0]
+            return None
+    return None
 
 
 def _spoken_for(text: str, a: int, subj_end: int, names: list[Name],

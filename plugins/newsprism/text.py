@@ -58,7 +58,9 @@ SOURCE_NOUNS = frozenset(
     agency statement police authorities military government lawsuit suit complaint report
     memo memos committee commission chairman chairmen chairwoman congressman congressmen
     congresswoman lawmakers senators diplomats prosecutors embassy administration
-    campaign""".split())
+    campaign company firm union group party family court council hospital airline witness
+    witnesses resident residents source sources officer officers investigators analysts
+    experts organizers organisers activists lawyer lawyers attorney attorneys""".split())
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
