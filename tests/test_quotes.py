@@ -704,6 +704,11 @@ def test_common_described_sources_and_tags_of_wire_copy():
     for paragraph, speaker in cases.items():
         assert _speakers(paragraph) == [("The strike will go on until we win", speaker)], (
             paragraph)
+    # "according to", after the quote or leading into it
+    assert _speakers(f"{quote} according to a statement from the union.") == [
+        ("The strike will go on until we win", "the union")]
+    assert _speakers('According to union leader Maria Lopez, "the strike will go on until we '
+                     'win."') == [("the strike will go on until we win.", "Maria Lopez")]
     # a possessive names nobody on its own, and a word after the source is not its verb
     assert _speakers(f"{quote} said his spokesman.") == [
         ("The strike will go on until we win", None)]

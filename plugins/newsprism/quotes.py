@@ -85,6 +85,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _TAG_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'\-.]*")
 _NOT_LOWER = re.compile(r"[^a-z]")
 _ACCORDING_TO = re.compile(r"[\s,”\"]*according to\s+")  # after the closing mark too
+_ACCORDING_LEAD = re.compile(r"\b[Aa]ccording to\s+")  # before the quote
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _CLAUSE_END = re.compile(r"[.!?;]\s")
 _ENDS_SENTENCE = re.compile(r"[.!?…]$")
@@ -791,7 +792,7 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     if not verbs:
         acc = _ACCORDING_TO.match(text, a, b)
         if acc:
-            return _first_name_after(text, acc.end(), b, names, finder, "after")
+            return _according_to(text, acc.end(), b, names, finder, "after")
         speaker = _speaker_past_aside(text, a, b, names, finder)
         return (speaker, "after") if speaker else (None, "")
     v = verbs[0]
@@ -1101,6 +1102,11 @@ def _speaker_before(text: str, span: tuple[int, int], names: list[Name],
                 return full, "before"
         if not verbs:
             return _colon_subject(text, a, a + len(lead), names, finder)
+    if lead.endswith(","):
+        # 'According to union leader Maria Lopez, "the strike ..."': the lead-in is its source
+        acc = _ACCORDING_LEAD.search(text, a, a + len(lead))
+        if acc and not _PHRASE_BREAK.search(text, acc.end(), a + len(lead) - 1):
+            return _according_to(text, acc.end(), a + len(lead), names, finder, "before")
     if not verbs:
         return None, ""
     # a participle ("..., saying", "by stating") shares the subject of the verb before it
@@ -1230,6 +1236,24 @@ def _source_after(text: str, toks: list[tuple[int, int, str]], v: int) -> str | 
                 return source[0]
             return None
     return None
+
+
+def _according_to(text: str, a: int, b: int, names: list[Name], finder: _SpeakerFinder,
+                  cue: str) -> tuple[str | None, str]:
+    """The source after "according to" (text[a:b] follows it): the first one named ("according
+    to Reuters", "... to union leader Maria Lopez"), else one described, the one a statement
+    is from where it says ("according to a statement from the union": the union)."""
+    found = _first_name_after(text, a, b, names, finder, cue)
+    if found[0]:
+        return found
+    clause = _PHRASE_BREAK.search(text, a, b)
+    toks = _words_with_pos(text, a, clause.start() if clause else b, _MAX_MODIFIERS + 4)
+    nouns = [k for k, (_, _, w) in enumerate(toks) if w.rstrip(".").lower() in SOURCE_NOUNS]
+    if not nouns:
+        return None, ""
+    end = toks[nouns[-1]][1] - toks[nouns[-1]][2].endswith(".")
+    source = _source_phrase(text, a, end)
+    return (source[0], "source") if source else (None, "")
 
 
 def _spoken_for(text: str, a: int, subj_end: int, names: list[Name],
