@@ -300,6 +300,15 @@ def test_amounts_of_different_orders_conflict_and_an_amount_never_meets_a_figure
                                "Saturday, police said."]).conflicts == []
 
 
+def test_two_tallies_of_one_vote_conflict_and_two_chambers_do_not():
+    senate = "The Senate passed the spending bill 52-48 on Tuesday after a long debate."
+    [conflict] = _event([senate], ["The Senate passed the spending bill 51-49 on Tuesday, "
+                                   "after a long debate."]).conflicts
+    assert [v.text for v in conflict.values] == ["52-48", "51-49"]
+    assert _event([senate], ["The House passed the spending bill 220-207 on Tuesday after a "
+                             "long debate."]).conflicts == []
+
+
 def test_a_short_sentence_with_a_figure_is_a_claim():
     """"Police in Paris arrested 150 protesters." has six words and a checkable figure."""
     [conflict] = _event(["Police said 200 protesters were arrested in Paris."],

@@ -83,6 +83,20 @@ def test_a_number_between_commas_after_a_name_is_an_age():
     assert one("The Dow fell 300, or more.").unit == ""
 
 
+def test_a_vote_tally_counts_the_votes_for_and_names_who_voted():
+    def tally(sentence):
+        return [(n.text, n.value, n.unit, n.subject) for n in find_numbers(sentence)]
+    assert tally("The Senate passed the bill 52-48 on Tuesday.") == [
+        ("52-48", 52, "votes", "Senate")]
+    assert tally("The Senate voted 51 to 49 to confirm him.") == [
+        ("51 to 49", 51, "votes", "Senate")]
+    assert tally("The court issued a 5-4 ruling.") == [("5-4", 5, "votes", "")]
+    # a range is no tally, nor a fall from one figure to another
+    assert tally("The town is 10-12 miles away.")[0][2] == "miles"
+    assert [n.unit for n in find_numbers("Sales fell from 2,000 to 500 units.")] == [
+        "", "units"]
+
+
 def test_measures_and_their_subjects():
     n = one("ATACMS has a range of about 190 miles.")
     assert (n.value, n.unit, n.qualifier, n.subject) == (190, "miles", "approx", "range")

@@ -428,6 +428,29 @@ def _may_hold_a_number(sentence: str) -> bool:
         _LOWER_WORD.findall(sentence.lower()))
 
 
+# Words that make "52-48" a vote's tally ("passed the bill 52-48", "voted 51 to 49", "a 5-4
+# ruling"), not a range or a score.
+_TALLY_WORDS = frozenset(
+    """vote votes voted voting passed approved confirmed rejected ruling ruled decision margin
+    tally split""".split())
+TALLY_REACH = 4  # words before the tally, or after it, where one of them may stand
+
+
+def _voting_body(toks: list[_Tok], start: int) -> str:
+    """Who voted, for a tally: the capitalised word nearest before it ("The Senate passed the
+    bill 52-48": "Senate"), so the House's tally is not set against the Senate's; "" if none."""
+    for t in reversed(toks[max(0, start - 2 * TALLY_REACH):start]):
+        if t.kind == "word" and t.text[0].isupper() and t.low not in STOPWORDS:
+            return t.text
+    return ""
+
+
+def _tally(toks: list[_Tok], start: int, end: int) -> bool:
+    """Is the number pair toks[start:end] a vote's tally (see `_TALLY_WORDS`)?"""
+    near = toks[max(0, start - TALLY_REACH):start] + toks[end:end + 2]
+    return any(t.low in _TALLY_WORDS for t in near)
+
+
 def _aged(toks: list[_Tok], start: int, end: int, value: float) -> str:
     """For "Robert Mueller, 73, took over ..." / "said Rubilio Mendez, 34.": the name whose age
     a whole number between commas (or a comma and a full stop) right after it gives; else
@@ -567,6 +590,10 @@ def find_numbers(sentence: str) -> list[Number]:
                 if end_i < len(toks) and toks[end_i].text == "%":
                     unit = "%"
                     end_i += 1
+            elif 0 <= hi < value and t.kind == "num" and k == end_i + 2 and _tally(toks, start_i, k):
+                unit = "votes"  # "The Senate passed the bill 52-48": the votes for it
+                subject = _voting_body(toks, start_i)
+                end_i = k
 
         # the qualifier before the number
         if qualifier != "vague":
