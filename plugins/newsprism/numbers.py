@@ -590,7 +590,8 @@ def find_numbers(sentence: str) -> list[Number]:
                 if end_i < len(toks) and toks[end_i].text == "%":
                     unit = "%"
                     end_i += 1
-            elif 0 <= hi < value and t.kind == "num" and k == end_i + 2 and _tally(toks, start_i, k):
+            elif (0 <= hi < value and t.kind == "num" and k == end_i + 2
+                  and _tally(toks, start_i, k)):
                 unit = "votes"  # "The Senate passed the bill 52-48": the votes for it
                 subject = _voting_body(toks, start_i)
                 end_i = k
