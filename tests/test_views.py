@@ -1,6 +1,8 @@
 """newsprism.views without Pelican: the figures and cells the pages present, from small fakes."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsprism.model import (Article, ArticleAnalysis, Block, Claim, ClaimGroup, Conflict,
                              ConflictValue, Event, EventComparison, Quote, Readability, Sentence,
                              Tone)
@@ -311,3 +313,18 @@ def test_a_quotation_with_no_speaker_is_listed_under_the_one_another_outlet_name
         q(views.UNNAMED, "he felt complimented and myriad other facts", "The New York Times",
           "a")])
     assert [s.speaker for s in got] == ["Ann Lee, Tom Reyes and Jo Park"]
+
+
+def test_a_conflicting_figure_is_shown_with_the_qualifier_its_sentence_gives_it():
+    """NYT's "at least four dozen questions" against USA Today's "almost four dozen
+    questions": shown as "four dozen questions" twice, the dispute is invisible in the
+    matrix; the words before the figure are the outlet's own, and shown."""
+    c = replace(COMPARISON, conflicts=[Conflict("questions", "questions", [
+        ConflictValue("a", 48, "four dozen questions",
+                      "Mueller has at least four dozen questions.", "s1", "lower"),
+        ConflictValue("b", 48, "four dozen questions",
+                      "Mueller gave almost four dozen questions.", "s1", "under")])])
+    v = views.event_view(c, [A, B, C], SLUGS)
+    assert [x.text for x in v.conflicts[0].values] == [
+        "at least four dozen questions", "almost four dozen questions"]
+    assert v.matrix[0].cells[0].label == "conflicting value: at least four dozen questions"

@@ -153,6 +153,21 @@ POSSIBILITY_CUES = frozenset(
 _MODALITY_STOP = frozenset(";:")
 
 
+def with_qualifier(sentence: str, span: str) -> str:
+    """A number's verbatim span (`Number.text`) with the qualifier phrase the sentence gives
+    it right before ("at least four dozen questions" for "four dozen questions"), as written;
+    the span alone when there is none or it is not in the sentence."""
+    at = sentence.find(span)
+    if at < 0:
+        return span
+    toks = _tokens(sentence[:at])
+    for phrase, _ in _QUALIFIERS:
+        parts = phrase.split()
+        if len(toks) >= len(parts) and [t.low for t in toks[-len(parts):]] == parts:
+            return sentence[toks[-len(parts)].start:at + len(span)]
+    return span
+
+
 def cue_word(word: str, first: bool) -> str:
     """A word as the modality cues read it: in lower case, unless it is capitalised after the
     sentence's first word. "Theresa May", "on May 1", "Will Hurd" are a name or a month, not

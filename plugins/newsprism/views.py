@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .model import (ArticleAnalysis, ClaimGroup, EventComparison, Quote, Readability, Sentence,
                     sentence_number)
+from .numbers import with_qualifier
 from .text import lower_words, slugify, words
 
 # Readability figures shown per outlet, with what a higher value means.
@@ -147,7 +148,7 @@ class ConflictValueView:
     outlet: str
     article: str
     value: float
-    text: str  # the number as the outlet wrote it
+    text: str  # the number as the outlet wrote it, with its qualifier ("at least 150 migrants")
     sentence: str
     href: str
     qualifier: str
@@ -449,7 +450,8 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
 
     conflicts = [ConflictView(subject=x.subject, unit=x.unit, values=[
         ConflictValueView(outlet=by_id[v.article].article.outlet, article=v.article,
-                          value=v.value, text=v.text, sentence=v.sentence,
+                          value=v.value, text=with_qualifier(v.sentence, v.text),
+                          sentence=v.sentence,
                           href=article_href(v.article, v.anchor), qualifier=v.qualifier)
         for v in x.values if v.article in by_id]) for x in c.conflicts]
 
@@ -457,7 +459,7 @@ def event_view(c: EventComparison, analyses: list[ArticleAnalysis],
     conflicting: dict[tuple[str, str], str] = {}
     for x in c.conflicts:
         for v in x.values:
-            conflicting[(v.article, v.anchor)] = v.text
+            conflicting[(v.article, v.anchor)] = with_qualifier(v.sentence, v.text)
     # The matrix compares: one row per claim group at least two articles carry (a claim only one
     # article carries is listed in that outlet's column, "Only this outlet reports").
     matrix = []
