@@ -709,6 +709,11 @@ def test_common_described_sources_and_tags_of_wire_copy():
         ("The strike will go on until we win", "the union")]
     assert _speakers('According to union leader Maria Lopez, "the strike will go on until we '
                      'win."') == [("the strike will go on until we win.", "Maria Lopez")]
+    # "the 34-year-old mother" is the one the article last spoke of
+    lost = "Maria Lopez lost her home in the fire on Sunday."
+    for tag in ("the 34-year-old mother told reporters.", "said the 34-year-old."):
+        assert _speakers(lost, f'"I have nothing left in this town," {tag}') == [
+            ("I have nothing left in this town", "Maria Lopez")], tag
     # a possessive names nobody on its own, and a word after the source is not its verb
     assert _speakers(f"{quote} said his spokesman.") == [
         ("The strike will go on until we win", None)]

@@ -833,6 +833,8 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         source = _source_phrase(text, a, subj_end)
         if source and not words(text[a:source[1]]):  # the tag opens with it
             return source[0], "source"
+        if _AGED_ONE.match(text, a, subj_end) and finder.last_person:
+            return finder.last_person, "pronoun"  # '," the 45-year-old said': who "he" is
     # verb then speaker: "says Douglas", "said Rep. Zoe Lofgren", "explains analyst Jay Douglas";
     # not a verb then what is said ('," adding that while Comey "...': Comey is said of)
     reported = v + 1 < len(toks) and toks[v + 1][2].lower() in _REPORTED_CLAUSE
@@ -848,6 +850,8 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
         source = _source_after(text, toks, v)
         if source:
             return source, "source"
+        if _AGED_AFTER.match(text, toks[v][1], b) and finder.last_person:
+            return finder.last_person, "pronoun"  # '," said the 45-year-old.'
     if before and not before[-1].person:
         # an organisation speaking: "the Kremlin said"; or one named only by a surname, with
         # an age between ("Lopez, 45, said")
@@ -858,6 +862,9 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
 
 
 _AGE_ASIDE = re.compile(r",\s*\d{1,3},\s*")  # "Lopez, 45, said"
+# '," the 45-year-old said', '," the 34-year-old mother told reporters': the one last spoken of
+_AGED_ONE = re.compile(r"[\s”\"’',]*the\s+\d{1,3}-year-old(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
+_AGED_AFTER = re.compile(r"\s+the\s+\d{1,3}-year-old(?:\s+[a-z]+)?\s*[.,]")
 _PHRASE_PREPOSITIONS = _PREPOSITIONS | {"to", "against", "at", "toward", "towards"}
 
 
