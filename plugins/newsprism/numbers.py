@@ -679,7 +679,7 @@ def find_numbers(sentence: str) -> list[Number]:
                         subject = f"{subject} {toks[k].text} {obj}"
         elif run:
             subject = " ".join(x.text for x in run[: head_index + 1])
-        if unit in _PEOPLE_UNITS or unit in ("injureds", "woundeds", "deads", "killeds"):
+        if unit in _PEOPLE_UNITS or run and run[head_index].low in _FATES:  # "120 injured"
             fate = _fate(toks, q_start, run, head_index, j)
             if fate:  # "killed 38 people", "120 injured": the people to whom that happened
                 unit, subject = "people", f"people {fate}"

@@ -862,9 +862,11 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
 
 
 _AGE_ASIDE = re.compile(r",\s*\d{1,3},\s*")  # "Lopez, 45, said"
-# '," the 45-year-old said', '," the 34-year-old mother told reporters': the one last spoken of
-_AGED_ONE = re.compile(r"[\s”\"’',]*the\s+\d{1,3}-year-old(?:\s+[a-z]+)?\s*$", re.IGNORECASE)
-_AGED_AFTER = re.compile(r"\s+the\s+\d{1,3}-year-old(?:\s+[a-z]+)?\s*[.,]")
+# '," the 45-year-old said', '," the 34-year-old mother told reporters', '," said the
+# 34-year-old.': the one last spoken of, described by age (before its verb, or after it)
+_AGED = r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?"
+_AGED_ONE = re.compile(rf"[\s”\"’',]*{_AGED}\s*$", re.IGNORECASE)
+_AGED_AFTER = re.compile(rf"\s+{_AGED}\s*[.,]")
 _PHRASE_PREPOSITIONS = _PREPOSITIONS | {"to", "against", "at", "toward", "towards"}
 
 
