@@ -1233,18 +1233,19 @@ def _source_phrase(text: str, a: int, end: int) -> tuple[str, int] | None:
     return phrase, start
 
 
+def _source_noun_ends(toks: list[tuple[int, int, str]]) -> list[int]:
+    """Where each source noun (text.SOURCE_NOUNS) among `toks` ends, a full stop after it left
+    out ("said a witness." ends the sentence)."""
+    return [end - word.endswith(".") for _, end, word in toks
+            if word.rstrip(".").lower() in SOURCE_NOUNS]
+
+
 def _source_after(text: str, toks: list[tuple[int, int, str]], v: int) -> str | None:
     """A source described right after its verb: '," said a witness.', '," said one witness,
     who asked not to be named.', '," said police.' (see `_source_phrase`)."""
-    for _, end, word in toks[v + 1:v + _MAX_MODIFIERS + 3]:
-        if word.endswith("."):  # "said a witness." ends the sentence
-            word, end = word[:-1], end - 1
-        if word.lower() in SOURCE_NOUNS:
-            source = _source_phrase(text, toks[v][1], end)
-            if source and not words(text[toks[v][1]:source[1]]):
-                return source[0]
-            return None
-    return None
+    ends = _source_noun_ends(toks[v + 1:v + _MAX_MODIFIERS + 3])
+    source = _source_phrase(text, toks[v][1], ends[0]) if ends else None
+    return source[0] if source and not words(text[toks[v][1]:source[1]]) else None
 
 
 def _according_to(text: str, a: int, b: int, names: list[Name], finder: _SpeakerFinder,
@@ -1256,12 +1257,9 @@ def _according_to(text: str, a: int, b: int, names: list[Name], finder: _Speaker
     if found[0]:
         return found
     clause = _PHRASE_BREAK.search(text, a, b)
-    toks = _words_with_pos(text, a, clause.start() if clause else b, _MAX_MODIFIERS + 4)
-    nouns = [k for k, (_, _, w) in enumerate(toks) if w.rstrip(".").lower() in SOURCE_NOUNS]
-    if not nouns:
-        return None, ""
-    end = toks[nouns[-1]][1] - toks[nouns[-1]][2].endswith(".")
-    source = _source_phrase(text, a, end)
+    ends = _source_noun_ends(
+        _words_with_pos(text, a, clause.start() if clause else b, _MAX_MODIFIERS + 4))
+    source = _source_phrase(text, a, ends[-1]) if ends else None
     return (source[0], "source") if source else (None, "")
 
 
