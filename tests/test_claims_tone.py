@@ -262,6 +262,24 @@ def test_death_tolls_conflict_and_other_counts_of_people_do_not():
                       ["The earthquake in the province killed 41 people."]).conflicts) == 1
 
 
+def test_two_magnitudes_of_one_quake_conflict_and_an_aftershock_is_another_thing():
+    [conflict] = _event(["A magnitude 7.1 earthquake struck the coast of the province early on "
+                         "Monday."],
+                        ["A 6.8-magnitude quake struck the coast of the province on Monday."]
+                        ).conflicts
+    assert [v.text for v in conflict.values] == ["magnitude 7.1", "6.8-magnitude"]
+    assert _event(["A magnitude 7.1 earthquake struck the coast of the province on Monday."],
+                  ["A magnitude 5.2 aftershock struck the coast of the province on Monday."]
+                  ).conflicts == []
+
+
+def test_two_wind_speeds_of_one_storm_conflict():
+    [conflict] = _event(["The hurricane made landfall near Tampa with winds of 120 mph."],
+                        ["The hurricane made landfall near Tampa, where winds reached 140 miles "
+                         "per hour."]).conflicts
+    assert (conflict.unit, sorted(v.value for v in conflict.values)) == ("mph", [120, 140])
+
+
 def test_shares_of_one_thing_conflict_in_the_same_month_only():
     march = "Unemployment in the country rose to 4.1% in March, the agency said."
     other = "Unemployment in the country rose to 4.3 percent in March, the agency said."

@@ -108,6 +108,31 @@ def test_measures_and_their_subjects():
     assert (n.value, n.unit, n.qualifier, n.subject) == (20, "%", "approx", "Ukraine")
 
 
+def test_speeds_and_magnitudes_are_measures_of_what_they_measure():
+    """"120 mph near Tampa" measures winds, not "Tampa"; a quake's magnitude is one figure
+    however it is written, and an aftershock's is another thing's."""
+    def measure(sentence):
+        return [(n.value, n.unit, n.text, n.subject) for n in find_numbers(sentence)]
+    assert measure("The hurricane made landfall with winds of 120 mph near Tampa.") == [
+        (120, "mph", "120 mph", "winds")]
+    assert measure("Winds reached 120 miles per hour near Tampa.") == [
+        (120, "mph", "120 miles per hour", "Winds")]
+    assert measure("The storm hit with 190 km/h winds.") == [(190, "km/h", "190 km/h", "winds")]
+    assert measure("The fire burned 140,000 acres near Paradise.")[0][3] == ""
+    assert measure("A 6.9 magnitude earthquake hit, followed by a magnitude 5.2 aftershock.") == [
+        (6.9, "magnitude", "6.9 magnitude", "earthquake"),
+        (5.2, "magnitude", "magnitude 5.2", "aftershock")]
+    assert measure("A 7.1-magnitude quake struck.") == [
+        (7.1, "magnitude", "7.1-magnitude", "earthquake")]
+    assert measure("A magnitude-7.1 temblor struck.") == [
+        (7.1, "magnitude", "magnitude-7.1", "earthquake")]
+    assert measure("The quake had a magnitude of 7.1, officials said.") == [
+        (7.1, "magnitude", "magnitude of 7.1", "")]
+    # an irregular past verb ends the counted thing: "earthquake", not "earthquake struck"
+    assert measure("Officials said 12 buildings collapsed.")[0][1:] == (
+        "buildings", "12 buildings", "buildings")
+
+
 def test_scales_currency_ranges():
     assert one("It costs $1.5 billion.").value == 1.5e9
     assert one("It costs $1.5 billion.").unit == "dollars"

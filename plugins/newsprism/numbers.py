@@ -1,13 +1,14 @@
 """The one number parser: quantities stated in a sentence, normalised.
 
 `find_numbers(sentence)` reads digits ("12,000", "1.5 million", "$5bn", "20%"), number words
-("eleven thousand"), vague amounts ("thousands of troops"), ranges ("10 to 12", "10-12") and
-hyphenated measures ("800-mile", "20-year"). Each becomes a `Number`: value, unit (the counted
-noun, singular/plural and synonyms folded: troops / soldiers / forces -> "troops"), the verbatim
-span, a qualifier (exact / approx / upper / lower / vague, and "under" for a figure just short of
-the one given: "almost four dozen"), the subject it counts or measures ("North Korean troops",
-"buffer zone"; for a count of people, what befell them: "people killed") and the modality of its
-clause (fact / plan / possibility). Years, dates, times, ordinals and identifiers ("Article 5",
+("eleven thousand"), vague amounts ("thousands of troops"), ranges ("10 to 12", "10-12"),
+hyphenated measures ("800-mile", "20-year"), speeds ("120 mph", "miles per hour") and
+magnitudes ("magnitude 7.1", "a 7.1-magnitude quake"). Each becomes a `Number`: value, unit
+(the counted noun, singular/plural and synonyms folded: troops / soldiers / forces -> "troops"),
+the verbatim span, a qualifier (exact / approx / upper / lower / vague, and "under" for a
+figure just short of the one given: "almost four dozen"), the subject it counts or measures
+("North Korean troops", "buffer zone"; for a count of people, what befell them: "people
+killed") and the modality of its clause (fact / plan / possibility). Years, dates, times, ordinals and identifiers ("Article 5",
 "F-16") are not quantities and are skipped.
 
 Small rules of our own, linear in the sentence: a token scanner, no model, no download.
@@ -93,7 +94,7 @@ _QUALIFIERS.sort(key=lambda p: -len(p[0].split()))
 MEASURE_UNITS = frozenset(
     """miles km metres meters feet yards inches tons tonnes kg pounds dollars euros yen
     years months weeks days hours minutes seconds % points acres hectares gallons barrels
-    years-old degrees votes""".split()) - {"votes"}
+    years-old degrees votes mph km/h knots""".split()) - {"votes"}
 
 # Synonyms of what is counted, folded onto one name (after plural folding).
 _SYNONYMS = {
@@ -106,7 +107,8 @@ _SYNONYMS = {
     "percent": "%", "per cent": "%", "pct": "%", "percentage points": "points",
     "usd": "dollars", "bucks": "dollars", "persons": "people", "individuals": "people",
     "folks": "people", "yrs": "years", "hrs": "hours", "mins": "minutes",
-    "missiles": "missiles", "rockets": "rockets",
+    "missiles": "missiles", "rockets": "rockets", "mph": "mph", "kph": "km/h",
+    "knot": "knots", "magnitudes": "magnitude",
 }
 _IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children",
                       "foot": "feet", "mouse": "mice", "tooth": "teeth", "police": "police",
@@ -215,7 +217,8 @@ _COMMON_VERBS = frozenset(
     """is are was were be been being has have had do does did will would can could may might
     must shall should die dies face faces fight fight remain remains live lives need needs take
     takes come comes go goes flee flees hold holds join joins vote votes work works stand stands
-    arrive arrives cross crosses wait waits""".split())
+    arrive arrives cross crosses wait waits struck hit made took gave came went began fell rose
+    said says told sent brought paid met kept held led shook""".split())
 
 
 # --- the scanner --------------------------------------------------------------------------
@@ -297,6 +300,10 @@ def _modality(toks: list[_Tok], start: int, end: int) -> str:
     return "fact"
 
 
+# Prepositions the stopword list lacks: "120 mph near Tampa" measures no "Tampa".
+_PLACE_PREPOSITIONS = frozenset("near across outside inside around toward towards via".split())
+
+
 def _noun_run(toks: list[_Tok], j: int, limit: int = 4) -> tuple[list[_Tok], int]:
     """The noun phrase starting at toks[j] (modifiers then head), up to `limit` words.
     Returns (its tokens, the index of its head within them, or -1 when empty)."""
@@ -312,8 +319,8 @@ def _noun_run(toks: list[_Tok], j: int, limit: int = 4) -> tuple[list[_Tok], int
                 j += 1  # "long-range missiles": keep going
                 continue
             break
-        if t.low in STOPWORDS and t.low not in ("new", "first") and fold_unit(
-                t.low) not in MEASURE_UNITS:
+        if (t.low in STOPWORDS or t.low in _PLACE_PREPOSITIONS) and t.low not in (
+                "new", "first") and fold_unit(t.low) not in MEASURE_UNITS:
             break
         if _is_verbish(t) and (run or j + 1 >= len(toks) or toks[j + 1].kind != "word"):
             break
@@ -342,22 +349,25 @@ def _measured_before(toks: list[_Tok], start: int) -> str:
     return ""
 
 
-# Verbs that give a level a share stands at: "Unemployment rose to 4.1%", "Turnout was 72
-# percent". Not "rose by 2%": a change, not the level.
+# Verbs that give the level a share or measure stands at: "Unemployment rose to 4.1%", "Turnout
+# was 72 percent", "Winds reached 120 mph". Not "rose by 2%": a change, not the level.
 _LINKING = frozenset(
     """is was are were stands stood remains remained rose rises fell falls climbed climbs
     dropped drops jumped jumps reached reaches hit hits increased decreased grew declined
     slipped edged surged plunged""".split())
-# What ends a share's subject, read back from its verb: a clause's start.
-_CLAUSE_START = frozenset("said says that which who while as and but when after".split())
+# What ends a measure's subject, read back from its verb: a clause's start.
+_CLAUSE_START = frozenset(
+    "said says that which who while as and but when where after because although though if"
+    .split())
 _NOT_SUBJECTS = frozenset("it this that these those they he she there which what".split())
 LINKED_SUBJECT_WORDS = 6
 
 
 def _linked_subject(toks: list[_Tok], start: int) -> str:
     """For "Unemployment in the country rose to 4.1%" / "Officials said turnout in the
-    referendum reached 65%": the noun the share is the level of, opening the clause whose verb
-    links it to the number ("Unemployment", "turnout"); "" if there is none such."""
+    referendum reached 65%" / "where winds reached 140 mph": the noun the share or measure is
+    the level of, opening the clause whose verb links it to the number ("Unemployment",
+    "turnout", "winds"); "" if there is none such."""
     j = start - 1
     if j >= 0 and toks[j].low in ("to", "at"):
         j -= 1
@@ -398,7 +408,8 @@ def _skip_digit(toks: list[_Tok], i: int, sentence: str) -> bool:
     t = toks[i]
     before = sentence[t.start - 1] if t.start else " "
     after = sentence[t.end] if t.end < len(sentence) else " "
-    if before.isalpha() or (before == "-" and t.start >= 2 and sentence[t.start - 2].isalnum()):
+    if before.isalpha() or (before == "-" and t.start >= 2 and sentence[t.start - 2].isalnum()
+                            and not sentence[:t.start - 1].lower().endswith("magnitude")):
         return True
     if before in "#/:" or after in "/:" and t.end + 1 < len(sentence) and sentence[
             t.end + 1].isdigit():
@@ -464,6 +475,32 @@ def _tally(toks: list[_Tok], start: int, end: int) -> bool:
     """Is the number pair toks[start:end] a vote's tally (see `_TALLY_WORDS`)?"""
     near = toks[max(0, start - TALLY_REACH):start] + toks[end:end + 2]
     return any(t.low in _TALLY_WORDS for t in near)
+
+
+def _magnitude(toks: list[_Tok], start: int, end: int) -> tuple[int, int] | None:
+    """An earthquake's magnitude: "magnitude 7.1", "magnitude-7.1", "a magnitude of 7.1" (the
+    word before the number, from `start`) or "7.1 magnitude" (after it, at `end`). Returns the
+    index after the figure and its unit word, and the index the verbatim span starts at."""
+    if end < len(toks) and toks[end].low == "magnitude":
+        return end + 1, start
+    for k in (start - 1, start - 2):
+        if k >= 0 and toks[k].low == "magnitude" and (
+                k == start - 1 or toks[start - 1].low == "of" or toks[start - 1].text == "-"):
+            return end, k
+    return None
+
+
+_PER_HOUR = {"miles": "mph", "km": "km/h"}
+_QUAKE_WORDS = frozenset("quake quakes temblor temblors earthquakes".split())
+
+
+def _shaken(toks: list[_Tok], j: int) -> str:
+    """What a magnitude measures, named after it: "earthquake" for a quake, an aftershock's
+    own word; "" when no noun follows ("struck with a magnitude of 7.1")."""
+    run, head = _noun_run(toks, j, limit=2)
+    if not run or run[head].text[0].isupper():
+        return ""
+    return "earthquake" if run[head].low in _QUAKE_WORDS else run[head].low
 
 
 def _aged(toks: list[_Tok], start: int, end: int, value: float) -> str:
@@ -534,7 +571,7 @@ def find_numbers(sentence: str) -> list[Number]:
                 if currency and s in _SCALE_SUFFIX:
                     value *= _SCALE_SUFFIX[s]
                     end_i = i + 2  # the suffix is its own word token
-                elif s in ("km", "kg", "mph", "ft", "m", "mm", "cm", "lb", "lbs"):
+                elif s in ("km", "kg", "mph", "kph", "ft", "m", "mm", "cm", "lb", "lbs"):
                     unit = fold_unit(s)
                     end_i = i + 2
                 else:
@@ -623,6 +660,7 @@ def find_numbers(sentence: str) -> list[Number]:
         j = end_i
         head_index = -1
         unit_last: int | None = None
+        span_from = start_i  # where the verbatim span starts: the number, or "magnitude" before
         run: list[_Tok] = []
         if not unit and j < len(toks) and toks[j].low in ("percent", "pct"):
             unit = "%"
@@ -632,9 +670,14 @@ def find_numbers(sentence: str) -> list[Number]:
             unit = "%"
             j += 2
             unit_last = j - 1
+        elif not unit and (magnitude := _magnitude(toks, q_start, j)) is not None:
+            # "a magnitude 7.1 earthquake", "a 7.1 magnitude quake", "a magnitude of 7.1"
+            unit, j, span_from = "magnitude", *magnitude
+            unit_last = j - 1 if j > end_i else None
+            subject = _shaken(toks, j)
         elif not unit and j + 1 < len(toks) and toks[j].text == "-" and toks[j + 1].kind == "word" \
                 and sentence[toks[j].end:toks[j].end + 1] != " ":
-            # "800-mile buffer zone", "20-year moratorium", "73-year-old"
+            # "800-mile buffer zone", "20-year moratorium", "73-year-old", "7.1-magnitude quake"
             unit = fold_unit(toks[j + 1].low)
             j += 2
             unit_last = j - 1
@@ -642,9 +685,12 @@ def find_numbers(sentence: str) -> list[Number]:
                 unit = "years old"
                 j += 2
                 unit_last = j - 1
-            run_after, _ = _noun_run(toks, j, limit=3)
-            subject = " ".join(x.text for x in run_after)
-            j += len(run_after)
+            if unit == "magnitude":
+                subject = _shaken(toks, j)
+            else:
+                run_after, _ = _noun_run(toks, j, limit=3)
+                subject = " ".join(x.text for x in run_after)
+                j += len(run_after)
         elif not unit and (age_of := _aged(toks, start_i, end_i, value)):
             unit, subject = "years old", age_of  # "Robert Mueller, 73, took over ..."
         elif not unit:
@@ -663,11 +709,16 @@ def find_numbers(sentence: str) -> list[Number]:
                 if run:
                     unit_last = toks.index(run[head_index], k)
                 j = k + len(run)
+        if unit in _PER_HOUR and j + 1 < len(toks) and (
+                toks[j].low in ("per", "an", "a") and toks[j + 1].low == "hour"
+                or unit == "km" and toks[j].text == "/" and toks[j + 1].low == "h"):
+            unit = _PER_HOUR[unit]  # "120 miles per hour" is "120 mph"
+            j += 2
+            unit_last = j - 1
         if unit == "%" or unit in MEASURE_UNITS:
             if not subject:
-                subject = _measured_before(toks, q_start) or (
-                    _linked_subject(toks, q_start) if unit == "%" else "") or _measured_after(
-                    toks, j)
+                subject = _measured_before(toks, q_start) or _linked_subject(
+                    toks, q_start) or _measured_after(toks, j)
             if not subject:
                 after_run = _noun_run(toks, j, limit=3)[0]
                 subject = " ".join(x.text for x in after_run)
@@ -692,7 +743,7 @@ def find_numbers(sentence: str) -> list[Number]:
         # the verbatim span: the number with its unit word ("800-mile", "12,000 North Korean
         # troops", "thousands of troops"), not the qualifier
         last = unit_last if unit_last is not None else end_i - 1
-        text = sentence[toks[start_i].start - (1 if t.kind == "num" and t.start and sentence[
+        text = sentence[toks[span_from].start - (1 if t.kind == "num" and t.start and sentence[
             t.start - 1] in _CURRENCY else 0):toks[max(last, end_i - 1)].end]
         out.append(Number(value=value, unit=unit, text=text, qualifier=qualifier,
                           value_max=value_max, subject=subject,
