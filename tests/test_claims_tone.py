@@ -301,6 +301,13 @@ def test_two_ages_given_one_person_conflict():
     assert _event(["The suspect, John Smith, 45, was arrested by police on Monday."],
                   ["Police arrested a neighbour, Mary Jones, 47, at her home on Monday."]
                   ).conflicts == []
+    # "a 47-year-old man named John Smith" gives John Smith's age too; a man unnamed does not
+    [conflict] = _event(["The suspect, John Smith, 45, was arrested by police on Monday."],
+                        ["Police arrested a 47-year-old man named John Smith on Monday."]
+                        ).conflicts
+    assert [v.text for v in conflict.values] == ["45", "47-year-old"]
+    assert _event(["The suspect, John Smith, 45, was arrested by police on Monday."],
+                  ["Police arrested a 47-year-old man at his home on Monday."]).conflicts == []
 
 
 def test_amounts_of_different_orders_conflict_and_an_amount_never_meets_a_figure():

@@ -511,14 +511,39 @@ def _aged(toks: list[_Tok], start: int, end: int, value: float) -> str:
             and toks[end].text in (",", ".") and value == int(value) and 0 < value <= 120
             and toks[start].kind == "num"):
         return ""
+    return _name_ending(toks, start - 2)
+
+
+def _name_ending(toks: list[_Tok], k: int) -> str:
+    """The name of up to three capitalised words ending at toks[k], or "" (a month, or a
+    sentence's opening "The")."""
     name: list[str] = []
-    k = start - 2
     while k >= 0 and len(name) < 3 and toks[k].kind == "word" and toks[k].text[0].isupper():
         name.insert(0, toks[k].text)
         k -= 1
     if not name or name[0].lower() in _MONTHS or name[0].lower() in STOPWORDS:
         return ""
     return " ".join(name)
+
+
+def _name_of_aged(toks: list[_Tok], start: int, after: int) -> str:
+    """Whose age a "45-year-old" gives, when the sentence names them: "John Smith, a
+    45-year-old teacher," (the name before) or "a 45-year-old man named John Smith" /
+    "identified as John Smith" (the name after the described person, from `after`); else ""."""
+    if start >= 3 and toks[start - 1].low in ("a", "an") and toks[start - 2].text == ",":
+        return _name_ending(toks, start - 3)
+    k = after
+    if k < len(toks) and toks[k].low in ("named", "called"):
+        k += 1
+    elif k + 1 < len(toks) and toks[k].low == "identified" and toks[k + 1].low == "as":
+        k += 2
+    else:
+        return ""
+    end = k
+    while end < len(toks) and end - k < 3 and toks[end].kind == "word" and toks[
+            end].text[0].isupper():
+        end += 1
+    return _name_ending(toks, end - 1) if end > k else ""
 
 
 def _fate(toks: list[_Tok], q_start: int, run: list[_Tok], head: int, after: int) -> str:
@@ -691,6 +716,8 @@ def find_numbers(sentence: str) -> list[Number]:
                 run_after, _ = _noun_run(toks, j, limit=3)
                 subject = " ".join(x.text for x in run_after)
                 j += len(run_after)
+                if unit == "years old":  # "a 45-year-old man named John Smith": his age
+                    subject = _name_of_aged(toks, q_start, j) or subject
         elif not unit and (age_of := _aged(toks, start_i, end_i, value)):
             unit, subject = "years old", age_of  # "Robert Mueller, 73, took over ..."
         elif not unit:
