@@ -717,3 +717,25 @@ def test_common_described_sources_and_tags_of_wire_copy():
     # a possessive names nobody on its own, and a word after the source is not its verb
     assert _speakers(f"{quote} said his spokesman.") == [
         ("The strike will go on until we win", None)]
+
+
+def test_a_short_whole_sentence_of_speech_goes_on_with_the_quotation_before_it():
+    """'"We've fought too much to get here," he said. "And we're here."': a whole sentence in
+    quotation marks is speech however short, and the speaker's before it; a short phrase in
+    quotation marks with no tag is still no quotation."""
+    assert _speakers('Luis Rodriguez waited at the gate. "We\'ve fought too much to get here," '
+                     'he said. "And we\'re here."') == [
+        ("We've fought too much to get here", "Luis Rodriguez"),
+        ("And we're here.", "Luis Rodriguez")]
+    assert _speakers('"He doesn\'t know," the adviser said. "And he doesn\'t care."') == [
+        ("He doesn't know", "the adviser"), ("And he doesn't care.", "the adviser")]
+    assert _speakers('Trump called the deal "a total disaster" on Tuesday.') == []
+
+
+def test_a_source_quoting_someone_relays_that_ones_words():
+    assert _speakers('"From April 21, North Korea will stop nuclear tests," the Korean Central '
+                     'News Agency said, quoting Mr. Kim Jong-un.') == [
+        ("From April 21, North Korea will stop nuclear tests", "Kim Jong-un")]
+    assert _speakers('"We will stop the tests," the Korean Central News Agency said. Officials '
+                     'in Seoul said they were quoting Kim Jong-un.') == [
+        ("We will stop the tests", "Korean Central News Agency")]

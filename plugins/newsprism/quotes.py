@@ -801,6 +801,9 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
     between = text[a:v_start]
     if v > 0 and _SENTENCE_END.search(_ABBREVIATIONS.sub("", between)):
         return None, ""  # the verb belongs to another sentence
+    relayed = _relayed(text, toks[v][1], b, names, finder)
+    if relayed:
+        return relayed, "after"
     # speaker then verb: "Douglas warns", "leader of ... Irineo Mujica said", "he explains"
     subj_end = _subject_end(text, a, v_start)[0] if v > 0 else v_start
     # not a name after a preposition ('" to President Trump, complaining': whom it was about)
@@ -862,6 +865,17 @@ def _speaker_after(text: str, span: tuple[int, int], names: list[Name],
 
 
 _AGE_ASIDE = re.compile(r",\s*\d{1,3},\s*")  # "Lopez, 45, said"
+_QUOTING = re.compile(r",\s+quoting\s+")
+
+
+def _relayed(text: str, a: int, b: int, names: list[Name], finder: _SpeakerFinder) -> str | None:
+    """For '," the news agency said, quoting Mr. Kim.': the one whose words the tag's source
+    relays (after its verb, from `a`), who is the speaker; else None."""
+    m = _QUOTING.search(text, a, b)
+    if not m or _CLAUSE_END.search(text, a, m.start()):
+        return None
+    return next((full for n in names if m.end() <= n.start <= m.end() + 4
+                 and (full := finder.resolve_mention(text, n))), None)
 # '," the 45-year-old said', '," the 34-year-old mother told reporters', '," said the
 # 34-year-old.': the one last spoken of, described by age (before its verb, or after it)
 _AGED = r"the\s+\d{1,3}-year-old(?:\s+[a-z]+)?"
@@ -1376,5 +1390,8 @@ def _is_real_quote(text: str, qs: int, qe: int, quote: str, cue: str) -> bool:
         # '"It's overkill," Thompson told HuffPost.'
         return n == 2 and tagged and set_off and _opens_sentence(text, qs)
     if n < 6:
-        return tagged and (set_off or n >= 4)
+        # a whole sentence of speech with no tag of its own goes on with the quotation before
+        # it: '"We've fought too much to get here," he said. "And we're here."'
+        return tagged and (set_off or n >= 4) or (
+            ends_sentence and _opens_sentence(text, qs) and not text[qe + 1:].strip())
     return tagged or set_off or n >= 8

@@ -38,7 +38,8 @@ SPEECH_VERBS = frozenset(
     demand demands maintained maintains recount recounts recounted recounting quoted
     testifying demur demurred demurs vowing pledging promising threatening boasting
     charging alleging countering dismiss dismisses dismissed dismissing disclose discloses
-    disclosed disclosing""".split())
+    disclosed disclosing chant chants chanted chanting thundered fumed screamed whispered
+    cried""".split())
 
 # The finite verbs that attribute a statement to its source, speech or not ("said",
 # "confirmed", "cited"): a claim that names its source beside one is attributed, and a
@@ -60,7 +61,8 @@ SOURCE_NOUNS = frozenset(
     congresswoman lawmakers senators diplomats prosecutors embassy administration
     campaign company firm union group party family court council hospital airline witness
     witnesses resident residents source sources officer officers investigators analysts
-    experts organizers organisers activists lawyer lawyers attorney attorneys""".split())
+    experts organizers organisers activists lawyer lawyers attorney attorneys adviser advisers
+    advisor advisors aide aides""".split())
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace,
 # then something that can open a sentence (capital, digit, opening quote or bracket).
