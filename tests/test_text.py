@@ -114,6 +114,18 @@ def test_content_words_lowercases_tokens(text):
     assert content_words(text) == expected
 
 
+def test_a_dotted_acronym_is_one_content_word():
+    """"the F.B.I. director" is about the FBI as "the FBI director" is; "U.S." stays a
+    stopword's letters and "Donald J. Trump" keeps his names."""
+    from newsprism.text import content_words
+    assert content_words("The F.B.I. director met C.I.A. officials in the U.S.") == [
+        "fbi", "director", "met", "cia", "officials"]
+    assert content_words("The FBI director met CIA officials.") == [
+        "fbi", "director", "met", "cia", "officials"]
+    assert content_words("Donald J. Trump met H.R. McMaster.") == [
+        "donald", "trump", "met", "mcmaster"]
+
+
 def test_the_caseless_pattern_exceptions_are_complete():
     """CaselessPattern matches lower-cased text unless one of these characters is present."""
     import re

@@ -25,8 +25,9 @@ conflicting numbers and who is quoted by whom.
   (`_has_its_own_anchor`: a claim whose names and figures all stand in another outlet's text
   is, as often as not, reported there in other words). Listed by how much of what they say is
   the outlet's alone, times their importance in the article and how well they read alone
-  (`summary.standalone`: "She said ..." after the sentence naming her comes later): a name or
-  a figure only this outlet gives comes before its lead worded otherwise. Omitted:
+  (`summary.standalone`: "She said ..." after the sentence naming her comes later; the end of
+  a quotation begun before is not listed, LISTED_ALONE_ABOVE): a name or a figure only this
+  outlet gives comes before its lead worded otherwise. Omitted:
   consensus groups none of an outlet's sentences matches, covers or quotes alike (any
   sentence, claim or not).
 - Conflicts: the same quantity about the same subject ("North Korean troops") given different
@@ -220,6 +221,9 @@ SAME_QUOTATION_WORDS = 12
 # much of what it says and no word of its own beyond it, and after all the others in one
 # holding SAID_AGAIN_SHARE of it, whatever it adds (see `_only_theirs`).
 REPEATED_SHARE, SAID_AGAIN_SHARE = 0.7, 0.5
+# A claim reading this badly alone (`summary.standalone`: the end of a quotation begun in the
+# sentence before, a tweet's exclamation with a pronoun's tag) is no item of an outlet's list.
+LISTED_ALONE_ABOVE = 0.3
 # A quotation this long is someone's own words (see `_gives_quotation`).
 MIN_QUOTED_WORDS = 4
 # An article quoting this many words in a row of a claim's quotation, from no other speaker,
@@ -1025,8 +1029,8 @@ def _has_its_own_anchor(ref: _ClaimRef, elsewhere: set[str]) -> bool:
 def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
                  weight: dict[str, float]) -> list[str]:
     """Of one article's claims (group id, claim) that no other article matches or covers, the
-    group ids of those only its outlet reports, most its own first (see the module docstring).
-    One that says half of what a claim listed before it says (SAID_AGAIN_SHARE) comes after
+    group ids of those only its outlet reports, most its own first (see the module docstring),
+    but none reading too badly alone to be listed (LISTED_ALONE_ABOVE). One that says half of what a claim listed before it says (SAID_AGAIN_SHARE) comes after
     all the others ("Shortly after learning about it, he mobilized the National Guard." after
     "The White House mobilized the National Guard, threatened prosecution ..."); one that says
     most of it (REPEATED_SHARE) and adds no word of its own is that claim again, not listed
@@ -1037,9 +1041,10 @@ def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
     for gid, ref in claims:
         own = {t for t in ref.terms if outlets_using[t] == 1}
         share = _share_of(ref, own, weight)
-        if own or _gives_quotation(ref.claim.text):
-            ranked.append((-round(share * ref.claim.score * standalone(ref.claim.text), 6),
-                           len(ranked), gid, ref, own))
+        alone = standalone(ref.claim.text)
+        if (own or _gives_quotation(ref.claim.text)) and alone > LISTED_ALONE_ABOVE:
+            ranked.append((-round(share * ref.claim.score * alone, 6), len(ranked), gid, ref,
+                           own))
     ranked.sort(key=lambda x: x[:2])
     listed: list[_ClaimRef] = []
     out, later = [], []

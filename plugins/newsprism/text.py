@@ -276,7 +276,9 @@ _FINITE_WORDS = frozenset(
     should said told met went came took gave made saw knew thought found left began ran won
     lost sent spent paid held brought bought got put set led fell rose drew wrote spoke broke
     chose struck fought hit cut let kept meant sought stood sat became grew threw flew drove
-    built felt heard""".split())
+    built felt heard sold caught taught fled shook swore stole hid forgot dealt fed hung laid
+    slept spun stuck swept swung withdrew understood arose bore bled lent sank sang shot shut
+    withheld upheld""".split())
 _SUBJECT_PRONOUNS = frozenset("i we they you he she it who".split())
 # A verb right after these is an infinitive or a participle of one ("to have", "to be made"); a
 # finite verb before them ("will be made", "was to be made") counts already.
@@ -363,8 +365,19 @@ STOPWORDS = frozenset(
 )
 
 
+# A dotted acronym of three letters or more: "F.B.I.", "C.I.A." (read as "FBI", "CIA").
+_DOTTED_ACRONYM = re.compile(r"\b[A-Z]\.(?:[A-Z]\.){2,}")
+
+
+def _undot(match: re.Match) -> str:
+    return match.group().replace(".", "")
+
+
 def content_words(text: str) -> list[str]:
-    """Lower-cased words that carry meaning (no stopwords, no bare numbers, 3+ letters)."""
+    """Lower-cased words that carry meaning (no stopwords, no bare numbers, 3+ letters); a
+    dotted acronym is one word ("F.B.I." is "fbi", as "FBI" is)."""
+    if "." in text and _DOTTED_ACRONYM.search(text):
+        text = _DOTTED_ACRONYM.sub(_undot, text)
     if _LOWERS_INTO_WORD.search(text):  # lower-casing first would change the tokens: rare
         tokens = [t.lower().replace("’", "'") for t in _WORD.findall(text)]
     else:  # lower-case the text once, not each token: the same tokens, faster
