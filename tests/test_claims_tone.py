@@ -370,6 +370,17 @@ def _claim_ids(*texts):
     return [c.id for c in extract_claims(sentences, extract_quotes(sentences))]
 
 
+def test_a_guess_is_no_claim_for_a_figure_in_its_background_clause():
+    """"Mr. Kim could also be trying to drive a wedge ..., since President Moon has put great
+    emphasis on ending more than six decades of conflict": the six decades are background,
+    not a fact the guess reports; a figure in the clause that states it still makes a claim."""
+    assert _claim_ids(
+        "Mr. Kim could also be trying to drive a wedge between the allies, since President Moon "
+        "has put great emphasis on ending more than six decades of conflict.",
+        "President Moon has put great emphasis on ending more than six decades of conflict.",
+    ) == ["s2"]
+
+
 def test_speculation_opinion_and_fragments_are_not_claims():
     ids = _claim_ids(
         "Governor Ann Lee signed the water bill on Tuesday after a long session.",  # action

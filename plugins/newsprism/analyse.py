@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "67"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "68"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -105,6 +105,7 @@ ANALYSIS_VERSION = "67"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # 66: a short whole sentence of speech goes on with the quotation before it ('"And we're here."');
 # '," the agency said, quoting Mr. Kim.' is Kim's; "the adviser said", "chanted"
 # 67: a dotted acronym is one content word ("F.B.I." is "fbi"); "sold", "fled", ... are finite
+# 68: a sentence opening with a guess ("Mr. Kim could ...") is no claim for a background figure
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

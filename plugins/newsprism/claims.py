@@ -218,6 +218,10 @@ _STATES = frozenset(
 _SPECULATION = re.compile(
     r"\b(?:could|may|might|would|likely|unlikely|possibly|potentially|perhaps|probably|"
     r"appears? to|seems? to|seemingly|it is unclear|remains unclear|it remains to be seen)\b")
+# A sentence whose opening clause is a guess ("Mr. Kim could also be trying to drive a wedge
+# ..., since President Moon has put great emphasis on ending more than six decades of
+# conflict"): a figure in a clause after it is background, no fact the guess stands on.
+_HEDGED_OPENING = re.compile(r"^(?:[A-Za-z][\w.’'-]*\s+){1,5}(?:could|may|might)\b")
 _TRANSITION = CaselessPattern(
     r"^(?:but|and|so|yet|still|indeed|of course|in other words|put simply|in short|"
     r"that said|to be sure|meanwhile|however|now|then|this|that|it|these|those)\b")
@@ -297,7 +301,8 @@ def extract_claims(sentences: list[Sentence], quotes: list[Quote] | None = None)
         cues = " ".join(cue_words)
         modality = modality_of(text, numbers) if numbers else _cue_modality(cue_words)
         facts = [x for x in numbers if x.qualifier != "vague" and x.modality == "fact"]
-        vouched = bool(facts) or attributed  # a stated fact, or a source that stands behind it
+        # a stated fact, or a source that stands behind it
+        vouched = bool(facts) and not _HEDGED_OPENING.match(text) or attributed
         actions = [p for p in preds if p != "say" and p not in _STATES]
         # hedged wording ("could", "may") unmakes an action, and a claim nobody vouches for:
         # looked for once, and only where it decides something
