@@ -181,3 +181,21 @@ def test_sentences_about_the_page_are_told_from_the_news():
     assert [is_page_furniture(t) for t in news] == [False] * 4
     claims = extract_claims([Sentence(f"s{k}", t, k) for k, t in enumerate(page + news)])
     assert not {c.text for c in claims} & set(page)
+
+
+@pytest.mark.parametrize("sentence, dateline", [
+    ("WASHINGTON — Mr. Trump said.", "WASHINGTON — "),
+    ("SEOUL, South Korea — North Korea's leader spoke.", "SEOUL, South Korea — "),
+    ("WEST PALM BEACH, Fla. — President Trump said.", "WEST PALM BEACH, Fla. — "),
+    ("TEL AVIV (Reuters) - Israel presented evidence.", "TEL AVIV (Reuters) - "),
+    ("WASHINGTON, April 30 (Reuters) - President Trump said.", "WASHINGTON, April 30 (Reuters) - "),
+    ("Washington (AFP) – Special Counsel Robert Mueller said.", "Washington (AFP) – "),
+    # a dash inside a sentence is no dateline
+    ("The three Republican chairmen — Goodlatte, Nunes and Gowdy — said.", None),
+    ("Trump has strongly – and repeatedly – denied it.", None),
+    ("A decades-long war ended.", None),
+])
+def test_one_dateline_rule_for_titles_and_claims(sentence, dateline):
+    from newsprism.text import DATELINE
+    m = DATELINE.match(sentence)
+    assert (m.group() if m else None) == dateline

@@ -58,7 +58,8 @@ from .numbers import MEASURE_UNITS, find_numbers
 from .quotes import closes_unopened_quotation, paragraph_quote_spans, quote_spans
 from .summary import standalone
 from .tone import find_loaded
-from .text import ATTRIBUTION_VERBS, SPEECH_VERBS, STOPWORDS, content_words, lower_words, words
+from .text import (ATTRIBUTION_VERBS, DATELINE, SPEECH_VERBS, STOPWORDS, content_words,
+                   lower_words, words)
 
 @lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
@@ -242,8 +243,9 @@ _GENERIC_PREDICATES = frozenset({"say"})
 # The actions claims.py folds synonyms of; other predicates are any "-ed" verb, too noisy
 # ("televised", "carried") to tell two claims apart, though sharing one still counts.
 _KNOWN_ACTIONS = frozenset(PREDICATE_OF.values()) - _GENERIC_PREDICATES
-# Datelines and wire services open sentences without being anyone's actor.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,]+$")
+# An entity all in capitals ("WASHINGTON", "AFP"): a dateline's place or a wire service, which
+# open sentences without being anyone's actor.
+_IN_CAPITALS = re.compile(r"^[A-Z][A-Z .,]+$")
 
 
 def _terms(claim: Claim) -> set[str]:
@@ -325,7 +327,7 @@ _name_key = lru_cache(maxsize=1 << 16)(name_key)  # the same names recur across 
 @lru_cache(maxsize=1 << 16)
 def _entity_key(entity: str) -> str:
     """An entity's name key for comparison; "" for a dateline or wire-service opener."""
-    return "" if _DATELINE.match(entity) else _name_key(entity)
+    return "" if _IN_CAPITALS.match(entity) else _name_key(entity)
 
 
 class _ClaimRef:
@@ -415,17 +417,12 @@ def _actor(claim: Claim) -> str:
     return _actor_of(claim.text, tuple(claim.entities)) if claim.entities else ""
 
 
-# "WASHINGTON — ", "WEST PALM BEACH, Fla. — ", "WASHINGTON (Reuters) - ": a place, maybe a
-# wire service, then a dash; a hyphen only with spaces around it ("decades-long" is a word).
-_DATELINE_OPENER = re.compile(r"^[A-Z][A-Za-z .,]{0,40}?(?:\s*\([^)]*\))?(?:\s*[—–―]+|\s+-+\s)\s*")
-
-
 @lru_cache(maxsize=1 << 14)  # wire copies repeat sentences across an event's outlets
 def _actor_of(text: str, entities: tuple[str, ...]) -> str:
     text = text.strip()
     if text[:1] in "“\"‘'":
         return ""
-    body = _DATELINE_OPENER.sub("", text)
+    body = DATELINE.sub("", text)  # "WASHINGTON — Mr. Trump ..."
     keys = [_name_key(e) for e in entities]
     name = _opening_name(body) if keys else None
     if name is not None:

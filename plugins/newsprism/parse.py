@@ -16,7 +16,7 @@ import re
 from urllib.parse import urlsplit
 
 from .model import Article, Block
-from .text import normalise_space, shorten, slugify, split_sentences, words
+from .text import DATELINE, normalise_space, shorten, slugify, split_sentences, words
 
 KNOWN_KEYS = ("title", "source", "outlet", "url", "date", "author", "event", "slug", "summary",
               "tags", "category", "lang", "modified", "authors", "status")
@@ -343,16 +343,10 @@ def article_id(source_path: str) -> str:
     return slugify(stem, max_length=80)
 
 
-# A dateline opening a lead: "WASHINGTON —", "WEST PALM BEACH, Fla. —", "TEL AVIV (Reuters) -".
-_DATELINE = re.compile(
-    r"^[A-Z]{2,}(?:[ .]+[A-Z]{2,})*\.?(?:,\s*[A-Z][A-Za-z.]{1,14})?\s*(?:\([^()]{1,30}\)\s*)?"
-    r"(?:[—–―]|\s-{1,2}\s)\s*")
-
-
 def is_lead_as_title(title: str) -> bool:
     """Is the file's title its lead sentence? A dateline, then a sentence ending on a full
     stop: a headline has neither."""
-    return bool(_DATELINE.match(title)) and title.rstrip("”\"’'").endswith((".", "!"))
+    return bool(DATELINE.match(title)) and title.rstrip("”\"’'").endswith((".", "!"))
 
 
 def derive_title(blocks: list[Block]) -> str:
@@ -362,7 +356,7 @@ def derive_title(blocks: list[Block]) -> str:
         if block.kind == "paragraph":
             first = split_sentences(block.text)
             lead = first[0] if first else block.text
-            return shorten(_DATELINE.sub("", lead) or lead, MAX_TITLE_CHARS)
+            return shorten(DATELINE.sub("", lead) or lead, MAX_TITLE_CHARS)
     return ""
 
 

@@ -365,6 +365,17 @@ STOPWORDS = frozenset(
 )
 
 
+# A dateline opening a lead: a place in capitals ("WASHINGTON —", "TEL AVIV (Reuters) -"),
+# perhaps its region or a date after a comma ("WEST PALM BEACH, Fla. —", "SEOUL, South Korea
+# —", "WASHINGTON, April 30 (Reuters) -"), or a place in any case before a wire service's
+# credit ("Washington (AFP) –"); then a dash, or a hyphen with spaces around it
+# ("decades-long" is a word). The one rule for parsing titles and for comparing claims.
+DATELINE = re.compile(
+    r"^(?:[A-Z]{2,}(?:[ .]+[A-Z]{2,})*\.?|[A-Z][a-z]+(?= \())"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14}| \d{1,2}){0,2})?\s*"
+    r"(?:\([^()]{1,30}\)\s*)?(?:[—–―]|\s-{1,2}\s)\s*")
+
+
 # A dotted acronym of three letters or more: "F.B.I.", "C.I.A." (read as "FBI", "CIA").
 _DOTTED_ACRONYM = re.compile(r"\b[A-Z]\.(?:[A-Z]\.){2,}")
 
