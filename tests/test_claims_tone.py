@@ -1227,7 +1227,8 @@ def test_quotes_left_out_as_repeats_are_always_inside_one_listed():
 
 
 def test_the_stem_folds_the_forms_of_a_word_ending_in_a_consonant_and_y_and_of_lie():
-    from newsprism.claims import predicates, stem
+    from newsprism.claims import predicates
+    from newsprism.text import stem
     for forms in (("country", "countries"), ("deny", "denied", "denies", "denying"),
                   ("lie", "lied", "lies", "lying"), ("party", "parties"),
                   ("occupy", "occupied", "occupying"), ("authorized", "authorizes")):

@@ -17,7 +17,7 @@ from .tone import assess_tone
 
 # Bump when any rule of the per-article analysis changes: cached analyses of an older version
 # are then recomputed, never reused.
-ANALYSIS_VERSION = "68"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
+ANALYSIS_VERSION = "69"  # 2: claims, quotes, tone; 3: stricter claims, quote speakers, summary;
 # 4: predicates: participles after "the"/"newly" are no action; arrive/travel/defer/suit folded;
 # 5: a sentence repeated word for word counts once; a line ending '."' is no heading; no
 # quotation's end (begun in an earlier sentence) in a summary; '?" Trump tweeted.' ends no sentence
@@ -106,6 +106,7 @@ ANALYSIS_VERSION = "68"  # 2: claims, quotes, tone; 3: stricter claims, quote sp
 # '," the agency said, quoting Mr. Kim.' is Kim's; "the adviser said", "chanted"
 # 67: a dotted acronym is one content word ("F.B.I." is "fbi"); "sold", "fled", ... are finite
 # 68: a sentence opening with a guess ("Mr. Kim could ...") is no claim for a background figure
+# 69: a summary line shares the headline's words by their stems (`text.stem`), not 5 letters
 
 
 # A sentence this long repeating words quoted in an earlier paragraph repeats that quotation

@@ -26,7 +26,7 @@ from .numbers import PLAN_CUES, POSSIBILITY_CUES, cue_word, find_numbers
 from .quotes import outside_quotes, own_words as outlets_words
 from .summary import centrality
 from .text import (ATTRIBUTION_VERBS, SOURCE_NOUNS, SPEECH_VERBS, STOPWORDS, CaselessPattern,
-                   has_finite_verb, is_page_furniture, lower_words, words)
+                   has_finite_verb, is_page_furniture, lower_words, stem, words)
 
 # Predicate classes: verb stems (see `stem`) folded onto one name per action.
 _PREDICATE_CLASSES = {
@@ -70,34 +70,6 @@ _SOURCE_NOUNS = CaselessPattern(r"\b(?:%s)\b" % "|".join(sorted(SOURCE_NOUNS)))
 # "He said ...", "She told ...": a pronoun subject stands for the person just named.
 _PRONOUN_ATTRIBUTION = re.compile(r"^(?:He|She|They)\b(?:\s+\w+){0,3}?\s+(?:has |have |had )?"
                                   r"(?:%s)\b" % _ATTRIBUTION_WORDS)
-
-
-# Verbs whose forms the suffix rules cannot fold: "lied", "lying" -> "lie".
-_IRREGULAR_STEMS = {"lied": "lie", "lying": "lie", "died": "die", "dying": "die",
-                    "tied": "tie", "tying": "tie", "paid": "pay"}
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def stem(word: str) -> str:
-    """A crude English stem, enough to fold inflections: "authorized", "authorizes",
-    "authorization" -> "authoriz"; a final "y" after a consonant ends as "ies" and "ied" do:
-    "country", "countries" -> "countri"; "deny", "denied", "denying" -> "deni"."""
-    w = word.lower().replace("’", "'")
-    w = re.sub(r"'s$", "", w)
-    if w in _IRREGULAR_STEMS:
-        return _IRREGULAR_STEMS[w]
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es",
-                   "s", "e"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            if suffix in ("ied", "ies"):
-                w += "i"
-            break
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "committ" -> "commit"
-        w = w[:-1]
-    if len(w) >= 3 and w[-1] == "y" and w[-2] not in "aeiouy":
-        w = w[:-1] + "i"
-    return w
 
 
 # A participle after these describes a noun ("the released memos"); it reports no action.

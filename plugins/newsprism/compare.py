@@ -49,7 +49,7 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-from .claims import PREDICATE_OF, denied_actions, modality_of, predicates, stem
+from .claims import PREDICATE_OF, denied_actions, modality_of, predicates
 from .model import (ArticleAnalysis, Claim, ClaimGroup, Conflict, ConflictValue, Event,
                     EventComparison, Number, sentence_number)
 from .names import (_RUN as NAME_RUN, TITLES, Name, find_names, is_acronym_of, name_key,
@@ -59,7 +59,7 @@ from .quotes import closes_unopened_quotation, paragraph_quote_spans, quote_span
 from .summary import standalone
 from .tone import find_loaded
 from .text import (ATTRIBUTION_VERBS, DATELINE, SPEECH_VERBS, STOPWORDS, content_words,
-                   lower_words, words)
+                   lower_words, stem, words)
 
 @lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:

@@ -15,16 +15,16 @@ from collections import Counter
 
 from .model import Sentence
 from .quotes import closes_unopened_quotation, leaves_quotation_open, quote_spans
-from .text import content_words, has_finite_verb, is_page_furniture
+from .text import content_words, has_finite_verb, is_page_furniture, stem
 
 MIN_WORDS, MAX_WORDS = 8, 60
 # A news article puts what matters most first: its first sentences weigh up to this much more
 # (the first 1 + LEAD_WEIGHT, then less, down to none from the LEAD_SENTENCES-th on).
 LEAD_WEIGHT, LEAD_SENTENCES = 0.3, 3
 # The headline says what the outlet takes the news to be: a sentence weighs up to this much
-# more for the share of the headline's words it uses (a word's first STEM letters: "visit" is
+# more for the share of the headline's words it uses (by their stems, `text.stem`: "visit" is
 # "visited"). More (0.4) let a photo caption naming the headline's people outweigh a verb.
-HEADLINE_WEIGHT, STEM = 0.3, 5
+HEADLINE_WEIGHT = 0.3
 
 
 def summary_size(n_sentences: int) -> int:
@@ -198,7 +198,7 @@ def lead_weight(position: int) -> float:
 
 
 def _stems(text: str) -> frozenset[str]:
-    return frozenset(w[:STEM] for w in _word_set(text))
+    return frozenset(map(stem, _word_set(text)))
 
 
 def summarise(sentences: list[Sentence], date: str | None = None,

@@ -399,3 +399,31 @@ def content_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _carries_meaning(word: str) -> bool:
     return len(word) > 2 and not word.isdigit() and word not in STOPWORDS
+
+
+# Verbs whose forms the suffix rules cannot fold: "lied", "lying" -> "lie".
+_IRREGULAR_STEMS = {"lied": "lie", "lying": "lie", "died": "die", "dying": "die",
+                    "tied": "tie", "tying": "tie", "paid": "pay"}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude English stem, enough to fold inflections: "authorized", "authorizes",
+    "authorization" -> "authoriz"; a final "y" after a consonant ends as "ies" and "ied" do:
+    "country", "countries" -> "countri"; "deny", "denied", "denying" -> "deni"."""
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"'s$", "", w)
+    if w in _IRREGULAR_STEMS:
+        return _IRREGULAR_STEMS[w]
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ied", "ies", "ed", "es",
+                   "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                w += "i"
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "committ" -> "commit"
+        w = w[:-1]
+    if len(w) >= 3 and w[-1] == "y" and w[-2] not in "aeiouy":
+        w = w[:-1] + "i"
+    return w
