@@ -20,12 +20,13 @@ def analyses():
 
 def _actor_reading_everything(claim):
     """`compare._actor` as first written: the name finder over the whole sentence."""
-    from newsprism.compare import _DATELINE_OPENER, same_name
+    from newsprism.compare import same_name
     from newsprism.names import find_names, name_key
+    from newsprism.text import DATELINE
     text = claim.text.strip()
     if text[:1] in "“\"‘'":
         return ""
-    body = _DATELINE_OPENER.sub("", text)
+    body = DATELINE.sub("", text)
     keys = [name_key(e) for e in claim.entities]
     for name in find_names(body)[:1]:
         key = name_key(name.text)
