@@ -1027,13 +1027,14 @@ def _only_theirs(claims: list[tuple[str, _ClaimRef]], outlets_using: Counter,
                  weight: dict[str, float]) -> list[str]:
     """Of one article's claims (group id, claim) that no other article matches or covers, the
     group ids of those only its outlet reports, most its own first (see the module docstring),
-    but none reading too badly alone to be listed (LISTED_ALONE_ABOVE). One that says half of what a claim listed before it says (SAID_AGAIN_SHARE) comes after
-    all the others ("Shortly after learning about it, he mobilized the National Guard." after
-    "The White House mobilized the National Guard, threatened prosecution ..."); one that says
-    most of it (REPEATED_SHARE) and adds no word of its own is that claim again, not listed
-    ("The tariffs, which have increased frictions with U.S. trading partners worldwide and
-    have prompted several challenges before the World Trade Organization, ..." then "The
-    tariffs have increased frictions ...")."""
+    but none reading too badly alone to be listed (LISTED_ALONE_ABOVE). One that says half of
+    what a claim listed before it says (SAID_AGAIN_SHARE) comes after all the others ("Shortly
+    after learning about it, he mobilized the National Guard." after "The White House mobilized
+    the National Guard, threatened prosecution ..."); one that says most of it (REPEATED_SHARE)
+    and adds no word of its own is that claim again, not listed ("The tariffs, which have
+    increased frictions with U.S. trading partners worldwide and have prompted several
+    challenges before the World Trade Organization, ..." then "The tariffs have increased
+    frictions ...")."""
     ranked = []
     for gid, ref in claims:
         own = {t for t in ref.terms if outlets_using[t] == 1}

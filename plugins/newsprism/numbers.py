@@ -2,14 +2,14 @@
 
 `find_numbers(sentence)` reads digits ("12,000", "1.5 million", "$5bn", "20%"), number words
 ("eleven thousand"), vague amounts ("thousands of troops"), ranges ("10 to 12", "10-12"),
-hyphenated measures ("800-mile", "20-year"), speeds ("120 mph", "miles per hour") and
-magnitudes ("magnitude 7.1", "a 7.1-magnitude quake"). Each becomes a `Number`: value, unit
-(the counted noun, singular/plural and synonyms folded: troops / soldiers / forces -> "troops"),
-the verbatim span, a qualifier (exact / approx / upper / lower / vague, and "under" for a
-figure just short of the one given: "almost four dozen"), the subject it counts or measures
-("North Korean troops", "buffer zone"; for a count of people, what befell them: "people
-killed") and the modality of its clause (fact / plan / possibility). Years, dates, times, ordinals and identifiers ("Article 5",
-"F-16") are not quantities and are skipped.
+hyphenated measures ("800-mile", "20-year"), speeds ("120 mph", "miles per hour") and magnitudes
+("magnitude 7.1", "a 7.1-magnitude quake"). Each becomes a `Number`: value, unit (the counted
+noun, singular/plural and synonyms folded: troops / soldiers / forces -> "troops"), the verbatim
+span, a qualifier (exact / approx / upper / lower / vague, and "under" for a figure just short
+of the one given: "almost four dozen"), the subject it counts or measures ("North Korean
+troops", "buffer zone"; for a count of people, what befell them: "people killed") and the
+modality of its clause (fact / plan / possibility). Years, dates, times, ordinals and
+identifiers ("Article 5", "F-16") are not quantities and are skipped.
 
 Small rules of our own, linear in the sentence: a token scanner, no model, no download.
 """
