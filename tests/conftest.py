@@ -43,8 +43,11 @@ def no_network_attempt():
     assert not attempts, f"network access attempted during this test:\n{attempts}"
 
 
-# Builds cache analyses under a temporary folder, never the repo's cache/ (pelicanconf.py reads it).
-os.environ.setdefault("NEWSPRISM_CACHE", tempfile.mkdtemp(prefix="newsprism-test-cache-"))
+# Builds cache analyses under a temporary folder, never the repo's cache/ (pelicanconf.py reads
+# it), removed when the tests end.
+if "NEWSPRISM_CACHE" not in os.environ:
+    os.environ["NEWSPRISM_CACHE"] = tempfile.mkdtemp(prefix="newsprism-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["NEWSPRISM_CACHE"], ignore_errors=True)
 
 
 def run_pelican(content: Path, output: Path, settings: Path | None = None,
