@@ -827,6 +827,29 @@ def test_a_claim_another_outlet_words_otherwise_is_not_only_its_own(tmp_path):
     assert [groups[g].text for g in c.unique[ids["c"]]] == [ferry]
 
 
+def test_a_sentence_that_is_no_claim_may_say_what_another_outlet_reports(tmp_path):
+    """Only one outlet reports what no sentence of another article says, claim or not: a
+    hedged sentence is no claim, yet it reports the fact (Fox's "suing a foreign country
+    could be difficult for Democrats because typically, other nations have immunity ...").
+    Such a sentence must hold the claim's names too: one holding a claim's common words
+    ("state visit", "pomp") about someone else does not say it."""
+    leads = ["Governor Ann Lee approved the harbour flood budget of $40 million on Monday.",
+             "The budget pays for 12 new pumps along the north quay.",
+             "Work on the pumps starts in June, her office said.",
+             "The harbour flooded three times last winter."]
+    added = ("Mr. Trump added Rudolph W. Giuliani, the former New York City mayor, and two "
+             "other lawyers to his legal team this week.")
+    hedged = ("Trump's legal team might be expanding again, with the addition of Rudy Giuliani, "
+              "the former New York mayor, and two other lawyers.")
+    kennedy = ("As part of a triumphant tour of Europe in 1961, President John F. Kennedy "
+               "traveled to London, but was not granted the pomp of a state visit.")
+    pomp = ("It might have been a full state visit for the president, with all the pomp and "
+            "pageantry that a tour entails.")
+    ids, c, groups = _outlets_compared(tmp_path, {
+        "a": leads + [added, kennedy], "b": leads + [hedged, pomp]})
+    assert [groups[g].text for g in c.unique[ids["a"]]] == [kennedy]
+
+
 def test_an_outlet_quoting_the_same_statement_reports_it_too(tmp_path):
     lead = "Governor Ann Lee approved the harbour flood budget of $40 million on Monday."
     deal = ("\"It should never have been signed by anyone,\" Governor Ann Lee said of the "

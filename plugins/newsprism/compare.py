@@ -18,8 +18,9 @@ conflicting numbers and who is quoted by whom.
 - Unique: groups only one outlet reports, that no sentence of another article matches (a
   sentence that matched but could not join, its article being in the group already, is
   reported elsewhere too), covers (holds most of what it says in other words; see
-  COVERED_SHARE) or quotes alike (ECHO_QUOTED_WORDS; short quotations together,
-  SHORT_QUOTED_WORDS: "extremely high levels"), that gives no side of a conflict
+  COVERED_SHARE; a sentence that is no claim, with the names counted) or quotes alike
+  (ECHO_QUOTED_WORDS; short quotations together, SHORT_QUOTED_WORDS: "extremely high
+  levels"), that gives no side of a conflict
   (another outlet reports the same quantity otherwise), and that quote someone, or name
   someone or give a figure in digits that no other outlet's article mentions anywhere
   (`_has_its_own_anchor`: a claim whose names and figures all stand in another outlet's text
@@ -1378,6 +1379,56 @@ def _find_conflicts(refs: list[_ClaimRef]) -> list[Conflict]:
     return conflicts
 
 
+def _other_sentence_refs(analyses: list[ArticleAnalysis], articles: set[str],
+                         order: dict[str, int], weight: dict[str, float],
+                         asked: list[_ClaimRef]) -> list[_ClaimRef]:
+    """The sentences of `articles` that are no claim of theirs, as claims that may say what a
+    claim says (`_sentence_ref`); only those that may cover one of `asked` of another
+    article, sharing COVERED_TERMS terms with it (its words, and as many figures as the
+    sentence has digits at most): most share fewer, and reading every sentence's figures and
+    actions would cost more than comparing them."""
+    asking: dict[str, list[int]] = defaultdict(list)  # term -> the asked claims using it
+    for k, r in enumerate(asked):
+        for t in r.terms:
+            asking[t].append(k)
+    out = []
+    for a in analyses:
+        if a.article.id not in articles:
+            continue
+        claimed = {c.id for c in a.claims}
+        for s in a.sentences:
+            if s.id in claimed:
+                continue
+            shared = Counter(chain.from_iterable(asking.get(_demonym_fold(t, weight), ())
+                                                 for t in _text_terms(s.text)))
+            need = COVERED_TERMS - len(_FIGURE.findall(s.text))
+            if any(n >= need and asked[k].article != a.article.id for k, n in shared.items()):
+                out.append(_sentence_ref(a.article.id, order[a.article.id], s.id, s.text,
+                                         weight))
+    return out
+
+
+def _drop_said_in_other_sentences(alone: dict[str, list[tuple[str, _ClaimRef]]],
+                                  analyses: list[ArticleAnalysis], order: dict[str, int],
+                                  weight: dict[str, float]) -> None:
+    """Only one outlet reports a claim that no sentence of another article says, claim or
+    not: a sentence reporting no action we read, or a hedged one, may still report the fact.
+    Leaves out of `alone` (article -> [(group id, claim)]) each claim that a sentence of
+    another article which is no claim says in other words as `_says_it_too` has it: covers
+    it with the names counted. Not the looser test a claim passes (`_covering_articles`
+    alone): such a sentence is most often background or colour that holds a claim's common
+    words ("state visit", "pomp") without its facts."""
+    asked = [r for claims in alone.values() for _, r in claims]
+    if not asked:
+        return
+    covering = _covering_articles(
+        _other_sentence_refs(analyses, set(order), order, weight, asked), asked, weight)
+    for claims in alone.values():
+        claims[:] = [(gid, r) for gid, r in claims
+                     if not any(_says_it_too(r, other, weight)
+                                for other in covering[(r.article, r.index)].values())]
+
+
 def _unomit_said_in_other_sentences(omitted: dict[str, list[str]], groups: list[ClaimGroup],
                                     raw_groups: list[list[_ClaimRef]],
                                     analyses: list[ArticleAnalysis], order: dict[str, int],
@@ -1392,17 +1443,8 @@ def _unomit_said_in_other_sentences(omitted: dict[str, list[str]], groups: list[
     if not omitting:
         return
     members = {g.id: m for g, m in zip(groups, raw_groups)}
-    extra = []
-    for a in analyses:
-        if a.article.id not in omitting:
-            continue
-        claimed = {c.id for c in a.claims}
-        for s in a.sentences:
-            if s.id in claimed:
-                continue
-            extra.append(_sentence_ref(a.article.id, order[a.article.id], s.id, s.text,
-                                       weight))
     asked = [r for ids in omitted.values() for gid in ids for r in members[gid]]
+    extra = _other_sentence_refs(analyses, omitting, order, weight, asked)
     covering = _covering_articles(extra, list({id(r): r for r in asked}.values()), weight)
     by_id = {g.id: g for g in groups}
     for article, ids in omitted.items():
@@ -1581,12 +1623,12 @@ def compare_event(event: Event, analyses: list[ArticleAnalysis]) -> EventCompari
         if len(g.articles) == 1 and not echoes[g.id] and (
                 (g.articles[0], members[0].claim.id) not in disputed):
             alone[g.articles[0]].append((g.id, members[0]))
-    outlets_using = Counter(chain.from_iterable(_terms_by_outlet(refs, outlet_of).values()))
     elsewhere = _marks_elsewhere(ordered, outlet_of)
-    unique = {a: _only_theirs([(gid, r) for gid, r in claims
-                               if _has_its_own_anchor(r, elsewhere[outlet_of[a]])],
-                              outlets_using, weight)
-              for a, claims in alone.items()}
+    alone = {a: [(gid, r) for gid, r in claims
+                 if _has_its_own_anchor(r, elsewhere[outlet_of[a]])] for a, claims in alone.items()}
+    _drop_said_in_other_sentences(alone, ordered, order, weight)
+    outlets_using = Counter(chain.from_iterable(_terms_by_outlet(refs, outlet_of).values()))
+    unique = {a: _only_theirs(claims, outlets_using, weight) for a, claims in alone.items()}
 
     quotes = []
     for a in ordered:
