@@ -79,11 +79,11 @@ class Site:
         return self.json(f"data/events/{slug}.json")
 
 
-def site_files(root: Path) -> dict[str, bytes]:
-    """Every file a build wrote, by relative path, except Pagefind's search bundle: Pagefind
-    writes its filter files in hash-map order, which changes from run to run."""
+def site_files(root: Path, search: bool = True) -> dict[str, bytes]:
+    """Every file a build wrote, by relative path; Pagefind's search bundles too, unless not
+    `search`."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.relative_to(root).parts[0] != "pagefind"}
+            if p.is_file() and (search or p.relative_to(root).parts[0] != "pagefind")}
 
 
 def build(content: Path, output: Path) -> Site:

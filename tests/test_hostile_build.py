@@ -182,7 +182,7 @@ def test_no_executable_markup_in_any_output_file(hostile):
 
 
 def test_a_second_build_is_byte_identical(hostile):
-    """Every file but Pagefind's search bundle (see conftest.site_files)."""
+    """Every file, Pagefind's search bundle too."""
     first, second = site_files(hostile.first.root), site_files(hostile.second.root)
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]

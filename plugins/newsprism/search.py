@@ -20,6 +20,8 @@ starts with: a rare word can bring such near misses from the bundles that lack i
   Pagefind's UI from, the others at pagefind/more/1/, pagefind/more/2/, ... (inside the first:
   one folder for everything Pagefind writes, and a path the first bundle's does not start with,
   which is what mergeIndex requires);
+- `make_stable`: rewrites a bundle Pagefind wrote so that the same pages give the same files,
+  byte for byte (Pagefind writes its filter files in hash-map order);
 - `BundleIndexer`: runs Pagefind over each bundle, one after another, in a background thread,
   taking bundles as they are added. Each run sees only its bundle's pages: they are hard-linked
   (copied where linking fails) into a temporary folder inside the site, at the same relative
@@ -30,12 +32,15 @@ No Pelican here.
 """
 from __future__ import annotations
 
+import gzip
+import hashlib
 import os
 import queue
 import shutil
+import struct
 import subprocess
 import threading
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 MB = 1_000_000
 DEFAULT_BUNDLE_MB = 40  # pelicanconf.py's NEWSPRISM_SEARCH_BUNDLE_MB says why
@@ -203,6 +208,12 @@ class BundleIndexer:
         if self._run.returncode != 0 and not self._stopped.is_set():
             self.errors.append(f"{bundle_path(i)} ({len(self.bundles[i])} pages), exit "
                                f"{self._run.returncode}: {(err or out).strip()}")
+        elif self._run.returncode == 0:
+            try:
+                make_stable(out_dir)
+            except (OSError, ValueError) as exc:  # the bundle still works, as Pagefind wrote it
+                self.errors.append(f"{bundle_path(i)} left as Pagefind wrote it, not made "
+                                   f"byte-stable: {exc}")
 
 
 def stage_pages(site: str, staging: str, pages: Iterable[str]) -> None:
@@ -219,3 +230,147 @@ def stage_pages(site: str, staging: str, pages: Iterable[str]) -> None:
             except OSError:
                 link = False
         shutil.copyfile(src, dst)
+
+
+# --- byte-stable bundles ------------------------------------------------------------------
+# Pagefind (1.5) writes each filter file (filter/<lang>_<hash>.pf_filter: one filter's values,
+# each with the pages that have it) with its values in hash-map order, which differs between
+# two runs over the same pages (Pagefind issue #638: fixed for the fragments, not for the
+# filters), and names it by a hash of its bytes; the metadata file (pagefind.<lang>_<hash>.
+# pf_meta) lists the filter files by those names, and pagefind-entry.json names the metadata
+# file; it lists the filters in hash-map order too. Each of those files is gzip of
+# "pagefind_dcd" and one CBOR value. `make_stable` sorts each filter's values and the list of
+# filters, gives the filter and metadata files names hashed from their new bytes, and rewrites
+# the names where they are given: the search page loads them by name and checks
+# no hash. A file it cannot read as that format is a ValueError, and the bundle is left as is.
+
+_PAGEFIND_MAGIC = b"pagefind_dcd"
+
+
+def make_stable(bundle: str) -> None:
+    """Rewrite the Pagefind bundle in folder `bundle` so that the same pages give the same
+    files byte for byte (see above). A bundle with no filter files is left as it is."""
+    filters = os.path.join(bundle, "filter")
+    names = sorted(f for f in os.listdir(filters) if f.endswith(".pf_filter")) \
+        if os.path.isdir(filters) else []
+    if not names:
+        return
+    renamed: dict[str, str] = {}  # old hash name -> new
+    for name in names:
+        old = name[:-len(".pf_filter")]
+        value = _read_pagefind(os.path.join(filters, name))
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], list)):
+            raise ValueError(f"{name}: not a filter file as Pagefind 1.x writes it")
+        value[1].sort(key=lambda entry: _cbor(entry[0]))  # its values, each with its pages
+        renamed[old] = _write_pagefind(filters, old, ".pf_filter", value, 7)
+    entry_path = os.path.join(bundle, "pagefind-entry.json")
+    with open(entry_path, encoding="utf-8") as fh:
+        entry = fh.read()
+    for meta_name in sorted(f for f in os.listdir(bundle) if f.endswith(".pf_meta")):
+        old = meta_name[len("pagefind."):-len(".pf_meta")]
+        value = _stable_meta(_read_pagefind(os.path.join(bundle, meta_name)), renamed)
+        new = _write_pagefind(bundle, old, ".pf_meta", value, 10, prefix="pagefind.")
+        entry = entry.replace(f'"{old}"', f'"{new}"')
+    with open(entry_path, "w", encoding="utf-8") as fh:
+        fh.write(entry)
+
+
+def _read_pagefind(path: str) -> Any:
+    with open(path, "rb") as fh:
+        try:
+            raw = gzip.decompress(fh.read())
+        except (OSError, EOFError) as exc:
+            raise ValueError(f"{os.path.basename(path)}: {exc}") from None
+    if not raw.startswith(_PAGEFIND_MAGIC):
+        raise ValueError(f"{os.path.basename(path)}: not a Pagefind file")
+    value, end = _uncbor(raw, len(_PAGEFIND_MAGIC))
+    if end != len(raw):
+        raise ValueError(f"{os.path.basename(path)}: bytes after its value")
+    return value
+
+
+def _write_pagefind(folder: str, old: str, suffix: str, value: Any, digits: int,
+                    prefix: str = "") -> str:
+    """Write `value` as the Pagefind file that replaces <prefix><old><suffix> in `folder`,
+    named by the hash of its bytes (the language part of the old name kept: "en_"); its
+    new name."""
+    raw = _PAGEFIND_MAGIC + _cbor(value)
+    new = old.rsplit("_", 1)[0] + "_" + hashlib.sha256(raw).hexdigest()[:digits]
+    os.remove(os.path.join(folder, prefix + old + suffix))
+    with open(os.path.join(folder, prefix + new + suffix), "wb") as fh:
+        fh.write(gzip.compress(raw, compresslevel=9, mtime=0))
+    return new
+
+
+def _stable_meta(value: Any, renamed: dict[str, str]) -> Any:
+    """The metadata with the filter files' new names, its list of filters ([name, file], in
+    hash-map order too) sorted by name."""
+    if isinstance(value, str):
+        return renamed.get(value, value)
+    if not isinstance(value, list):
+        return value
+    out = [_stable_meta(v, renamed) for v in value]
+    files = set(renamed.values())
+    if out and all(isinstance(v, list) and len(v) == 2 and isinstance(v[1], str)
+                   and v[1] in files for v in out):
+        out.sort(key=lambda v: _cbor(v[0]))
+    return out
+
+
+# The CBOR Pagefind writes: unsigned integers, text and byte strings, arrays (RFC 8949).
+def _cbor(value: Any) -> bytes:
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"unexpected value in a Pagefind file: {value!r}")
+    if isinstance(value, int):
+        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return _cbor_head(3, len(data)) + data
+    if isinstance(value, bytes):
+        return _cbor_head(2, len(value)) + value
+    if isinstance(value, list):
+        return _cbor_head(4, len(value)) + b"".join(map(_cbor, value))
+    raise ValueError(f"unexpected value in a Pagefind file: {value!r}")
+
+
+def _cbor_head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for extra, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if n < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | extra]) + struct.pack(fmt, n)
+    raise ValueError(f"number too large for CBOR: {n}")
+
+
+def _uncbor(raw: bytes, i: int) -> tuple[Any, int]:
+    """The CBOR value at raw[i:] and where it ends."""
+    if i >= len(raw):
+        raise ValueError("a Pagefind file ends inside a value")
+    major, extra = raw[i] >> 5, raw[i] & 31
+    i += 1
+    if extra < 24:
+        n = extra
+    elif extra <= 27:
+        size = 1 << (extra - 24)
+        if i + size > len(raw):
+            raise ValueError("a Pagefind file ends inside a value")
+        n = int.from_bytes(raw[i:i + size], "big")
+        i += size
+    else:
+        raise ValueError(f"unexpected CBOR item {raw[i - 1]:#x} in a Pagefind file")
+    if major == 0:
+        return n, i
+    if major == 1:
+        return -1 - n, i
+    if major in (2, 3):
+        if i + n > len(raw):
+            raise ValueError("a Pagefind file ends inside a string")
+        data = raw[i:i + n]
+        return (data.decode("utf-8") if major == 3 else data), i + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, i = _uncbor(raw, i)
+            items.append(item)
+        return items, i
+    raise ValueError(f"unexpected CBOR item (major type {major}) in a Pagefind file")
