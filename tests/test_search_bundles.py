@@ -249,6 +249,20 @@ def test_a_bundle_pagefind_wrote_in_hash_map_order_is_made_byte_stable(tmp_path)
     outlet = search._read_pagefind(str(a / "filter" / f"{dict(meta[3])['outlet']}.pf_filter"))
     assert outlet == ["outlet", [["BBC", [1]], ["Fox News", [0, 2]]]]
     assert len(list((a / "filter").iterdir())) == 2 and len(list(a.glob("*.pf_meta"))) == 1
+    search.make_stable(str(a))  # again: nothing changes
+    assert bundle_files(a) == bundle_files(b)
+
+
+def test_a_bundle_with_one_unreadable_file_is_left_entirely_as_it_was(tmp_path):
+    """Every file is read before any is written: one filter file in another format leaves the
+    bundle as Pagefind wrote it, the good filter files too, so the search page still works."""
+    pagefind_bundle(tmp_path, {"outlet": [["Fox News", [0]]], "event": [["E", [0]]]},
+                    ["outlet", "event"])
+    (tmp_path / "filter" / "en_zzzzzzz.pf_filter").write_bytes(gzip.compress(b"other format"))
+    before = bundle_files(tmp_path)
+    with pytest.raises(ValueError, match="en_zzzzzzz.pf_filter: not a Pagefind file"):
+        search.make_stable(str(tmp_path))
+    assert bundle_files(tmp_path) == before
 
 
 def test_a_bundle_that_cannot_be_read_is_reported_and_left_as_pagefind_wrote_it(

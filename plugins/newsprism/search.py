@@ -241,38 +241,52 @@ def stage_pages(site: str, staging: str, pages: Iterable[str]) -> None:
 # file; it lists the filters in hash-map order too. Each of those files is gzip of
 # "pagefind_dcd" and one CBOR value. `make_stable` sorts each filter's values and the list of
 # filters, gives the filter and metadata files names hashed from their new bytes, and rewrites
-# the names where they are given: the search page loads them by name and checks
-# no hash. A file it cannot read as that format is a ValueError, and the bundle is left as is.
+# the names where they are given: the search page loads them by name and checks no hash. A
+# file it cannot read as that format is a ValueError, and the bundle is left as it is.
 
 _PAGEFIND_MAGIC = b"pagefind_dcd"
 
 
 def make_stable(bundle: str) -> None:
     """Rewrite the Pagefind bundle in folder `bundle` so that the same pages give the same
-    files byte for byte (see above). A bundle with no filter files is left as it is."""
+    files byte for byte (see above). Every file is read before any is written, and the entry
+    names the new metadata only once every new file is written: a bundle that cannot be made
+    stable still works as Pagefind wrote it. A bundle with no filter files is left as it is."""
     filters = os.path.join(bundle, "filter")
-    names = sorted(f for f in os.listdir(filters) if f.endswith(".pf_filter")) \
-        if os.path.isdir(filters) else []
-    if not names:
+    names = sorted(os.listdir(filters)) if os.path.isdir(filters) else []
+    old_files = [os.path.join(filters, f) for f in names if f.endswith(".pf_filter")]
+    if not old_files:
         return
-    renamed: dict[str, str] = {}  # old hash name -> new
-    for name in names:
-        old = name[:-len(".pf_filter")]
-        value = _read_pagefind(os.path.join(filters, name))
+    new_files: dict[str, bytes] = {}  # path -> gzipped bytes
+    renamed: dict[str, str] = {}  # old hash name ("en_9f3a1c2") -> new
+    for path in old_files:
+        value = _read_pagefind(path)
         if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], list)):
-            raise ValueError(f"{name}: not a filter file as Pagefind 1.x writes it")
+            raise ValueError(f"{os.path.basename(path)}: not a filter file as Pagefind 1.x "
+                             "writes it")
         value[1].sort(key=lambda entry: _cbor(entry[0]))  # its values, each with its pages
-        renamed[old] = _write_pagefind(filters, old, ".pf_filter", value, 7)
+        old = os.path.basename(path)[:-len(".pf_filter")]
+        renamed[old], data = _pagefind_file(old, value, 7)
+        new_files[os.path.join(filters, renamed[old] + ".pf_filter")] = data
     entry_path = os.path.join(bundle, "pagefind-entry.json")
     with open(entry_path, encoding="utf-8") as fh:
         entry = fh.read()
     for meta_name in sorted(f for f in os.listdir(bundle) if f.endswith(".pf_meta")):
+        path = os.path.join(bundle, meta_name)
+        old_files.append(path)
         old = meta_name[len("pagefind."):-len(".pf_meta")]
-        value = _stable_meta(_read_pagefind(os.path.join(bundle, meta_name)), renamed)
-        new = _write_pagefind(bundle, old, ".pf_meta", value, 10, prefix="pagefind.")
+        new, data = _pagefind_file(old, _stable_meta(_read_pagefind(path), renamed), 10)
+        new_files[os.path.join(bundle, f"pagefind.{new}.pf_meta")] = data
         entry = entry.replace(f'"{old}"', f'"{new}"')
-    with open(entry_path, "w", encoding="utf-8") as fh:
+    for path, data in new_files.items():
+        with open(path, "wb") as fh:
+            fh.write(data)
+    with open(entry_path + ".new", "w", encoding="utf-8") as fh:
         fh.write(entry)
+    os.replace(entry_path + ".new", entry_path)
+    for path in old_files:
+        if path not in new_files:
+            os.remove(path)
 
 
 def _read_pagefind(path: str) -> Any:
@@ -289,17 +303,12 @@ def _read_pagefind(path: str) -> Any:
     return value
 
 
-def _write_pagefind(folder: str, old: str, suffix: str, value: Any, digits: int,
-                    prefix: str = "") -> str:
-    """Write `value` as the Pagefind file that replaces <prefix><old><suffix> in `folder`,
-    named by the hash of its bytes (the language part of the old name kept: "en_"); its
-    new name."""
+def _pagefind_file(old: str, value: Any, digits: int) -> tuple[str, bytes]:
+    """The name (the language part of the old one kept: "en_", then `digits` of the hash of
+    its bytes) and the gzipped bytes of `value` as a Pagefind file."""
     raw = _PAGEFIND_MAGIC + _cbor(value)
     new = old.rsplit("_", 1)[0] + "_" + hashlib.sha256(raw).hexdigest()[:digits]
-    os.remove(os.path.join(folder, prefix + old + suffix))
-    with open(os.path.join(folder, prefix + new + suffix), "wb") as fh:
-        fh.write(gzip.compress(raw, compresslevel=9, mtime=0))
-    return new
+    return new, gzip.compress(raw, compresslevel=9, mtime=0)
 
 
 def _stable_meta(value: Any, renamed: dict[str, str]) -> Any:
